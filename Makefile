@@ -1,0 +1,42 @@
+# The two Quick start commands (`make run`, `make test`) and the benchmarks.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+# Quiet, local Prefect: an ephemeral server, no telemetry.
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+
+.PHONY: install run test test-fast lint format bench clean
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/conflict-events run data/samples
+	$(BIN)/conflict-events query "select event_date, location, country, event_type, sub_event_type, killed_best, injured_best, n_articles from events order by event_date desc"
+
+test: install
+	$(BIN)/pytest -q
+
+test-fast: install
+	$(BIN)/pytest -q -m "not server"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf data/lake data/warehouse.duckdb .prefect .pytest_cache

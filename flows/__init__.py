@@ -1,0 +1,1 @@
+"""Orchestration: Prefect flows and tasks, file and network I/O, the CLI."""

@@ -1,0 +1,53 @@
+"""The data contract as Arrow schemas, derived from sql/schema.sql so there is one source of truth."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+CONTRACT_TABLES = ("articles", "event_mentions", "casualty_figures", "events", "rejects", "runs")
+# Internal lake tables: not part of the published contract.
+INTERNAL_SCHEMAS = {
+    "extractions": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("extractor_version", pa.string()),
+            ("n_mentions", pa.int32()),
+            ("run_id", pa.string()),
+        ]
+    ),
+}
+KEYS = {
+    "articles": "article_id",
+    "event_mentions": "mention_id",
+    "casualty_figures": "figure_id",
+    "events": "event_id",
+    "rejects": "reject_id",
+    "runs": "run_id",
+    "extractions": "article_id",
+}
+
+
+def sql_text(relative: str) -> str:
+    """A SQL file from sql/, e.g. `schema.sql` or `queries/top_events.sql`."""
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+@cache
+def schemas() -> dict[str, pa.Schema]:
+    """Arrow schema of every lake table, read from the DDL in sql/schema.sql."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(sql_text("schema.sql"))
+    tables = [r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()]
+    derived = {t: con.sql(f'select * from "{t}" limit 0').to_arrow_table().schema for t in tables}
+    con.close()
+    return derived | INTERNAL_SCHEMAS
+
+
+def schema(table: str) -> pa.Schema:
+    return schemas()[table]

@@ -1,0 +1,82 @@
+"""The extract flow: new articles -> `event_mentions` and `casualty_figures`, in batches."""
+
+from __future__ import annotations
+
+import pyarrow.compute as pc
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.lake import Lake
+from flows.params import PipelineParams
+from transforms.extract import EXTRACTOR_VERSION, extract_article
+
+ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
+MAX_BATCHES_IN_FLIGHT = 4
+
+
+@task(cache_policy=NO_CACHE)
+def articles_to_extract(lake_root: str) -> list[str]:
+    """Ids of articles that this extractor version has not read yet."""
+    lake = Lake(lake_root)
+    done = (
+        lake.read(
+            "extractions",
+            filter=pc.field("extractor_version") == EXTRACTOR_VERSION,
+            columns=["article_id"],
+        )
+        .column("article_id")
+        .to_pylist()
+    )
+    return sorted(lake.keys("articles") - set(done))
+
+
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def extract_batch(lake_root: str, articles: list[dict], run_id: str) -> dict[str, int]:
+    """Extract a batch and write its rows; the `extractions` marker is written last."""
+    mentions, figures = [], []
+    for article in articles:
+        article_mentions, article_figures = extract_article(article)
+        mentions.extend(article_mentions)
+        figures.extend(article_figures)
+    lake = Lake(lake_root)
+    lake.append("event_mentions", mentions, skip_keys=set())
+    lake.append("casualty_figures", figures, skip_keys=set())
+    markers = [
+        {
+            "article_id": a["article_id"],
+            "extractor_version": EXTRACTOR_VERSION,
+            "n_mentions": sum(m["article_id"] == a["article_id"] for m in mentions),
+            "run_id": run_id,
+        }
+        for a in articles
+    ]
+    lake.append("extractions", markers, skip_keys=set())
+    return {"articles": len(articles), "mentions": len(mentions), "figures": len(figures)}
+
+
+@flow(name="extract", task_runner=ThreadPoolTaskRunner(max_workers=2))
+def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
+    """Stream the articles still to extract and run one task per batch of them."""
+    logger = get_run_logger()
+    lake = Lake(params.lake)
+    todo = articles_to_extract(params.lake)
+    totals = {"articles": 0, "mentions": 0, "figures": 0}
+    if not todo:
+        logger.info("extract: nothing new")
+        return totals
+    in_flight = []
+    wanted = pc.field("article_id").isin(todo)
+    for batch in lake.batches("articles", ARTICLE_COLUMNS, wanted, params.batch_size):
+        in_flight.append(extract_batch.submit(params.lake, batch.to_pylist(), run_id))
+        if len(in_flight) >= MAX_BATCHES_IN_FLIGHT:
+            _add(totals, in_flight.pop(0).result())
+    for future in in_flight:
+        _add(totals, future.result())
+    logger.info("extract: %s", totals)
+    return totals
+
+
+def _add(totals: dict[str, int], counts: dict[str, int]) -> None:
+    for name, value in counts.items():
+        totals[name] += value

@@ -1,0 +1,74 @@
+"""Publishing the lake into the DuckDB warehouse, atomically.
+
+The new warehouse is built beside the old one and renamed over it. A reader that opened the
+old file keeps reading the old, complete inode; a failed build leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import duckdb
+
+from flows.contract import CONTRACT_TABLES, SQL_DIR, sql_text
+from flows.lake import Lake
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be opened or queried."""
+
+
+def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
+    """Build the warehouse from the lake and swap it in. Returns row counts per table."""
+    target = Path(warehouse)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    try:
+        counts = _build(lake, building)
+        os.replace(building, target)
+    finally:
+        for leftover in (building, building.with_name(building.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    return counts
+
+
+def _build(lake: Lake, path: Path) -> dict[str, int]:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(sql_text("schema.sql"))
+        for table in CONTRACT_TABLES:
+            _create_lake_view(con, lake, table)
+            con.execute(sql_text(f"publish/{table}.sql"))
+        for view in sorted((SQL_DIR / "views").glob("*.sql")):
+            con.execute(view.read_text(encoding="utf-8"))
+        counts = {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in CONTRACT_TABLES
+        }
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return counts
+
+
+def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
+    files = lake.files(table)
+    if files:
+        listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+        source = f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
+        columns = ", ".join(f'"{c}"' for c in con.sql(f"select * from {table} limit 0").columns)
+        con.execute(f"create temp view lake_{table} as select {columns} from {source}")
+    else:
+        con.execute(f"create temp view lake_{table} as select * from {table} where false")
+
+
+def connect_read_only(warehouse: str | os.PathLike) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse for reading, with a clear error when it cannot be."""
+    path = Path(warehouse)
+    if not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `conflict-events run` first")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        raise WarehouseError(f"cannot open warehouse {path}: {error}".splitlines()[0]) from error

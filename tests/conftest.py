@@ -1,0 +1,29 @@
+"""Shared fixtures: the seed article and its hand-coded reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_record() -> dict:
+    return json.loads((SAMPLES / "kryvyi_rih.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_expected() -> dict:
+    return json.loads((FIXTURES / "kryvyi_rih_expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_record) -> dict:
+    from transforms.articles import article_from_record
+
+    return article_from_record(seed_record, origin="data/samples/kryvyi_rih.json")

@@ -1,0 +1,47 @@
+from pathlib import Path
+
+from flows.lake import Lake
+
+
+def _article(n: int) -> dict:
+    return {"article_id": f"id{n}", "body": f"body {n}", "body_chars": 6, "origin": "test"}
+
+
+def test_append_skips_keys_already_in_the_lake(tmp_path):
+    lake = Lake(tmp_path)
+    assert lake.append("articles", [_article(1), _article(2)]) == 2
+    assert lake.append("articles", [_article(2), _article(3)]) == 1
+    assert sorted(lake.keys("articles")) == ["id1", "id2", "id3"]
+
+
+def test_files_are_zstd_parquet_and_partitioned(tmp_path):
+    import pyarrow.parquet as pq
+
+    lake = Lake(tmp_path)
+    lake.append("articles", [_article(1)], partition="ingest_date=2026-01-01")
+    [path] = lake.files("articles")
+    assert "ingest_date=2026-01-01" in path
+    assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_half_written_files_are_invisible(tmp_path):
+    lake = Lake(tmp_path)
+    lake.append("articles", [_article(1)])
+    (tmp_path / "articles" / ".part-x.parquet.1234.tmp").write_bytes(b"partial")
+    assert lake.read("articles").num_rows == 1
+
+
+def test_replace_keeps_one_snapshot(tmp_path):
+    lake = Lake(tmp_path)
+    lake.replace("events", [{"event_id": "a"}])
+    lake.replace("events", [{"event_id": "b"}, {"event_id": "c"}])
+    assert [Path(f).name for f in lake.files("events")] == ["events.parquet"]
+    assert sorted(lake.keys("events")) == ["b", "c"]
+
+
+def test_batches_stream_in_fixed_sizes(tmp_path):
+    lake = Lake(tmp_path)
+    for start in range(0, 25, 5):
+        lake.append("articles", [_article(n) for n in range(start, start + 5)])
+    sizes = [t.num_rows for t in lake.batches("articles", ["article_id"], batch_size=10)]
+    assert sizes == [10, 10, 5]

@@ -1,0 +1,1 @@
+"""Pure text -> record transforms. No I/O, no Prefect, nothing from flows/."""

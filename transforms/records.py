@@ -1,0 +1,57 @@
+"""The records transforms produce. Field names follow the v1 data contract (sql/schema.sql)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(slots=True)
+class Figure:
+    """One number of people, read from one span of the body (a `casualty_figures` row)."""
+
+    category: str  # killed | injured | missing | kidnapped | arrested
+    victim_group: str  # people | civilians | children | soldiers | police | perpetrators
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str  # exact | at_least | more_than | at_most | approximately | range | vague | none
+    text: str
+    char_start: int
+    char_end: int
+    sentence_index: int
+    is_subset: bool = False
+    attributed_to: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event an article refers to (an `event_mentions` row) and the figures attached to it."""
+
+    role: str  # reported | other | historical | aggregate
+    evidence: str
+    char_start: int
+    char_end: int
+    sentence_index: int
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    weapon: str | None = None
+    perpetrator: str | None = None
+    target: str | None = None
+    event_date: date | None = None
+    date_precision: str | None = None
+    location: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    country_iso: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    geo_precision: int | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        row.pop("figures")
+        row.pop("sentence_index")
+        return row
