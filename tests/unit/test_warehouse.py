@@ -88,7 +88,7 @@ def test_reader_in_another_process_never_sees_a_partial_publish(tmp_path):
         _articles(lake, round_ * 100, 10)
         lake.append("rejects", [{"reject_id": f"r{round_}", "reason": "test"}] * 1)
         publish(lake, warehouse)
-        time.sleep(0.05)
+        time.sleep(0.25)  # give the reader time to sample each published state
     stop.set()
     seen, errors = queue.get(timeout=60)
     reader.join()

@@ -1,0 +1,69 @@
+"""`conflict-events run`: the whole pipeline as one Prefect flow run."""
+
+from __future__ import annotations
+
+import argparse
+
+from flows.commands import UsageError
+from flows.params import DEFAULT_LAKE, DEFAULT_SOURCES, DEFAULT_WAREHOUSE
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    run = commands.add_parser(
+        "run",
+        help="run the whole pipeline (ingest, extract, resolve, publish)",
+        description="Run the whole pipeline as a Prefect flow.",
+    )
+    run.add_argument(
+        "sources",
+        nargs="*",
+        default=list(DEFAULT_SOURCES),
+        help=f"files, directories or globs to ingest (default: {DEFAULT_SOURCES[0]})",
+    )
+    add_storage_options(run)
+    run.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
+    run.set_defaults(handler=handle)
+
+
+def add_storage_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lake", default=DEFAULT_LAKE, help=f"Parquet lake directory (default: {DEFAULT_LAKE})"
+    )
+    parser.add_argument(
+        "--warehouse",
+        default=DEFAULT_WAREHOUSE,
+        help=f"DuckDB warehouse file (default: {DEFAULT_WAREHOUSE})",
+    )
+
+
+def handle(args: argparse.Namespace) -> int:
+    from flows.sources import SourceError, discover
+
+    try:
+        discover(args.sources)  # fail fast, before Prefect starts, on a missing source
+    except SourceError as error:
+        raise UsageError(str(error)) from None
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    from flows.params import PipelineParams
+    from flows.pipeline import pipeline
+
+    params = PipelineParams(
+        sources=args.sources, lake=args.lake, warehouse=args.warehouse, batch_size=args.batch_size
+    )
+    print(summary(pipeline(params)))
+    return 0
+
+
+def summary(result: dict) -> str:
+    ingest, extract, publish = result["ingest"], result["extract"], result.get("publish", {})
+    return "\n".join(
+        [
+            f"run {result['run_id']}",
+            f"  ingest:  {ingest['files']} files, {ingest['new']} new, "
+            f"{ingest['duplicates']} duplicates, {ingest['rejected']} rejected",
+            f"  extract: {extract['articles']} articles -> {extract['mentions']} mentions, "
+            f"{extract['figures']} figures",
+            "  warehouse: " + ", ".join(f"{t} {n}" for t, n in publish.items()),
+        ]
+    )
