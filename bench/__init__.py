@@ -1,0 +1,2 @@
+"""Benchmarks (not tests). Each bench_*.py module has a `main(argv)` that prints its figures
+and their ratio to a baseline measured in the same run."""
