@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.commands import UsageError, query, run
+from flows.commands import UsageError, eval, query, run
 
-COMMANDS = [run, query]
+COMMANDS = [run, query, eval]
 
 
 def build_parser() -> argparse.ArgumentParser:

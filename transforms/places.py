@@ -224,3 +224,16 @@ def _make_place(gaz: Gazetteer, record: dict, surface: str, start: int) -> Place
         start + len(surface),
         1,
     )
+
+
+def same_place(a: str, b: str) -> bool:
+    """True when two names are equal ignoring case and accents, or name the same gazetteer place."""
+    if fold(a) == fold(b):
+        return True
+    gaz = gazetteer()
+    ids_a = {c["geonameid"] for c in gaz.by_name.get(fold(a), [])}
+    ids_b = {c["geonameid"] for c in gaz.by_name.get(fold(b), [])}
+    country_a, country_b = gaz.country_by_name.get(fold(a)), gaz.country_by_name.get(fold(b))
+    if country_a and country_b:
+        return country_a["iso"] == country_b["iso"]
+    return bool(ids_a & ids_b)
