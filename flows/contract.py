@@ -19,6 +19,29 @@ INTERNAL_SCHEMAS = {
             ("run_id", pa.string()),
         ]
     ),
+    # Every place an article was found: its first origin and later syndicated copies.
+    "article_origins": pa.schema(
+        [
+            ("origin_id", pa.string()),
+            ("article_id", pa.string()),
+            ("origin", pa.string()),
+            ("url", pa.string()),
+            ("run_id", pa.string()),
+            ("seen_at", pa.timestamp("us")),
+        ]
+    ),
+    # What ingest has already read: file fingerprints and HTTP validators (ETag, Last-Modified).
+    "source_state": pa.schema(
+        [
+            ("state_id", pa.string()),
+            ("kind", pa.string()),
+            ("location", pa.string()),
+            ("etag", pa.string()),
+            ("last_modified", pa.string()),
+            ("run_id", pa.string()),
+            ("seen_at", pa.timestamp("us")),
+        ]
+    ),
 }
 KEYS = {
     "articles": "article_id",
@@ -28,6 +51,8 @@ KEYS = {
     "rejects": "reject_id",
     "runs": "run_id",
     "extractions": "article_id",
+    "article_origins": "origin_id",
+    "source_state": "state_id",
 }
 
 

@@ -1,14 +1,79 @@
-"""The ingest flow: sources -> `articles` (new ids only) and `rejects`."""
+"""The ingest flow: files, feeds and URLs -> `articles` (new ones only) and `rejects`.
+
+Incremental at three levels, cheapest first:
+1. a file whose path, size and mtime were read before is not opened (`source_state`);
+2. a URL whose canonical form belongs to a stored article is not fetched, and a URL fetched
+   before is fetched conditionally (ETag / Last-Modified; 304 means unchanged);
+3. an article whose body hash or canonical URL is known is not stored again; a new place it
+   was found at is recorded in `article_origins`.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
 
+from flows.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from flows.lake import Lake
-from flows.params import PipelineParams
-from flows.sources import discover, read_file
-from transforms.articles import utc_now
+from flows.params import FetchParams, PipelineParams
+from flows.sources import discover, expand_urls, file_fingerprint, read_file, split_sources
+from transforms.articles import reject_row, utc_now
+from transforms.feeds import FeedEntry
+from transforms.formats import STAGE, Harvest, Item, harvest, items_from_response
+from transforms.identity import Ledger
+from transforms.rejects import Rejected
+from transforms.text import stable_id
+from transforms.urls import canonical_url, fetchable_url
+
+FETCH_WORKERS = 16  # threads for HTTP; params.fetch.concurrency bounds requests in flight
+
+
+@dataclass(slots=True)
+class Tally:
+    """The run summary: every item that came in ends as new, duplicate, unchanged or rejected."""
+
+    files: int = 0
+    urls: int = 0
+    new: int = 0
+    duplicates: int = 0
+    unchanged: int = 0  # a file or URL not read again: same fingerprint, or HTTP 304
+    by_reason: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        rejected = sum(self.by_reason.values())
+        return {
+            "items": self.new + self.duplicates + self.unchanged + rejected,
+            "files": self.files,
+            "urls": self.urls,
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
+            "rejected": rejected,
+            "rejected_by_reason": dict(sorted(self.by_reason.items())),
+        }
+
+
+@dataclass(slots=True)
+class State:
+    """What the lake already knows, loaded once per run and updated as the run writes."""
+
+    ledger: Ledger
+    files: set[str]  # source_state ids of files already read
+    validators: dict[str, tuple[str | None, str | None]]  # url -> (etag, last_modified)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A URL to fetch: from the CLI or a URL list (entry None), or a feed entry's page."""
+
+    url: str
+    entry: FeedEntry | None = None
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -16,53 +81,234 @@ def discover_sources(sources: list[str]) -> list[str]:
     return discover(sources)
 
 
+@task(cache_policy=NO_CACHE)
+def load_state(lake_root: str) -> State:
+    """Article ids, canonical URLs, origins, file fingerprints and HTTP validators in the lake."""
+    lake = Lake(lake_root)
+    ledger = Ledger(ids=lake.keys("articles"), origin_ids=lake.keys("article_origins"))
+    for row in lake.read("articles", columns=["article_id", "url", "origin"]).to_pylist():
+        ledger.remember(row["article_id"], row["url"], row["origin"])
+    for row in lake.read("article_origins", columns=["article_id", "url", "origin"]).to_pylist():
+        ledger.remember(row["article_id"], row["url"], row["origin"])
+    states = lake.read("source_state").sort_by("seen_at").to_pylist()
+    files = {s["state_id"] for s in states if s["kind"] == "file"}
+    validators = {
+        s["location"]: (s["etag"], s["last_modified"]) for s in states if s["kind"] == "http"
+    }
+    return State(ledger, files, validators)
+
+
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_sources(paths: list[str]) -> tuple[list[dict], list[dict]]:
-    articles: list[dict] = []
-    rejects: list[dict] = []
+def read_sources(paths: list[str]) -> Harvest:
+    """Read a batch of files (bad content becomes rejects, never an exception)."""
+    found = Harvest()
     for path in paths:
-        found, rejected = read_file(path)
-        articles.extend(found)
-        rejects.extend(rejected)
-    return articles, rejects
+        found.extend(read_file(path))
+    return found
+
+
+@task(
+    retries=2,
+    retry_delay_seconds=exponential_backoff(backoff_factor=1),
+    retry_jitter_factor=0.5,
+    cache_policy=NO_CACHE,
+)
+def fetch_url(
+    url: str, settings: FetchParams, etag: str | None, last_modified: str | None
+) -> Fetched | Rejected:
+    """One GET. Transient failures raise (and are retried); permanent ones are returned."""
+    try:
+        return fetch(shared_client(settings), url, settings, etag, last_modified)
+    except Rejected as rejected:
+        return rejected
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def write_batch(lake_root: str, articles: list[dict], rejects: list[dict], run_id: str) -> None:
-    """Write new articles (partitioned by ingest date) and the rejects."""
+def write_batch(
+    lake_root: str,
+    articles: list[dict],
+    origins: list[dict],
+    rejects: list[dict],
+    states: list[dict],
+    run_id: str,
+) -> None:
+    """Write new articles (partitioned by ingest date), origins and rejects; source state last.
+
+    State goes last so that a run killed midway reads those sources again (ids dedupe them).
+    """
     lake = Lake(lake_root)
     now = utc_now()
     stamped = [a | {"ingested_at": now, "run_id": run_id} for a in articles]
     lake.append(
         "articles", stamped, partition=f"ingest_date={now.date().isoformat()}", skip_keys=set()
     )
+    lake.append("article_origins", origins)
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
+    lake.append("source_state", states)
 
 
-def only_new(articles: list[dict], known: set[str]) -> list[dict]:
-    """Articles whose id is not in `known` (nor earlier in the list); adds the new ids to `known`."""
-    new = []
-    for article in articles:
-        if article["article_id"] not in known:
-            known.add(article["article_id"])
-            new.append(article)
-    return new
-
-
-@flow(name="ingest")
-def ingest(params: PipelineParams, run_id: str) -> dict[str, int]:
-    """Read every source in batches of files and add the articles the lake has not seen."""
+@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))
+def ingest(params: PipelineParams, run_id: str) -> dict:
+    """Read files in batches, fetch URLs and feeds, and add the articles the lake has not seen."""
     logger = get_run_logger()
-    lake = Lake(params.lake)
+    tally = Tally()
+    state = load_state(params.lake)
+    writer = _Writer(params.lake, run_id, state, tally)
+    pages: list[FeedEntry] = []
+
     paths = discover_sources(params.sources)
-    known = lake.keys("articles")
-    totals = {"files": len(paths), "new": 0, "duplicates": 0, "rejected": 0}
-    for start in range(0, len(paths), params.batch_size):
-        articles, rejects = read_sources(paths[start : start + params.batch_size])
-        new = only_new(articles, known)
-        write_batch(params.lake, new, rejects, run_id)
-        totals["new"] += len(new)
-        totals["duplicates"] += len(articles) - len(new)
-        totals["rejected"] += len(rejects)
-    logger.info("ingest: %s", totals)
-    return totals
+    tally.files = len(paths)
+    todo = []
+    for path in paths:
+        fingerprint = file_fingerprint(path)
+        if fingerprint in state.files:
+            tally.unchanged += 1
+        else:
+            todo.append((path, fingerprint))
+    for start in range(0, len(todo), params.batch_size):
+        batch = todo[start : start + params.batch_size]
+        found = read_sources([path for path, _ in batch])
+        pages.extend(found.pages)
+        files = [_state_row("file", p, fp, run_id) for p, fp in batch if fp is not None]
+        writer.commit(found, files)
+
+    try:
+        requests = [Request(u) for u in split_sources(params.sources)[1] + expand_urls(params.urls)]
+        tally.urls = len(requests)
+        pages.extend(_fetch_all(requests, params.fetch, state, writer, run_id))
+        nested = _fetch_all(
+            [Request(e.link, e) for e in pages], params.fetch, state, writer, run_id
+        )
+        writer.finish_feeds()
+    finally:
+        close_clients()
+    for entry in nested:  # a feed entry whose page is a feed again: not followed further
+        writer.reject(entry.origin, "nested_feed", "a feed entry links to another feed", "")
+    logger.info("ingest: %s", tally.as_dict())
+    return tally.as_dict()
+
+
+class _Writer:
+    """Admits candidates against the ledger, writes them, and keeps the tally."""
+
+    def __init__(self, lake_root: str, run_id: str, state: State, tally: Tally) -> None:
+        self.lake_root, self.run_id, self.state, self.tally = lake_root, run_id, state, tally
+        # A feed's validators are written only once all its pages were fetched: a page that
+        # timed out is fetched again next run instead of hiding behind the feed's 304.
+        self.feed_states: dict[str, dict] = {}
+        self.failed_feeds: set[str] = set()
+
+    def finish_feeds(self) -> None:
+        states = [s for feed, s in self.feed_states.items() if feed not in self.failed_feeds]
+        if states:
+            self.commit(Harvest(), states)
+
+    def commit(self, found: Harvest, states: list[dict] | None = None) -> None:
+        new, origins, duplicates = self.state.ledger.admit(found.articles, self.run_id, utc_now())
+        self.tally.new += len(new)
+        self.tally.duplicates += duplicates
+        self.tally.by_reason.update(r["reason"] for r in found.rejects)
+        if new or origins or found.rejects or states:
+            write_batch(self.lake_root, new, origins, found.rejects, states or [], self.run_id)
+        for row in states or []:
+            if row["kind"] == "file":
+                self.state.files.add(row["state_id"])
+
+    def reject(self, origin: str, reason: str, detail: str, payload: str | bytes, key=None) -> None:
+        self.commit(Harvest(rejects=[reject_row(STAGE, reason, detail, origin, payload, key=key)]))
+
+
+def _fetch_all(
+    requests: list[Request], settings: FetchParams, state: State, writer: _Writer, run_id: str
+) -> list[FeedEntry]:
+    """Fetch the requests (bounded in flight), commit what they give; return feed pages found."""
+    pending = []
+    seen: set[str] = set()
+    for request in requests:
+        try:
+            url = fetchable_url(request.url)
+        except Rejected as rejected:
+            writer.reject(request.url, rejected.reason, rejected.detail, request.url)
+            continue
+        canonical = canonical_url(url)
+        if canonical in seen or state.ledger.known_url(url):
+            writer.tally.duplicates += 1  # already stored (or asked for twice): no request
+            continue
+        seen.add(canonical)
+        pending.append(request)
+    pages: list[FeedEntry] = []
+    in_flight = []
+    for request in pending:
+        etag, last_modified = state.validators.get(request.url, (None, None))
+        future = fetch_url.submit(request.url, settings, etag, last_modified)
+        in_flight.append((request, future))
+        if len(in_flight) >= settings.concurrency:
+            pages.extend(_settle(*in_flight.pop(0), writer, run_id))
+    for request, future in in_flight:
+        pages.extend(_settle(request, future, writer, run_id))
+    return pages
+
+
+def _settle(request: Request, future, writer: _Writer, run_id: str) -> list[FeedEntry]:
+    """Turn one fetch's outcome into articles, rejects or pages to fetch next."""
+    future.wait()
+    outcome = future.state.result(raise_on_failure=False)
+    origin = request.url
+    if isinstance(outcome, TransientFetchError):  # retries spent
+        if request.entry is not None:
+            writer.failed_feeds.add(request.entry.feed)
+        writer.reject(origin, outcome.reason, outcome.detail, outcome.payload, key=outcome.detail)
+        return []
+    if isinstance(outcome, Rejected):
+        payload = outcome.payload if outcome.payload is not None else request.url
+        writer.reject(origin, outcome.reason, outcome.detail, payload, key=outcome.detail)
+        return []
+    if not isinstance(outcome, Fetched):  # an unexpected error in the task itself
+        writer.reject(origin, "http_error", f"{type(outcome).__name__}: {outcome}", request.url)
+        return []
+    if outcome.status == 304:
+        writer.tally.unchanged += 1
+        return []
+    items = items_from_response(outcome.final_url, outcome.body, outcome.content_type)
+    found = harvest(origin, outcome.body, _as_from(request, items))
+    states = []
+    if outcome.etag or outcome.last_modified:
+        states.append(
+            _state_row("http", request.url, None, run_id, outcome.etag, outcome.last_modified)
+        )
+    if found.pages and states:
+        writer.feed_states[request.url] = states.pop()
+    writer.commit(found, states)
+    return found.pages
+
+
+def _as_from(request: Request, items: Iterator[tuple[str, Item]]) -> Iterator[tuple[str, Item]]:
+    """Items of a fetched page, under the request's origin and with its feed entry's metadata."""
+    for origin, item in items:
+        if isinstance(item, dict):
+            if request.entry is not None:
+                # The entry's title and date are the publisher's; the page's URL is canonical.
+                entry = {k: v for k, v in request.entry.metadata.items() if v and k != "url"}
+                item = item | entry
+            yield request.url, item
+        else:
+            yield origin, item
+
+
+def _state_row(
+    kind: str,
+    location: str,
+    fingerprint: str | None,
+    run_id: str,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> dict:
+    return {
+        "state_id": fingerprint or stable_id(kind, location, etag, last_modified),
+        "kind": kind,
+        "location": location,
+        "etag": etag,
+        "last_modified": last_modified,
+        "run_id": run_id,
+        "seen_at": utc_now(),
+    }

@@ -1,26 +1,41 @@
-"""Reading source files into candidate articles and rejects (file I/O lives here, not in transforms)."""
+"""Sources on disk: finding files, reading them into candidate articles, URL-list files.
+
+File I/O lives here; the parsing of what a file holds is in transforms/formats.py.
+"""
 
 from __future__ import annotations
 
 import glob
-import json
-from collections.abc import Iterator
+import os
 from pathlib import Path
 
-from transforms.articles import Rejected, article_from_record, reject_row
+from transforms.articles import reject_row
+from transforms.formats import STAGE, SUPPORTED_SUFFIXES, Harvest, harvest, items_from_bytes
+from transforms.text import stable_id
+from transforms.urls import looks_like_url
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".json", ".jsonl"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Bump when reading rules change, so files already read are read again with the new rules.
+INGEST_VERSION = "1"
 
 
 class SourceError(ValueError):
     """A source given by the user does not exist or cannot be read at all."""
 
 
+def split_sources(sources: list[str]) -> tuple[list[str], list[str]]:
+    """(paths and globs, URLs): anything with a scheme is fetched, the rest is on disk."""
+    urls = [s for s in sources if looks_like_url(s)]
+    return [s for s in sources if not looks_like_url(s)], urls
+
+
 def discover(sources: list[str]) -> list[str]:
-    """Every supported file under the given directories, files and globs, sorted."""
+    """Every supported file under the given directories, files and globs, sorted.
+
+    URLs among the sources are skipped here: the ingest flow fetches them.
+    """
     found: set[str] = set()
-    for source in sources:
+    for source in split_sources(sources)[0]:
         path = Path(source)
         if path.is_dir():
             found.update(
@@ -37,67 +52,43 @@ def discover(sources: list[str]) -> list[str]:
     return sorted(found)
 
 
-def read_file(path: str) -> tuple[list[dict], list[dict]]:
-    """Candidate articles and rejects from one file. Never raises for bad content."""
-    articles: list[dict] = []
-    rejects: list[dict] = []
+def file_fingerprint(path: str) -> str | None:
+    """A `source_state` id for the file as it is now (path, size, mtime); None if it is gone."""
     try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stable_id("file", path, stat.st_size, stat.st_mtime_ns, INGEST_VERSION)
+
+
+def read_file(path: str) -> Harvest:
+    """Candidate articles, rejects and feed pages to fetch from one file. Never raises."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            with open(path, "rb") as handle:
+                start = handle.read(64 * 1024)
+            detail = f"{size} bytes > {MAX_FILE_BYTES}"
+            return Harvest(rejects=[reject_row(STAGE, "oversize", detail, path, start)])
         raw = Path(path).read_bytes()
     except OSError as error:
-        return [], [reject_row("ingest", "unreadable_file", str(error), path, None)]
-    if len(raw) > MAX_FILE_BYTES:
-        return [], [
-            reject_row(
-                "ingest", "oversize", f"{len(raw)} bytes > {MAX_FILE_BYTES}", path, raw[:4096]
-            )
-        ]
+        return Harvest(rejects=[reject_row(STAGE, "unreadable_file", str(error), path, None)])
+    return harvest(path, raw, items_from_bytes(path, raw))
+
+
+def read_url_list(path: str) -> list[str]:
+    """The lines of a URL-list file, without blanks and # comments. Raises SourceError."""
     try:
-        for origin, record in _records(path, raw):
-            try:
-                if isinstance(record, Rejected):
-                    raise record
-                articles.append(article_from_record(record, origin))
-            except Rejected as rejected:
-                rejects.append(
-                    reject_row("ingest", rejected.reason, rejected.detail, origin, _payload(record))
-                )
-    except Rejected as rejected:
-        rejects.append(reject_row("ingest", rejected.reason, rejected.detail, path, raw))
-    return articles, rejects
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        raise SourceError(f"cannot read URL list {path}: {error}") from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
-def _records(path: str, raw: bytes) -> Iterator[tuple[str, dict]]:
-    if b"\x00" in raw[:8192]:
-        raise Rejected("binary_file", "the file contains NUL bytes")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise Rejected("malformed_json", f"invalid JSON: {error}") from error
-        items = data if isinstance(data, list) else [data]
-        for index, item in enumerate(items):
-            yield (f"{path}#{index}" if isinstance(data, list) else path), item
-    elif suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                yield f"{path}:{number}", _json_line(line)
-    else:
-        yield path, {"text": text, "title": Path(path).stem}
-
-
-def _json_line(line: str) -> dict | Rejected:
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as error:
-        return Rejected("malformed_json", f"invalid JSON line: {error}")
-
-
-def _payload(record: object) -> str:
-    if isinstance(record, Rejected):
-        return record.detail
-    return json.dumps(record, default=str, ensure_ascii=False)
+def expand_urls(entries: list[str]) -> list[str]:
+    """URLs from `--urls` values: a URL as it is, anything else read as a URL-list file."""
+    urls: list[str] = []
+    for entry in entries:
+        urls.extend([entry] if looks_like_url(entry) else read_url_list(entry))
+    return urls

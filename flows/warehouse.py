@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.contract import CONTRACT_TABLES, SQL_DIR, sql_text
+from flows.contract import CONTRACT_TABLES, SQL_DIR, schema, sql_text
 from flows.lake import Lake
 
 
@@ -38,6 +38,7 @@ def _build(lake: Lake, path: Path) -> dict[str, int]:
     con = duckdb.connect(str(path))
     try:
         con.execute(sql_text("schema.sql"))
+        _create_internal_view(con, lake, "article_origins")  # articles.origins is built from it
         for table in CONTRACT_TABLES:
             _create_lake_view(con, lake, table)
             con.execute(sql_text(f"publish/{table}.sql"))
@@ -55,12 +56,31 @@ def _build(lake: Lake, path: Path) -> dict[str, int]:
 def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
     files = lake.files(table)
     if files:
-        listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-        source = f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
-        columns = ", ".join(f'"{c}"' for c in con.sql(f"select * from {table} limit 0").columns)
+        source = _parquet_source(files)
+        present = set(con.sql(f"select * from {source} limit 0").columns)
+        wanted = con.sql(f"select * from {table} limit 0")
+        # A column added to the contract after older lake files were written reads as NULL.
+        columns = ", ".join(
+            f'"{c}"' if c in present else f'null::{t} as "{c}"'
+            for c, t in zip(wanted.columns, wanted.types, strict=True)
+        )
         con.execute(f"create temp view lake_{table} as select {columns} from {source}")
     else:
         con.execute(f"create temp view lake_{table} as select * from {table} where false")
+
+
+def _create_internal_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
+    """A view lake_<table> over an internal lake table (one that is not published)."""
+    files = lake.files(table)
+    if files:
+        con.execute(f"create temp view lake_{table} as select * from {_parquet_source(files)}")
+    else:
+        con.register(f"lake_{table}", schema(table).empty_table())
+
+
+def _parquet_source(files: list[str]) -> str:
+    listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    return f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
 
 
 def connect_read_only(warehouse: str | os.PathLike) -> duckdb.DuckDBPyConnection:

@@ -14,7 +14,8 @@ CREATE TABLE articles (
     body_chars   INTEGER,
     origin       VARCHAR,           -- file path, feed or URL it came from
     ingested_at  TIMESTAMP,
-    run_id       VARCHAR
+    run_id       VARCHAR,
+    origins      VARCHAR[]          -- every place this body was found (syndicated copies too)
 );
 
 CREATE TABLE event_mentions (

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
+from transforms.rejects import Rejected
 from transforms.text import article_id, normalize_whitespace, stable_id
+from transforms.urls import canonical_url
+
+__all__ = ["Rejected", "article_from_record", "reject_row", "parse_timestamp", "utc_now"]
 
 MAX_PAYLOAD_CHARS = 65_536  # rejects keep the raw input up to this size, then truncate
 BODY_FIELDS = ("text", "body", "content")
@@ -12,15 +17,7 @@ TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("published_at", "date", "pubDate", "published")
 SOURCE_FIELDS = ("source", "source_name", "outlet")
-
-
-class Rejected(Exception):
-    """An input item that cannot become an article. `reason` is a stable code."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
 
 
 def article_from_record(record: dict, origin: str) -> dict:
@@ -31,17 +28,34 @@ def article_from_record(record: dict, origin: str) -> dict:
     if not isinstance(body, str) or not normalize_whitespace(body):
         raise Rejected("empty_text", "no text in any of the fields " + ", ".join(BODY_FIELDS))
     body = body.strip()
+    language = _language(record, body)
     return {
         "article_id": article_id(body),
-        "url": _as_text(_first(record, URL_FIELDS)),
+        "url": canonical_url(_as_text(_first(record, URL_FIELDS))),
         "source_name": _as_text(_first(record, SOURCE_FIELDS)),
         "title": _as_text(_first(record, TITLE_FIELDS)),
         "published_at": parse_timestamp(_first(record, DATE_FIELDS)),
-        "language": record.get("language"),
+        "language": language,
         "body": body,
         "body_chars": len(body),
         "origin": origin,
     }
+
+
+def _language(record: dict, body: str) -> str:
+    """The article's language: a code the record states, else detected. Only English is taken."""
+    from transforms.language import SUPPORTED_LANGUAGES, unsupported_language
+
+    stated = _as_text(record.get("language") or record.get("lang"))
+    if stated and _LANGUAGE_CODE.match(stated):
+        code = stated[:2].lower()
+        if code not in SUPPORTED_LANGUAGES:
+            raise Rejected("unsupported_language", f"the record says its language is {stated}")
+        return code
+    detected = unsupported_language(body)
+    if detected:
+        raise Rejected("unsupported_language", f"detected language {detected}")
+    return "en"
 
 
 def reject_row(
@@ -51,13 +65,18 @@ def reject_row(
     origin: str,
     payload: str | bytes | None,
     run_id: str | None = None,
+    key: str | None = None,
 ) -> dict:
-    """A `rejects` row. The id is stable, so re-running on the same bad input adds no row."""
+    """A `rejects` row. The id is stable, so re-running on the same bad input adds no row.
+
+    `key` replaces the payload in the id when the payload may vary between runs for the same
+    problem (an error page with a timestamp in it).
+    """
     if isinstance(payload, bytes):
-        payload = payload.decode("utf-8", errors="replace")
+        payload = payload[: 4 * MAX_PAYLOAD_CHARS].decode("utf-8", errors="replace")
     payload = (payload or "")[:MAX_PAYLOAD_CHARS]
     return {
-        "reject_id": stable_id(stage, reason, origin, payload),
+        "reject_id": stable_id(stage, reason, origin, payload if key is None else key),
         "stage": stage,
         "reason": reason,
         "detail": detail,
@@ -79,7 +98,10 @@ def parse_timestamp(value: object) -> datetime | None:
         if parsed is None:
             return None
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        try:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError):  # year 1 or 9999 pushed past the range by its offset
+            return None
     return parsed
 
 

@@ -18,7 +18,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         "sources",
         nargs="*",
         default=list(DEFAULT_SOURCES),
-        help=f"files, directories or globs to ingest (default: {DEFAULT_SOURCES[0]})",
+        help="files, directories, globs, or feed/article URLs to ingest "
+        f"(default: {DEFAULT_SOURCES[0]})",
+    )
+    run.add_argument(
+        "--urls",
+        action="append",
+        default=[],
+        metavar="FILE_OR_URL",
+        help="a file of article URLs, one per line (# comments), or one URL; repeatable",
     )
     add_storage_options(run)
     run.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
@@ -37,10 +45,11 @@ def add_storage_options(parser: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from flows.sources import SourceError, discover
+    from flows.sources import SourceError, discover, expand_urls
 
     try:
         discover(args.sources)  # fail fast, before Prefect starts, on a missing source
+        expand_urls(args.urls)  # and on a URL list that cannot be read
     except SourceError as error:
         raise UsageError(str(error)) from None
     if args.batch_size < 1:
@@ -49,7 +58,11 @@ def handle(args: argparse.Namespace) -> int:
     from flows.pipeline import pipeline
 
     params = PipelineParams(
-        sources=args.sources, lake=args.lake, warehouse=args.warehouse, batch_size=args.batch_size
+        sources=args.sources,
+        lake=args.lake,
+        warehouse=args.warehouse,
+        batch_size=args.batch_size,
+        urls=args.urls,
     )
     print(summary(pipeline(params)))
     return 0
@@ -60,8 +73,13 @@ def summary(result: dict) -> str:
     return "\n".join(
         [
             f"run {result['run_id']}",
-            f"  ingest:  {ingest['files']} files, {ingest['new']} new, "
-            f"{ingest['duplicates']} duplicates, {ingest['rejected']} rejected",
+            f"  ingest:  {ingest['items']} items in ({ingest['files']} files, "
+            f"{ingest['urls']} URLs): {ingest['new']} new, {ingest['duplicates']} duplicates, "
+            f"{ingest['unchanged']} unchanged, {ingest['rejected']} rejected",
+            *(
+                f"    rejected {reason}: {count}"
+                for reason, count in ingest["rejected_by_reason"].items()
+            ),
             f"  extract: {extract['articles']} articles -> {extract['mentions']} mentions, "
             f"{extract['figures']} figures",
             "  warehouse: " + ", ".join(f"{t} {n}" for t, n in publish.items()),

@@ -23,13 +23,14 @@ def test_run_then_query_the_seed(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "data" / "samples")
     run = _cli("run", cwd=tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "1 new" in run.stdout
+    assert "4 new" in run.stdout  # the seed JSON, the HTML page and the feed's two entries
     assert (tmp_path / "data" / "warehouse.duckdb").exists()
     query = _cli(
         "query",
         "--format",
         "json",
-        "select location, killed_low, injured_best, event_date from event_mentions where role='reported'",
+        "select location, killed_low, injured_best, event_date from event_mentions "
+        "join articles using (article_id) where role='reported' and origin like '%kryvyi_rih.json'",
         cwd=tmp_path,
     )
     assert query.returncode == 0, query.stderr
@@ -37,7 +38,7 @@ def test_run_then_query_the_seed(tmp_path):
         {"location": "Kryvyi Rih", "killed_low": 6, "injured_best": 75, "event_date": "2023-07-31"}
     ]
     csv_out = _cli("query", "--format", "csv", "select count(*) as n from articles", cwd=tmp_path)
-    assert csv_out.stdout.splitlines() == ["n", "1"]
+    assert csv_out.stdout.splitlines() == ["n", "4"]
 
 
 def test_errors_are_short_and_without_traceback(tmp_path):
