@@ -82,7 +82,7 @@ def feed(server_url: str) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    server: TestServer
+    server: LocalServer
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
@@ -90,6 +90,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: C901 - one branch per scenario reads best here
         path = self.path.split("?")[0]
         self.server.hits[path] += 1
+        self.server.user_agents.add(self.headers.get("User-Agent", ""))
         base = self.server.url
         if path == "/feed.rss":
             if self.headers.get("If-None-Match") == FEED_ETAG:
@@ -157,7 +158,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body)
 
 
-class TestServer(ThreadingHTTPServer):
+class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self) -> None:
@@ -165,10 +166,11 @@ class TestServer(ThreadingHTTPServer):
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
         self.hits: Counter = Counter()
         self.not_modified = 0
+        self.user_agents: set[str] = set()
         self.slow_seconds = 3.0
         self.huge_chunks = 64  # 4 MiB
 
-    def __enter__(self) -> TestServer:
+    def __enter__(self) -> LocalServer:
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
 

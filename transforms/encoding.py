@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from transforms.rejects import Rejected
 
@@ -16,6 +17,9 @@ MAX_WESTERN_NON_ASCII_SHARE = 0.3
 # Share of control characters above which a decoding is considered wrong (or the input binary).
 MAX_CONTROL_SHARE = 0.01
 BINARY_CONTROL_SHARE = 0.10
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -41,6 +45,9 @@ def decode_bytes(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    if _mostly_utf8(raw):
+        # Any single-byte code page would "decode" this, as mojibake: it is damaged UTF-8.
+        raise Rejected("bad_encoding", f"UTF-8 with invalid bytes: {utf8_error}")
     if _control_share(raw[:SNIFF_BYTES].decode("latin-1")) > BINARY_CONTROL_SHARE:
         raise Rejected("binary_file", "the input is mostly control bytes")
     western = _clean(raw, WESTERN)
@@ -62,6 +69,13 @@ def _strict(raw: bytes, encoding: str, reason: str) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as error:
         raise Rejected(reason, f"invalid {encoding} after its byte order mark: {error}") from None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Most non-ASCII bytes form valid UTF-8 sequences (rare by chance in a code-page text)."""
+    non_ascii = sum(1 for b in raw if b >= 0x80)
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(raw))
+    return non_ascii > 0 and in_sequences / non_ascii >= 0.5
 
 
 def _clean(raw: bytes, encoding: str) -> str | None:

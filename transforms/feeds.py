@@ -30,10 +30,12 @@ def parse_feed(raw: bytes, feed_origin: str) -> list[FeedEntry]:
     import feedparser
 
     parsed = feedparser.parse(raw)
+    error = parsed.get("bozo_exception")
+    # Encoding and content-type mismatches are harmless; broken XML is not: feedparser's loose
+    # parser then guesses, and an entry's text may have swallowed the rest of the document.
+    if parsed.bozo and not isinstance(error, feedparser.ThingsNobodyCaresAboutButMe):
+        raise Rejected("malformed_feed", f"not well-formed RSS/Atom XML: {error}")
     if not parsed.entries:
-        if parsed.bozo:
-            error = parsed.get("bozo_exception")
-            raise Rejected("malformed_feed", f"not a readable RSS/Atom document: {error}")
         if not parsed.get("version"):
             raise Rejected("malformed_feed", "not an RSS or Atom document")
         return []  # a valid feed with no entries today

@@ -15,3 +15,26 @@ class Rejected(Exception):
         self.reason = reason
         self.detail = detail
         self.payload = payload
+
+
+# Every reason code ingest writes, with what it means (README "Rejects" lists the same).
+REASONS = {
+    "empty_text": "no text: an empty file, a record without a body, a page without readable text",
+    "binary_file": "not text: NUL or control bytes, or a binary content type from a server",
+    "bad_encoding": "text that no candidate encoding decodes cleanly (e.g. damaged UTF-8)",
+    "malformed_json": "a .json document or a .jsonl line that is not valid JSON",
+    "malformed_record": "a JSON value that is not an object (a list or number in a list)",
+    "malformed_csv": "a CSV without a text/body/content column, a short row, a broken quote",
+    "malformed_html": "an .html file or page that has no HTML elements",
+    "malformed_feed": "an RSS/Atom document that is not well-formed XML or not a feed",
+    "nested_feed": "a feed entry whose link is another feed (not followed)",
+    "oversize": "a file or response over the size cap",
+    "unreadable_file": "a file that could not be opened (permissions, vanished)",
+    "unparseable": "a parser failed unexpectedly on this input (a bug to report)",
+    "unsupported_scheme": "a URL that is not http(s), or a file path given as a URL",
+    "unsupported_content_type": "a text/* response that is neither HTML, plain text nor a feed",
+    "http_error": "a 4xx/5xx status or a connection failure (5xx after retries)",
+    "timeout": "no response within the timeout, after retries",
+    "redirect_loop": "more redirects than allowed (a loop)",
+    "unsupported_language": "not English; the body is kept in the payload",
+}
