@@ -153,7 +153,7 @@ def ingest(params: PipelineParams, run_id: str) -> dict:
     logger = get_run_logger()
     tally = Tally()
     state = load_state(params.lake)
-    writer = _Writer(params.lake, run_id, state, tally)
+    writer = _Writer(params.lake, run_id, state, tally, params.batch_size)
     pages: list[FeedEntry] = []
 
     paths = discover_sources(params.sources)
@@ -171,6 +171,7 @@ def ingest(params: PipelineParams, run_id: str) -> dict:
         pages.extend(found.pages)
         files = [_state_row("file", p, fp, run_id) for p, fp in batch if fp is not None]
         writer.commit(found, files)
+        writer.flush()  # one write per batch of files
 
     try:
         requests = [Request(u) for u in split_sources(params.sources)[1] + expand_urls(params.urls)]
@@ -189,33 +190,50 @@ def ingest(params: PipelineParams, run_id: str) -> dict:
 
 
 class _Writer:
-    """Admits candidates against the ledger, writes them, and keeps the tally."""
+    """Admits candidates against the ledger, buffers them, writes them in batches, keeps the tally."""
 
-    def __init__(self, lake_root: str, run_id: str, state: State, tally: Tally) -> None:
+    def __init__(self, lake_root: str, run_id: str, state: State, tally: Tally, batch: int) -> None:
         self.lake_root, self.run_id, self.state, self.tally = lake_root, run_id, state, tally
+        self.batch = batch
+        self.pending: dict[str, list[dict]] = {
+            k: [] for k in ("new", "origins", "rejects", "states")
+        }
         # A feed's validators are written only once all its pages were fetched: a page that
         # timed out is fetched again next run instead of hiding behind the feed's 304.
         self.feed_states: dict[str, dict] = {}
         self.failed_feeds: set[str] = set()
-
-    def finish_feeds(self) -> None:
-        states = [s for feed, s in self.feed_states.items() if feed not in self.failed_feeds]
-        if states:
-            self.commit(Harvest(), states)
 
     def commit(self, found: Harvest, states: list[dict] | None = None) -> None:
         new, origins, duplicates = self.state.ledger.admit(found.articles, self.run_id, utc_now())
         self.tally.new += len(new)
         self.tally.duplicates += duplicates
         self.tally.by_reason.update(r["reason"] for r in found.rejects)
-        if new or origins or found.rejects or states:
-            write_batch(self.lake_root, new, origins, found.rejects, states or [], self.run_id)
-        for row in states or []:
-            if row["kind"] == "file":
-                self.state.files.add(row["state_id"])
+        self.pending["new"] += new
+        self.pending["origins"] += origins
+        self.pending["rejects"] += found.rejects
+        self.pending["states"] += states or []
+        if len(self.pending["new"]) + len(self.pending["rejects"]) >= self.batch:
+            self.flush()
 
     def reject(self, origin: str, reason: str, detail: str, payload: str | bytes, key=None) -> None:
         self.commit(Harvest(rejects=[reject_row(STAGE, reason, detail, origin, payload, key=key)]))
+
+    def flush(self) -> None:
+        p = self.pending
+        if any(p.values()):
+            write_batch(
+                self.lake_root, p["new"], p["origins"], p["rejects"], p["states"], self.run_id
+            )
+        for row in p["states"]:
+            if row["kind"] == "file":
+                self.state.files.add(row["state_id"])
+        self.pending = {k: [] for k in p}
+
+    def finish_feeds(self) -> None:
+        self.pending["states"] += [
+            s for feed, s in self.feed_states.items() if feed not in self.failed_feeds
+        ]
+        self.flush()
 
 
 def _fetch_all(
