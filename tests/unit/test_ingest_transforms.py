@@ -168,3 +168,12 @@ def test_arbitrary_bytes_never_crash_ingest(raw, suffix, content_type):
             assert article["body"].strip() and len(article["article_id"]) == 64
         for reject in found.rejects:
             assert reject["reason"] in REASONS and reject["reason"] != "unparseable", reject
+
+
+def test_the_readme_documents_every_reject_reason():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rejects = readme[readme.index("## Rejects") :]
+    for reason in REASONS:
+        assert f"| `{reason}` |" in rejects, reason
