@@ -142,7 +142,7 @@ def write_batch(
     lake.append(
         "articles", stamped, partition=f"ingest_date={now.date().isoformat()}", skip_keys=set()
     )
-    lake.append("article_origins", origins)
+    lake.append("article_origins", origins, skip_keys=set())  # the Ledger already deduped
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
     lake.append("source_state", states)
 

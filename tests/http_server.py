@@ -55,6 +55,7 @@ FRENCH = (
     ],
 )
 FEED_ETAG = '"feed-v1"'
+FRENCH_MODIFIED = "Sat, 02 Mar 2024 10:00:00 GMT"
 
 
 def page(server_url: str, name: str, title: str, paragraphs: list[str], lang: str = "en") -> bytes:
@@ -110,8 +111,12 @@ class Handler(BaseHTTPRequestHandler):
                 f'href="{base}/articles/x.html"'.encode(), b'href="https://other.example/idlib"'
             )
             return self._send(200, html, "text/html")
-        if path == "/articles/french.html":
-            return self._send(200, page(base, "french", *FRENCH, lang="fr"), "text/html")
+        if path == "/articles/french.html":  # validated by date rather than by ETag
+            if self.headers.get("If-Modified-Since") == FRENCH_MODIFIED:
+                self.server.not_modified += 1
+                return self._send(304, b"", "text/html")
+            html = page(base, "french", *FRENCH, lang="fr")
+            return self._send(200, html, "text/html", {"Last-Modified": FRENCH_MODIFIED})
         if path == "/missing":
             return self._send(404, b"<h1>Not found</h1>", "text/html")
         if path == "/broken":

@@ -46,3 +46,9 @@ def test_folder_feed_and_url_list_in_one_run(tmp_path):
     lines = origins.stdout.splitlines()[1:]
     assert len(lines) == 4 and lines[0].endswith("beledweyne.txt")
     assert sum(line.startswith(server.url) for line in lines) == 3
+
+
+def test_a_missing_url_list_is_a_usage_error(tmp_path):
+    result = _cli("run", str(tmp_path), "--urls", "no-such-list.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "cannot read URL list no-such-list.txt" in result.stderr
+    assert "Traceback" not in result.stderr

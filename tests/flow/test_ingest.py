@@ -107,11 +107,15 @@ def test_folder_feed_and_urls_in_one_run_and_a_rerun_adds_nothing(server, tmp_pa
     after = {t: _query(params, f"select count(*) from {t}")[0][0] for t in COUNTED}
     assert after == before
     assert second["ingest"]["new"] == 0 and second["extract"]["articles"] == 0
-    assert server.not_modified >= 1  # the feed answered 304 to our ETag
+    assert server.not_modified == 2  # 304s: the feed to our ETag, a page to our date
     for page in (
         "/articles/airstrike.html",
         "/syndicated/airstrike.html",
         "/articles/summary-only.html",
     ):
         assert server.hits[page] == hits_before[page], page  # stored articles are not fetched
-    assert second["ingest"]["unchanged"] == 3  # two files and the feed
+    # Unchanged: two files, the feed, the French page; every error URL was tried again.
+    assert second["ingest"]["unchanged"] == 4
+    assert second["ingest"]["rejected_by_reason"] == {
+        k: v for k, v in reasons.items() if k not in ("malformed_json", "unsupported_language")
+    }

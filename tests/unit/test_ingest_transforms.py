@@ -128,6 +128,22 @@ def test_feed_entries_carry_text_or_a_page_to_fetch():
     assert no_link.record["text"] == "The whole story is here."
 
 
+def test_rss_091_and_atom_are_read():
+    rss091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old wire</title>
+    <item><title>Clash</title><link>https://o.example/1</link>
+    <description>Fighting broke out near the border on Monday.</description></item>
+    </channel></rss>"""
+    [entry] = parse_feed(rss091, "old")
+    assert entry.link == "https://o.example/1" and entry.record is None  # summary only
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>a</id>
+    <updated>2024-01-01T00:00:00Z</updated><entry><id>e1</id><title>T</title>
+    <published>2024-01-03T04:05:06+01:00</published><updated>2024-01-04T00:00:00Z</updated>
+    <content type="text">Fighting broke out near the border.</content></entry></feed>"""
+    [entry] = parse_feed(atom, "atom")
+    assert entry.record["text"] == "Fighting broke out near the border."
+    assert entry.record["published_at"] == datetime(2024, 1, 3, 3, 5, 6)  # published, in UTC
+
+
 def test_a_document_that_is_not_a_feed_is_malformed():
     for raw in (b"<rss><channel><item><title>cut", b"plain words", b"<html><body>x</body></html>"):
         with pytest.raises(Rejected) as rejected:
