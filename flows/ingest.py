@@ -150,43 +150,52 @@ def write_batch(
 @flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))
 def ingest(params: PipelineParams, run_id: str) -> dict:
     """Read files in batches, fetch URLs and feeds, and add the articles the lake has not seen."""
-    logger = get_run_logger()
     tally = Tally()
     state = load_state(params.lake)
     writer = _Writer(params.lake, run_id, state, tally, params.batch_size)
-    pages: list[FeedEntry] = []
-
-    paths = discover_sources(params.sources)
-    tally.files = len(paths)
-    todo = []
-    for path in paths:
-        fingerprint = file_fingerprint(path)
-        if fingerprint in state.files:
-            tally.unchanged += 1
-        else:
-            todo.append((path, fingerprint))
-    for start in range(0, len(todo), params.batch_size):
-        batch = todo[start : start + params.batch_size]
-        found = read_sources([path for path, _ in batch])
-        pages.extend(found.pages)
-        files = [_state_row("file", p, fp, run_id) for p, fp in batch if fp is not None]
-        writer.commit(found, files)
-        writer.flush()  # one write per batch of files
-
+    pages = _read_files(params, state, writer)
     try:
-        requests = [Request(u) for u in split_sources(params.sources)[1] + expand_urls(params.urls)]
-        tally.urls = len(requests)
-        pages.extend(_fetch_all(requests, params.fetch, state, writer, run_id))
-        nested = _fetch_all(
-            [Request(e.link, e) for e in pages], params.fetch, state, writer, run_id
-        )
-        writer.finish_feeds()
+        urls = split_sources(params.sources)[1] + expand_urls(params.urls)
+        tally.urls = len(urls)
+        pages += _fetch_all([Request(u) for u in urls], params.fetch, state, writer)
+        nested = _fetch_all([Request(e.link, e) for e in pages], params.fetch, state, writer)
     finally:
         close_clients()
     for entry in nested:  # a feed entry whose page is a feed again: not followed further
         writer.reject(entry.origin, "nested_feed", "a feed entry links to another feed", "")
-    logger.info("ingest: %s", tally.as_dict())
+    writer.finish_feeds()
+    get_run_logger().info("ingest: %s", tally.as_dict())
     return tally.as_dict()
+
+
+def _read_files(params: PipelineParams, state: State, writer: _Writer) -> list[FeedEntry]:
+    """Read new or changed files in batches; return the feed entries whose page is to fetch."""
+    paths = discover_sources(params.sources)
+    writer.tally.files = len(paths)
+    todo = []
+    for path in paths:
+        fingerprint = file_fingerprint(path)
+        if fingerprint in state.files:
+            writer.tally.unchanged += 1
+        else:
+            todo.append((path, fingerprint))
+    pages: list[FeedEntry] = []
+    for start in range(0, len(todo), params.batch_size):
+        batch = todo[start : start + params.batch_size]
+        found = read_sources([path for path, _ in batch])
+        pages += found.pages
+        feeds = {entry.feed for entry in found.pages}
+        states = []
+        for path, fingerprint in batch:
+            if fingerprint is not None:
+                row = _state_row("file", path, fingerprint, writer.run_id)
+                if path in feeds:  # a feed file is done once its pages are fetched
+                    writer.feed_states[path] = row
+                else:
+                    states.append(row)
+        writer.commit(found, states)
+        writer.flush()  # one write per batch of files
+    return pages
 
 
 class _Writer:
@@ -230,6 +239,7 @@ class _Writer:
         self.pending = {k: [] for k in p}
 
     def finish_feeds(self) -> None:
+        """Write the state of every feed whose pages were all fetched, and whatever is pending."""
         self.pending["states"] += [
             s for feed, s in self.feed_states.items() if feed not in self.failed_feeds
         ]
@@ -237,7 +247,7 @@ class _Writer:
 
 
 def _fetch_all(
-    requests: list[Request], settings: FetchParams, state: State, writer: _Writer, run_id: str
+    requests: list[Request], settings: FetchParams, state: State, writer: _Writer
 ) -> list[FeedEntry]:
     """Fetch the requests (bounded in flight), commit what they give; return feed pages found."""
     pending = []
@@ -261,13 +271,13 @@ def _fetch_all(
         future = fetch_url.submit(request.url, settings, etag, last_modified)
         in_flight.append((request, future))
         if len(in_flight) >= settings.concurrency:
-            pages.extend(_settle(*in_flight.pop(0), writer, run_id))
+            pages.extend(_settle(*in_flight.pop(0), writer))
     for request, future in in_flight:
-        pages.extend(_settle(request, future, writer, run_id))
+        pages.extend(_settle(request, future, writer))
     return pages
 
 
-def _settle(request: Request, future, writer: _Writer, run_id: str) -> list[FeedEntry]:
+def _settle(request: Request, future, writer: _Writer) -> list[FeedEntry]:
     """Turn one fetch's outcome into articles, rejects or pages to fetch next."""
     future.wait()
     outcome = future.state.result(raise_on_failure=False)
@@ -292,7 +302,9 @@ def _settle(request: Request, future, writer: _Writer, run_id: str) -> list[Feed
     states = []
     if outcome.etag or outcome.last_modified:
         states.append(
-            _state_row("http", request.url, None, run_id, outcome.etag, outcome.last_modified)
+            _state_row(
+                "http", request.url, None, writer.run_id, outcome.etag, outcome.last_modified
+            )
         )
     if found.pages and states:
         writer.feed_states[request.url] = states.pop()

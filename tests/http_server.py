@@ -117,6 +117,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(304, b"", "text/html")
             html = page(base, "french", *FRENCH, lang="fr")
             return self._send(200, html, "text/html", {"Last-Modified": FRENCH_MODIFIED})
+        if path == "/flaky":  # down for the first three requests (one run's retries), then up
+            if self.server.hits[path] <= 3:
+                return self._send(503, b"try later", "text/plain")
+            title, paragraphs = STORIES["airstrike"]
+            return self._send(200, page(base, "flaky", title, paragraphs), "text/html")
         if path == "/missing":
             return self._send(404, b"<h1>Not found</h1>", "text/html")
         if path == "/broken":

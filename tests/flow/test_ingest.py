@@ -119,3 +119,29 @@ def test_folder_feed_and_urls_in_one_run_and_a_rerun_adds_nothing(server, tmp_pa
     assert second["ingest"]["rejected_by_reason"] == {
         k: v for k, v in reasons.items() if k not in ("malformed_json", "unsupported_language")
     }
+
+
+def test_a_feed_file_is_read_again_until_all_its_pages_were_fetched(server, tmp_path):
+    from flows.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.rss").write_text(
+        f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Local wire</title>
+        <item><title>Flaky</title><link>{server.url}/flaky</link><description>t</description></item>
+        <item><title>A feed</title><link>{server.url}/feed.rss</link><description>t</description></item>
+        </channel></rss>""",
+        encoding="utf-8",
+    )
+    params = PipelineParams(
+        sources=[str(folder)], lake=str(tmp_path / "lake"), warehouse=str(tmp_path / "w.duckdb")
+    )
+    first = ingest(params, "run1")
+    # The linked feed's full-text entry is taken; its summary-only entry is not followed.
+    assert first["new"] == 1
+    assert first["rejected_by_reason"] == {"http_error": 1, "nested_feed": 1}  # 503 x3; a feed
+    second = ingest(params, "run2")
+    assert second["new"] == 1  # the file was read again, and the flaky page is up now
+    assert second["unchanged"] == 1  # only the linked feed (304), not the file
+    third = ingest(params, "run3")
+    assert third["unchanged"] == 1 and third["new"] == 0 and third["items"] == 1  # file done
