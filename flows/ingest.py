@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
@@ -224,7 +225,9 @@ class _Writer:
         if len(self.pending["new"]) + len(self.pending["rejects"]) >= self.batch:
             self.flush()
 
-    def reject(self, origin: str, reason: str, detail: str, payload: str | bytes, key=None) -> None:
+    def reject(
+        self, origin: str, reason: str, detail: str, payload: str | bytes, key: str | None = None
+    ) -> None:
         self.commit(Harvest(rejects=[reject_row(STAGE, reason, detail, origin, payload, key=key)]))
 
     def flush(self) -> None:
@@ -277,7 +280,7 @@ def _fetch_all(
     return pages
 
 
-def _settle(request: Request, future, writer: _Writer) -> list[FeedEntry]:
+def _settle(request: Request, future: PrefectFuture, writer: _Writer) -> list[FeedEntry]:
     """Turn one fetch's outcome into articles, rejects or pages to fetch next."""
     future.wait()
     outcome = future.state.result(raise_on_failure=False)
