@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -193,3 +194,42 @@ def test_the_readme_documents_every_reject_reason():
     rejects = readme[readme.index("## Rejects") :]
     for reason in REASONS:
         assert f"| `{reason}` |" in rejects, reason
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_FIELDS = st.sampled_from(
+    [
+        "text",
+        "body",
+        "content",
+        "title",
+        "url",
+        "link",
+        "date",
+        "pubDate",
+        "published_at",
+        "source",
+        "language",
+        "lang",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(record=st.dictionaries(_FIELDS, _JSON | st.text(max_size=200), max_size=6))
+def test_any_record_becomes_an_article_or_a_reject_and_the_same_reject_twice(record):
+    raw = json.dumps(record).encode()
+    first = harvest("r.json", raw, items_from_bytes("r.json", raw))
+    again = harvest("r.json", raw, items_from_bytes("r.json", raw))
+    assert len(first.articles) + len(first.rejects) == 1
+    assert [r["reject_id"] for r in first.rejects] == [r["reject_id"] for r in again.rejects]
+    assert all(r["reason"] in REASONS and r["reason"] != "unparseable" for r in first.rejects)
+    for article in first.articles:
+        assert isinstance(article["body"], str) and article["language"] == "en"
+        assert article["published_at"] is None or isinstance(article["published_at"], datetime)
