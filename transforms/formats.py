@@ -54,8 +54,9 @@ def items_from_bytes(path: str, raw: bytes) -> Iterator[tuple[str, Item]]:
 
 def items_from_response(url: str, raw: bytes, content_type: str) -> Iterator[tuple[str, Item]]:
     """The items of a fetched document: a feed's entries, or one article page."""
-    if "rss" in content_type or "atom" in content_type or looks_like_feed(raw):
-        for entry in parse_feed(raw, url):
+    is_xml = content_type.endswith("xml") and "html" not in content_type
+    if "rss" in content_type or "atom" in content_type or is_xml or looks_like_feed(raw):
+        for entry in parse_feed(raw, url):  # other XML (a sitemap) is a malformed feed
             yield entry.origin, entry
         return
     text = decode_bytes(raw)

@@ -145,6 +145,30 @@ def test_rss_091_and_atom_are_read():
     assert entry.record["published_at"] == datetime(2024, 1, 3, 3, 5, 6)  # published, in UTC
 
 
+def test_a_response_is_read_by_its_content_type():
+    url = "https://h.example/x"
+    page = b"<html><body><p>" + REPORT.encode() + b"</p></body></html>"
+    for content_type, raw, kind in [
+        ("text/html", page, "article"),
+        ("application/xhtml+xml", page, "article"),
+        ("text/plain", REPORT.encode(), "article"),
+        ("application/rss+xml", RSS, "feed"),
+        ("text/xml", RSS, "feed"),
+        (
+            "application/xml",
+            b"<urlset><url><loc>https://h.example/</loc></url></urlset>",
+            "malformed_feed",
+        ),
+    ]:
+        found = harvest(url, raw, items_from_response(url, raw, content_type))
+        if kind == "article":
+            assert [a["body"] for a in found.articles] == [REPORT], content_type
+        elif kind == "feed":
+            assert len(found.articles) == 2 and len(found.pages) == 1, content_type
+        else:
+            assert [r["reason"] for r in found.rejects] == [kind], content_type
+
+
 def test_a_document_that_is_not_a_feed_is_malformed():
     for raw in (b"<rss><channel><item><title>cut", b"plain words", b"<html><body>x</body></html>"):
         with pytest.raises(Rejected) as rejected:
