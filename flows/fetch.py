@@ -32,6 +32,16 @@ ACCEPTED_TYPES = (
     "application/atom+xml",
     "application/rdf+xml",
 )
+BINARY_TYPES = (
+    "image/",
+    "audio/",
+    "video/",
+    "font/",
+    "application/octet-stream",
+    "application/pdf",
+    "application/zip",
+    "application/gzip",
+)
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 ERROR_BODY_BYTES = 4096  # an error page is kept for the reject, only its start
 
@@ -127,9 +137,8 @@ def _read(url: str, response: httpx.Response, settings: FetchParams) -> Fetched:
             raise TransientFetchError("http_error", detail, body)
         raise Rejected("http_error", detail, body)
     if content_type and content_type not in ACCEPTED_TYPES:
-        reason = (
-            "binary_file" if not content_type.startswith("text/") else "unsupported_content_type"
-        )
+        binary = content_type.startswith(BINARY_TYPES)
+        reason = "binary_file" if binary else "unsupported_content_type"
         raise Rejected(reason, f"content type {content_type} is not an article or a feed")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:

@@ -140,6 +140,8 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return None
+        if path == "/api":
+            return self._send(200, b'{"killed": 3}', "application/json")
         if path == "/binary":
             return self._send(200, bytes(range(256)) * 64, "application/octet-stream")
         if path == "/binary-as-html":

@@ -32,7 +32,7 @@ REASONS = {
     "unreadable_file": "a file that could not be opened (permissions, vanished)",
     "unparseable": "a parser failed unexpectedly on this input (a bug to report)",
     "unsupported_scheme": "a URL that is not http(s), or a file path given as a URL",
-    "unsupported_content_type": "a text/* response that is neither HTML, plain text nor a feed",
+    "unsupported_content_type": "a response that is neither HTML, plain text, a feed nor binary",
     "http_error": "a 4xx/5xx status or a connection failure (5xx after retries)",
     "timeout": "no response within the timeout, after retries",
     "redirect_loop": "more redirects than allowed (a loop)",

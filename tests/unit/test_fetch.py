@@ -63,6 +63,7 @@ def test_the_feed_is_fetched_conditionally(server, client):
         ("/slow", TransientFetchError, "timeout"),
         ("/huge", Rejected, "oversize"),
         ("/binary", Rejected, "binary_file"),
+        ("/api", Rejected, "unsupported_content_type"),
         ("/loop-a", Rejected, "redirect_loop"),
     ],
 )
