@@ -28,14 +28,14 @@ INTERNAL_SCHEMAS = {
         ]
     ),
     # Which event each resolved mention belongs to (link `member`) or recalls (`recalls`), and
-    # its block (country, year): lets resolve redo only the blocks that received new mentions.
+    # its block (country, month): lets resolve redo only the blocks that received new mentions.
     "event_assignments": pa.schema(
         [
             ("mention_id", pa.string()),
             ("event_id", pa.string()),
             ("link", pa.string()),
             ("block_country", pa.string()),
-            ("block_year", pa.int32()),
+            ("block_month", pa.string()),  # YYYY-MM
         ]
     ),
 }

@@ -1,6 +1,6 @@
 """The resolve flow: mentions -> one `events` row per real event, incrementally.
 
-Resolution works in blocks (a country and a year; see transforms/resolve.py) and keeps the
+Resolution works in blocks (a country and a month; see transforms/resolve.py) and keeps the
 mention -> event assignment of the last run in the lake (`event_assignments`). A run reads only
 the (mention_id, country, date) columns to find mentions that are new or gone, resolves again
 just the blocks they fall in, and keeps every other block's events and revisions as they were.
@@ -34,14 +34,14 @@ def resolve_lake(lake: Lake, full: bool = False) -> dict[str, int]:
     index = lake.read(
         "event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions()
     )
-    previous = lake.read("event_assignments", ["mention_id", "block_country", "block_year"])
+    previous = lake.read("event_assignments", ["mention_id", "block_country", "block_month"])
     full = full or previous.num_rows == 0
     assigned = (
         {}
         if full
         else {
-            mention_id: (country, year)
-            for mention_id, country, year in zip(
+            mention_id: (country, month)
+            for mention_id, country, month in zip(
                 *(c.to_pylist() for c in previous.columns), strict=True
             )
         }
@@ -74,7 +74,7 @@ def resolve_lake(lake: Lake, full: bool = False) -> dict[str, int]:
     event_ids = {e["event_id"] for e in events}
     revisions = kept("event_revisions", lambda r: r["event_id"] in event_ids)
     assignments = kept(
-        "event_assignments", lambda a: (a["block_country"], a["block_year"]) not in blocks
+        "event_assignments", lambda a: (a["block_country"], a["block_month"]) not in blocks
     )
     # Assignments last: a run killed before them redoes these blocks next time.
     lake.replace("event_revisions", revisions + result.revisions)

@@ -1,7 +1,9 @@
 """Merging mentions of the same real event into one `events` row (UCDP-style low/best/high).
 
-How mentions become events, inside one *block* (a country and a calendar year; no event spans
-two blocks, so a block can be resolved on its own and only blocks with new mentions are redone):
+How mentions become events, inside one *block* (a country and a calendar month; no event spans
+two blocks, so a block can be resolved on its own and only blocks with new mentions are redone;
+the price is that a date window never reaches into the next month, so "in 2023" only matches
+events of the month its date falls in):
 
 1. **Core clusters.** `reported`/`other` mentions with a day date, a town (geo_precision 1) and a
    known type family are grouped by (day, place, type family). Places closer than
@@ -24,6 +26,7 @@ gives what resolving everything from scratch would.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -65,6 +68,7 @@ TYPE_FAMILY = {
 class ResolveConfig:
     same_place_km: float = 2.0  # two towns closer than this are one place
     near_km: float = 25.0  # "near X" (geo_precision 2) matches an event this close to X
+    same_actor_km: float = 2.5  # same day and type, and both name the same perpetrator
 
 
 DEFAULT_CONFIG = ResolveConfig()
@@ -140,21 +144,25 @@ def source_of(article: dict) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def block_of(country_iso: str | None, event_date) -> tuple[str, int] | None:
-    """The block a mention (or an event) belongs to: (country_iso or "", year)."""
+def block_of(country_iso: str | None, event_date) -> tuple[str, str] | None:
+    """The block a mention (or an event) belongs to: (country_iso or "", "YYYY-MM")."""
     day = mention_date(event_date)
-    return None if day is None else (country_iso or "", day.year)
+    return None if day is None else (country_iso or "", _month(day))
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def affected_blocks(
-    current: Iterable[tuple[str, str | None, object]], assigned: dict[str, tuple[str, int]]
-) -> set[tuple[str, int]]:
+    current: Iterable[tuple[str, str | None, object]], assigned: dict[str, tuple[str, str]]
+) -> set[tuple[str, str]]:
     """Blocks to resolve again: those of mentions not yet assigned, and of assigned ones gone.
 
     `current` yields (mention_id, country_iso, event_date) of the mentions in the lake now;
     `assigned` maps mention_id -> block from the previous resolution.
     """
-    blocks: set[tuple[str, int]] = set()
+    blocks: set[tuple[str, str]] = set()
     seen: set[str] = set()
     for mention_id, country_iso, event_date in current:
         seen.add(mention_id)
@@ -180,11 +188,11 @@ def resolve(
     mentions: Iterable[dict], articles: dict[str, dict], config: ResolveConfig = DEFAULT_CONFIG
 ) -> Resolution:
     """Events, their revisions and the mention -> event assignments, block by block."""
-    blocks: dict[tuple[str, int], list[_Mention]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for row in mentions:
         mention = _prepare(row, articles)
         if mention is not None:
-            blocks[(row.get("country_iso") or "", mention.day.year)].append(mention)
+            blocks[(row.get("country_iso") or "", _month(mention.day))].append(mention)
     result = Resolution()
     for block in sorted(blocks):
         _resolve_block(block, blocks[block], articles, config, result)
@@ -222,21 +230,20 @@ def _prepare(row: dict, articles: dict[str, dict]) -> _Mention | None:
 
 
 def date_window(day: date, precision: str) -> tuple[date, date]:
-    """The days a date of that precision may stand for, clipped to its year (its block)."""
+    """The days a date of that precision may stand for, clipped to its month (its block)."""
+    first = day.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     if precision == "week":
         lo, hi = day - timedelta(days=3), day + timedelta(days=3)
-    elif precision == "month":
-        lo = day.replace(day=1)
-        hi = (lo + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    elif precision == "year":
-        lo, hi = date(day.year, 1, 1), date(day.year, 12, 31)
+    elif precision in ("month", "year"):
+        lo, hi = first, last
     else:
         lo = hi = day
-    return max(lo, date(day.year, 1, 1)), min(hi, date(day.year, 12, 31))
+    return max(lo, first), min(hi, last)
 
 
 def _resolve_block(
-    block: tuple[str, int],
+    block: tuple[str, str],
     mentions: list[_Mention],
     articles: dict[str, dict],
     config: ResolveConfig,
@@ -246,20 +253,25 @@ def _resolve_block(
     eventish = [m for m in mentions if m.role in EVENT_ROLES]
     historical = [m for m in mentions if m.role == "historical"]
     _assign_places(eventish, config)
-    clusters = _core_clusters([m for m in eventish if m.core])
+    clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
     by_day: dict[date, list[_Cluster]] = defaultdict(list)
     for cluster in clusters:
         by_day[cluster.day].append(cluster)
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
+    grown: dict[int, _Cluster] = {}
     for mention in (m for m in eventish if not m.core):
         target = _best_cluster(mention, by_day, config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
         else:
             target.members.append(mention)
-    for cluster in clusters:
+            grown[id(target)] = target
+    for cluster in grown.values():
         cluster.refresh()
-    clusters += [_Cluster(key, members) for key, members in sorted(leftovers.items(), key=str)]
+    clusters += [
+        _Cluster(key, members)
+        for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
+    ]
     for cluster in clusters:
         if cluster.key[0] == "coarse":
             for day in _days(cluster.lo, cluster.hi):
@@ -291,7 +303,7 @@ def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> di
         "event_id": event_id,
         "link": link,
         "block_country": block[0],
-        "block_year": block[1],
+        "block_month": block[1],
     }
 
 
@@ -325,14 +337,14 @@ def _place_key(mention: _Mention) -> str:
     return f"c{mention.lat:.3f},{mention.lon:.3f}"
 
 
-def _find(parent: dict[str, str], key: str) -> str:
+def _find(parent: dict, key):
     while parent[key] != key:
         parent[key] = parent[parent[key]]
         key = parent[key]
     return key
 
 
-def _union(parent: dict[str, str], a: str, b: str) -> None:
+def _union(parent: dict, a, b) -> None:
     ra, rb = _find(parent, a), _find(parent, b)
     if ra != rb:
         parent[max(ra, rb)] = min(ra, rb)
@@ -343,7 +355,7 @@ def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
     for mention in core:
         groups[(mention.day, mention.place, mention.family)].append(mention)
     clusters = []
-    for (day, place, family), members in sorted(groups.items(), key=str):
+    for (day, place, family), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
         perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
         if len(perpetrators) <= 1:
             clusters.append(_Cluster(("core", day, place, family, None), members))
@@ -358,6 +370,27 @@ def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
             ]
             clusters.append(_Cluster(("core", day, place, family, perpetrator), part))
     return clusters
+
+
+def _join_same_actor(clusters: list[_Cluster], config: ResolveConfig) -> list[_Cluster]:
+    """Compatible perpetrators strengthen a match: clusters of one day and type family that
+    name the same perpetrator join when within same_actor_km (beyond same_place_km)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        if cluster.perpetrator and cluster.coords:
+            groups[(cluster.day, cluster.family, cluster.perpetrator)].append(index)
+    parent = {i: i for i in range(len(clusters))}
+    for indexes in groups.values():
+        for a, b in itertools.combinations(indexes, 2):
+            coords = clusters[b].coords
+            if haversine_km(*clusters[a].coords, *coords) <= config.same_actor_km:
+                _union(parent, a, b)
+    joined: dict[int, list[_Mention]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        joined[_find(parent, index)].extend(cluster.members)
+    if len(joined) == len(clusters):
+        return clusters
+    return [_Cluster(clusters[root].key, members) for root, members in sorted(joined.items())]
 
 
 def _coarse_key(mention: _Mention) -> tuple:
@@ -447,14 +480,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _mode(values: Iterable) -> object:
     """The most frequent non-null value; ties go to the smallest, so the answer is order-free."""
-    counts = Counter(v for v in values if v is not None)
-    return min(counts, key=lambda v: (-counts[v], str(v))) if counts else None
+    counts: dict = {}
+    for value in values:
+        if value is not None:
+            counts[value] = counts.get(value, 0) + 1
+    if len(counts) <= 1:
+        return next(iter(counts), None)
+    return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
 # --------------------------------------------------------------------------- event rows
 
 
-def _event_ids(block: tuple[str, int], clusters: list[_Cluster]) -> list[str]:
+def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
     """Ids from what identifies each event (block, window, place, type), not from arrival order.
 
     Two clusters can only share that identity when a group split by perpetrator; the key then
@@ -487,12 +525,13 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
     sub = _mode(r.get("sub_event_type") for r in rows)
     typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
     event["sub_event_type"] = sub
-    event["event_type"] = typed["event_type"] if typed else _mode(r.get("event_type") for r in rows)
+    event["event_type"] = (
+        typed.get("event_type") if typed else _mode(r.get("event_type") for r in rows)
+    )
     reports = _reports(members, articles)
     revisions = []
-    for number in range(1, len(reports) + 1):
-        figures = _cumulative(reports[:number])
-        report = reports[number - 1]
+    after = revised_figures(reports)
+    for number, (report, figures) in enumerate(zip(reports, after, strict=True), start=1):
         revisions.append(
             {
                 "revision_id": stable_id("revision", event_id, report["article_id"]),
@@ -509,7 +548,7 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         )
     times = [r["reported_at"] for r in reports if r["reported_at"] is not None]
     sources = {r["source_name"] for r in reports}
-    event |= _cumulative(reports) | {
+    event |= after[-1] | {
         "event_id": event_id,
         "n_articles": len(reports),
         "n_sources": len(sources - {None}) or 1,
@@ -569,25 +608,42 @@ _FIGURES = tuple(
 )
 
 
-def _cumulative(reports: list[dict]) -> dict:
-    out: dict = {}
-    for category in ("killed", "injured"):
-        out |= combine_figures(reports, category)
+def revised_figures(reports: list[dict]) -> list[dict]:
+    """The event's figures after each report (reports in report order), in one pass."""
+    state = {category: [None, None, None, None] for category in ("killed", "injured")}
+    out = []
+    for report in reports:
+        figures = {}
+        for category, (min_low, max_low, best, high) in state.items():
+            low, new_best, new_high = (report.get(f"{category}_{b}") for b in _BOUNDS)
+            if low is not None:
+                min_low = low if min_low is None else min(min_low, low)
+                max_low = low if max_low is None else max(max_low, low)
+            best = new_best if new_best is not None else best
+            for value in (new_high, new_best):
+                if value is not None:
+                    high = value if high is None else max(high, value)
+            state[category] = [min_low, max_low, best, high]
+            shown = max(best, max_low or 0) if best is not None else max_low
+            figures |= {
+                f"{category}_low": min_low,
+                f"{category}_best": shown,
+                f"{category}_high": high,
+            }
+        out.append(figures)
     return out
 
 
-def combine_figures(members: list[dict], category: str) -> dict:
+_BOUNDS = ("low", "best", "high")
+
+
+def combine_figures(reports: list[dict], category: str) -> dict:
     """UCDP-style figures of an event from its reports, which must be in report order.
 
     low: the lowest credible lower bound; best: the latest report's figure, never below the
     largest at-least (lower bound); high: the highest figure reported.
     """
-    lows = [m[f"{category}_low"] for m in members if m.get(f"{category}_low") is not None]
-    bests = [m[f"{category}_best"] for m in members if m.get(f"{category}_best") is not None]
-    highs = [m[f"{category}_high"] for m in members if m.get(f"{category}_high") is not None]
-    best = max(bests[-1], max(lows, default=0)) if bests else (max(lows) if lows else None)
-    return {
-        f"{category}_low": min(lows, default=None),
-        f"{category}_best": best,
-        f"{category}_high": max(highs + bests, default=None) if highs or bests else None,
-    }
+    if not reports:
+        return {f"{category}_{b}": None for b in _BOUNDS}
+    last = revised_figures(reports)[-1]
+    return {f"{category}_{b}": last[f"{category}_{b}"] for b in _BOUNDS}

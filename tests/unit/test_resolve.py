@@ -210,6 +210,10 @@ def test_event_ids_do_not_depend_on_the_order_articles_arrive_in():
 
 
 def test_affected_blocks_are_those_of_new_and_removed_mentions():
-    assigned = {"m1": ("UA", 2023), "old": ("SY", 2017)}
+    assigned = {"m1": ("UA", "2023-07"), "old": ("SY", "2017-02")}
     current = [("m1", "UA", "2023-07-31"), ("m2", "UA", "2024-01-02"), ("m3", None, "2020-05-05")]
-    assert affected_blocks(current, assigned) == {("UA", 2024), ("", 2020), ("SY", 2017)}
+    assert affected_blocks(current, assigned) == {
+        ("UA", "2024-01"),
+        ("", "2020-05"),
+        ("SY", "2017-02"),
+    }
