@@ -254,13 +254,11 @@ def _resolve_block(
     historical = [m for m in mentions if m.role == "historical"]
     _assign_places(eventish, config)
     clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
-    by_day: dict[date, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        by_day[cluster.day].append(cluster)
+    index = _Index(clusters, config)
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
     grown: dict[int, _Cluster] = {}
     for mention in (m for m in eventish if not m.core):
-        target = _best_cluster(mention, by_day, config)
+        target = _best_cluster(mention, index.candidates(mention), config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
         else:
@@ -272,12 +270,13 @@ def _resolve_block(
         _Cluster(key, members)
         for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
     ]
+    by_day: dict[date, list[_Cluster]] = defaultdict(list)
     for cluster in clusters:
-        if cluster.key[0] == "coarse":
-            for day in _days(cluster.lo, cluster.hi):
-                by_day[day].append(cluster)
+        for day in _days(cluster.lo, cluster.hi):
+            by_day[day].append(cluster)
     for mention in historical:
-        target = _best_cluster(mention, by_day, config, any_kind=True)
+        candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
+        target = _best_cluster(mention, candidates, config)
         if target is not None:
             target.recalled_by.append(mention)
     ids = _event_ids(block, clusters)
@@ -407,18 +406,46 @@ def _days(lo: date, hi: date) -> Iterable[date]:
     return (lo + timedelta(days=i) for i in range((hi - lo).days + 1))
 
 
-def _best_cluster(
-    mention: _Mention,
-    by_day: dict[date, list[_Cluster]],
-    config: ResolveConfig,
-    any_kind: bool = False,
-) -> _Cluster | None:
+class _Index:
+    """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
+
+    def __init__(self, clusters: list[_Cluster], config: ResolveConfig) -> None:
+        self.cell = max(config.near_km, config.same_place_km, config.same_actor_km) / 111.0
+        self.by_day: dict[date, list[_Cluster]] = defaultdict(list)
+        self.by_cell: dict[tuple[int, int], list[_Cluster]] = defaultdict(list)
+        self.by_geonameid: dict[int, list[_Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            self.by_day[cluster.day].append(cluster)
+            if cluster.coords:
+                self.by_cell[self._cell(*cluster.coords)].append(cluster)
+            for geonameid in cluster.geonameids:
+                self.by_geonameid[geonameid].append(cluster)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / self.cell), math.floor(lon / self.cell))
+
+    def candidates(self, mention: _Mention) -> Iterable[_Cluster]:
+        """Clusters in the mention's date window that could be at its place."""
+        if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
+            return (c for day in _days(mention.lo, mention.hi) for c in self.by_day.get(day, ()))
+        row, column = self._cell(mention.lat, mention.lon)
+        shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
+        span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
+        nearby = [
+            c
+            for r in (row - 1, row, row + 1)
+            for k in range(column - span, column + span + 1)
+            for c in self.by_cell.get((r, k), ())
+        ]
+        nearby += self.by_geonameid.get(mention.geonameid, ())
+        return (c for c in nearby if mention.lo <= c.day <= mention.hi)
+
+
+def _best_cluster(mention: _Mention, candidates: Iterable[_Cluster], config: ResolveConfig):
     """The one cluster this mention fits best, or None when none fits or two fit equally."""
     scored: dict[int, tuple[int, _Cluster]] = {}
-    for day in _days(mention.lo, mention.hi):
-        for cluster in by_day.get(day, ()):
-            if id(cluster) in scored or (cluster.key[0] != "core" and not any_kind):
-                continue
+    for cluster in candidates:
+        if id(cluster) not in scored:
             score = _fit(mention, cluster, config)
             if score is not None:
                 scored[id(cluster)] = (score, cluster)
