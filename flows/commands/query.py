@@ -62,8 +62,12 @@ def list_queries() -> str:
 
     lines = []
     for name, sql in named_queries().items():
-        summary = sql.splitlines()[0].removeprefix("--").strip() if sql else name
-        lines.append(summary)
+        header = []
+        for line in sql.splitlines():
+            if not line.startswith("--") or line.removeprefix("--").strip().startswith("param "):
+                break
+            header.append(line.removeprefix("--").strip())
+        lines.append(" ".join(header) or name)
         for param in query_params(sql).values():
             default = "required" if param.required else f"default {param.default}"
             lines.append(f"    --param {param.name}=...  {param.description} ({default})")
