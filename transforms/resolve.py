@@ -398,7 +398,10 @@ def _coarse_key(mention: _Mention) -> tuple:
     elif mention.geonameid is not None:
         place = f"near:g{mention.geonameid}"
     else:
-        place = f"admin1:{mention.admin1}" if mention.admin1 else "country"
+        # A region or a country holds many events a day: reports that place an event no
+        # closer than that are not merged with other articles' (ACLED's conservative coding).
+        region = f"admin1:{mention.admin1}" if mention.admin1 else "country"
+        place = f"{region}:article:{mention.row['article_id']}"
     return ("coarse", mention.lo, mention.hi, place, mention.family, mention.perpetrator)
 
 

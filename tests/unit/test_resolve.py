@@ -217,3 +217,15 @@ def test_affected_blocks_are_those_of_new_and_removed_mentions():
         ("", "2020-05"),
         ("SY", "2017-02"),
     }
+
+
+def test_reports_placed_only_in_a_country_are_not_merged_across_articles():
+    nowhere = {"location": None, "geonameid": None, "latitude": None, "longitude": None}
+    country_only = nowhere | {"admin1": None, "geo_precision": 3}
+    rows = [
+        mention("c1", "a1", **country_only, **figures((4, 4, 4))),
+        mention("c2", "a1", role="other", **country_only),
+        mention("c3", "a2", **country_only, **figures((10, 10, 10))),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["c1", "c2"], ["c3"]]
