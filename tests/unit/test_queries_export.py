@@ -189,3 +189,11 @@ def test_export_without_a_warehouse_is_a_usage_error(tmp_path, capsys):
         main(["export", "--warehouse", str(tmp_path / "none.duckdb"), str(tmp_path / "x.csv")]) == 2
     )
     assert "no warehouse" in capsys.readouterr().err
+
+
+def test_query_list_shows_each_query_and_its_parameters(capsys):
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "events_near: the events within N km of a point" in out
+    assert "--param lat=...  latitude of the point, in degrees (required)" in out
+    assert "--param km=...  the radius in kilometres (default 25)" in out
