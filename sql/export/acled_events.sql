@@ -9,7 +9,7 @@
 with first_reports as (
     select
         event_id,
-        mention_ids[1] as mention_id
+        unnest(mention_ids) as mention_id
     from event_revisions
     where revision = 1
 ),
@@ -17,9 +17,10 @@ with first_reports as (
 notes as (
     select
         f.event_id,
-        m.evidence as notes
+        arg_min(m.evidence, m.ordinal) as notes
     from first_reports as f
     inner join event_mentions as m using (mention_id)
+    group by f.event_id
 ),
 
 acled as (

@@ -20,7 +20,14 @@ from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, mention
 from tests.unit.test_resolve_lake import SYRIA, _write
 
 KRAMATORSK_STRIKE = mention(
-    "k1", "a5", location="Kramatorsk", admin1="Donetsk", killed_best=3, **KRAMATORSK
+    "k1",
+    "a5",
+    location="Kramatorsk",
+    admin1="Donetsk",
+    killed_best=3,
+    ordinal=0,
+    evidence="A missile hit Kramatorsk, killing 3.",
+    **KRAMATORSK,
 )
 
 
@@ -150,6 +157,7 @@ def test_export_acled_csv_opens_in_duckdb(warehouse, tmp_path):
     rows = {r[7]: r for r in relation.fetchall()}  # by location
     assert rows["Kryvyi Rih"][13] == 10 and rows["Kryvyi Rih"][4] == "Russia"
     assert rows["Deir ez-Zor"][13] == 0  # no figure reported: ACLED codes 0
+    assert rows["Kramatorsk"][12] == "A missile hit Kramatorsk, killing 3."  # notes
     assert {r[11] for r in rows.values()} == {1}  # time_precision: day
     assert str(rows["Kryvyi Rih"][1]) == "2023-07-31"
     con.close()
