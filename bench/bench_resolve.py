@@ -67,9 +67,7 @@ def measure(events: list[dict], truth: dict[str, str]) -> dict:
     members: dict[str, set[str]] = defaultdict(set)
     for event in events:
         members[event["event_id"]] = {truth[m] for m in event["mention_ids"]}
-    by_truth: dict[str, list[str]] = defaultdict(list)
-    for mention_id, true_event in truth.items():
-        by_truth[true_event].append(mention_id)
+    by_truth = _by_event(truth)
     merged_wrongly = {
         t
         for t, mention_ids in by_truth.items()
@@ -87,6 +85,13 @@ def measure(events: list[dict], truth: dict[str, str]) -> dict:
         "merged_events": sorted(merged_wrongly),
         "missed_pairs": [(a, b) for a, b in pairs if predicted.get(a) != predicted.get(b)],
     }
+
+
+def _by_event(truth: dict[str, str]) -> dict[str, list[str]]:
+    by_truth: dict[str, list[str]] = defaultdict(list)
+    for mention_id, true_event in truth.items():
+        by_truth[true_event].append(mention_id)
+    return by_truth
 
 
 def synthetic(n: int, seed: int = 0) -> tuple[list[dict], dict[str, dict]]:
@@ -180,6 +185,20 @@ def main(argv: list[str]) -> None:
         f"  pair recall      {result['pair_recall']:.2%} "
         f"({result['pairs_found']} of {result['pairs']} same-event pairs)"
     )
+    fine = {
+        m["mention_id"]
+        for m in mentions
+        if m.get("geo_precision") == 1 and m.get("date_precision", "day") == "day"
+    }
+    pairs = [p for ms in _by_event(truth).values() for p in itertools.combinations(sorted(ms), 2)]
+    town_pairs = {p for p in pairs if p[0] in fine and p[1] in fine}
+    missed = set(result["missed_pairs"])
+    for label, subset in (
+        ("two reports dated to a day at a town", town_pairs),
+        ("a vaguer report (region, near, week, month)", set(pairs) - town_pairs),
+    ):
+        found = len(subset - missed)
+        print(f"    pairs of {label}: {found} of {len(subset)} ({found / len(subset):.1%})")
     print("  merged:", ", ".join(result["merged_events"]))
     if GOLD.exists():
         e2e = end_to_end()
