@@ -9,13 +9,15 @@ events of the month its date falls in):
    known type family are grouped by (day, place, type family). Places closer than
    `same_place_km` are one place (two gazetteer entries for one spot). When a group names more
    than one perpetrator it splits by perpetrator; mentions naming none join the largest part.
-   Grouping by keys, not by chains of pairwise links, means a vague mention can never glue two
-   events together.
+   Clusters of one day and type that name the same perpetrator join up to `same_actor_km`
+   apart. Grouping by keys, not by chains of pairwise links, means a vague mention can never
+   glue two events together.
 2. **Attachment.** Every other event mention (a month or week date, a "near" place, a region or
    a country, no type) joins the one core cluster that fits it best: the date falls in its
    window, the place matches (same town, within `near_km` for "near X", same admin1 for a
    region), types and perpetrators do not conflict. A tie between two clusters attaches it to
-   neither. Mentions left over group by their exact (window, place, type) key.
+   neither. Mentions left over group by their exact (window, place, type) key; those placed
+   only in a region or a country group within their own article only.
 3. **Historical** mentions link to the event they recall by the same test, and never change its
    figures.
 
