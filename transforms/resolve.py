@@ -327,9 +327,18 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
                     break
                 if _km(places[key], places[key2]) <= config.same_place_km:
                     _union(parent, key, key2)
+    # A component is named after its most reported place (ties: the smallest key), so a new
+    # report from a neighbouring gazetteer entry does not rename it (and change its event id).
+    counts = Counter((m.day, _place_key(m)) for m in mentions if m.fine_place)
+    names: dict[tuple[date, str], str] = {}
+    for (day, key), count in sorted(counts.items()):
+        root = (day, _find(parents[day], key))
+        best = names.get(root)
+        if best is None or count > counts[(day, best)]:
+            names[root] = key
     for mention in mentions:
         if mention.fine_place:
-            mention.place = _find(parents[mention.day], _place_key(mention))
+            mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
 
 
 def _place_key(mention: _Mention) -> str:
@@ -369,7 +378,9 @@ def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
                 if m.perpetrator == perpetrator
                 or (m.perpetrator is None and perpetrator == largest)
             ]
-            clusters.append(_Cluster(("core", day, place, family, perpetrator), part))
+            # The largest part keeps the group's key (and id) when a minority view arrives.
+            named = None if perpetrator == largest else perpetrator
+            clusters.append(_Cluster(("core", day, place, family, named), part))
     return clusters
 
 

@@ -229,3 +229,17 @@ def test_reports_placed_only_in_a_country_are_not_merged_across_articles():
     ]
     events = resolve(rows, RISING_TOLL_ARTICLES).events
     assert sorted(e["mention_ids"] for e in events) == [["c1", "c2"], ["c3"]]
+
+
+def test_an_event_keeps_its_id_as_reports_come_in():
+    def id_of(rows, mention_id="m1"):
+        events = resolve(rows, RISING_TOLL_ARTICLES).events
+        return next(e["event_id"] for e in events if mention_id in e["mention_ids"])
+
+    first = [mention("m1", "a1"), mention("m2", "a2")]
+    original = id_of(first)
+    nearby = {"geonameid": 1, "latitude": 47.915, "longitude": 33.395}  # 0.6 km, smaller key
+    assert id_of([*first, mention("m3", "a3", location="Kryvyi Rih centre", **nearby)]) == original
+    # A report blaming someone else splits off; the event most reports describe keeps its id.
+    assert id_of([*first, mention("m4", "a4", perpetrator="Ukraine")]) == original
+    assert id_of([*first, *RISING_TOLL[2:5]]) == original
