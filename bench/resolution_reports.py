@@ -6,6 +6,10 @@ states: date and its precision, place (`town` is the note's place; `near`/`alt` 
 gazetteer town, with its coordinates; `admin1`/`country` name only the region or country), type,
 perpetrator and killed. `python -m bench.resolution_reports [GOLD.jsonl]` writes
 tests/fixtures/resolution_corpus.jsonl from these and the gold notes.
+
+The notes' labels (date, place, coordinates) come from the ACLED rows of the
+global-drone-terrorism-database, CC BY 4.0, doi 10.6084/m9.figshare.32128399; the fixture
+keeps those labels, not the note texts. The re-worded reports are written for this corpus.
 """
 
 from __future__ import annotations
