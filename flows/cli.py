@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.commands import UsageError, eval, query, run
+from flows.commands import UsageError, eval, export, query, run
 
-COMMANDS = [run, query, eval]
+COMMANDS = [run, query, eval, export]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SAMPLES
 
 CLI = [sys.executable, "-m", "flows.cli"]
@@ -55,12 +57,16 @@ def test_errors_are_short_and_without_traceback(tmp_path):
     assert unknown.returncode == 2 and "no named query" in unknown.stderr
 
 
-def test_query_does_not_import_prefect(tmp_path):
-    probe = (
-        "import sys, flows.cli\n"
-        "flows.cli.main(['query', 'select 1', '--warehouse', 'missing.duckdb'])\n"
-        "print('prefect' in sys.modules)"
-    )
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "select 1", "--warehouse", "missing.duckdb"],
+        ["export", "out.csv", "--warehouse", "missing.duckdb"],
+    ],
+    ids=["query", "export"],
+)
+def test_fast_commands_do_not_import_prefect(tmp_path, argv):
+    probe = f"import sys, flows.cli\nflows.cli.main({argv!r})\nprint('prefect' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -69,9 +75,10 @@ def test_query_does_not_import_prefect(tmp_path):
         env=os.environ | {"PYTHONPATH": str(ROOT)},
     )
     assert out.stdout.strip() == "False", out.stderr
+    assert "no warehouse" in out.stderr
 
 
 def test_every_command_has_help(tmp_path):
-    for command in ([], ["run"], ["query"]):
+    for command in ([], ["run"], ["query"], ["export"]):
         result = _cli(*command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage:" in result.stdout
