@@ -77,7 +77,7 @@ def shared_client(settings: FetchParams) -> httpx.Client:
     with _clients_lock:
         if key not in _clients:
             _clients[key] = httpx.Client(
-                timeout=httpx.Timeout(settings.timeout),
+                timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)},
@@ -119,7 +119,8 @@ def fetch(
         raise Rejected("unsupported_scheme", f"invalid URL: {error}") from None
     except httpx.TimeoutException as error:
         raise TransientFetchError(
-            "timeout", f"{type(error).__name__} after {settings.timeout}s"
+            "timeout",
+            f"{type(error).__name__} (connect {settings.connect_timeout}s, read {settings.timeout}s)",
         ) from None
     except httpx.HTTPError as error:  # connection refused or reset, protocol errors
         raise TransientFetchError("http_error", f"{type(error).__name__}: {error}") from None

@@ -12,7 +12,8 @@ DEFAULT_WAREHOUSE = "data/warehouse.duckdb"
 class FetchParams(BaseModel):
     """How article pages and feeds are fetched over HTTP(S)."""
 
-    timeout: float = Field(default=10.0, gt=0, description="connect and read timeout, seconds")
+    timeout: float = Field(default=10.0, gt=0, description="read (and write) timeout, seconds")
+    connect_timeout: float = Field(default=10.0, gt=0, description="connect timeout, seconds")
     max_seconds: float = Field(default=60.0, gt=0, description="whole download, seconds")
     max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, description="response size cap")
     concurrency: int = Field(default=8, ge=1, le=64, description="requests in flight")

@@ -172,6 +172,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64  # many fetches connect at once; the default backlog of 5 drops some
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)

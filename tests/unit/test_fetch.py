@@ -25,7 +25,8 @@ def server():
 
 @pytest.fixture(scope="module")
 def client():
-    with httpx.Client(timeout=SETTINGS.timeout, follow_redirects=True, max_redirects=5) as plain:
+    timeout = httpx.Timeout(SETTINGS.timeout, connect=SETTINGS.connect_timeout)
+    with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as plain:
         yield plain
 
 
