@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import uuid
 
-from prefect import flow
+from prefect import flow, get_run_logger
 
-from flows.extract import extract
+from flows import progress
+from flows.artifacts import publish_artifacts
+from flows.extract import extract, task_runner_for
 from flows.ingest import ingest
 from flows.lake import Lake
+from flows.lock import run_lock
 from flows.params import PipelineParams
 from flows.publish import publish
 from flows.resolve import resolve
@@ -18,21 +21,65 @@ from transforms.extract import EXTRACTOR_VERSION
 
 
 @flow(name="pipeline")
-def pipeline(params: PipelineParams | None = None) -> dict:
-    """Run every stage in order. The run's own `runs` row is published with it."""
-    params = params or PipelineParams()
+def pipeline(
+    params: PipelineParams | None = None,
+    sources: list[str] | None = None,
+    lake: str | None = None,
+    warehouse: str | None = None,
+    runner: str | None = None,
+    dask_address: str | None = None,
+) -> dict:
+    """Run every stage in order under the run lock. The run's `runs` row is published with it.
+
+    `params` holds every setting; the other arguments, when given, override one field of it,
+    so an ad-hoc run of a deployment can change only its sources:
+    `prefect deployment run pipeline/daily -p sources='["/data/new"]'`.
+    """
+    params = with_overrides(
+        params or PipelineParams(),
+        sources=sources,
+        lake=lake,
+        warehouse=warehouse,
+        runner=runner,
+        dask_address=dask_address,
+    )
     run_id = uuid.uuid4().hex
+    with run_lock(params.lake, params.warehouse, run_id, params.lock_wait_seconds):
+        return run_stages(params, run_id)
+
+
+def with_overrides(params: PipelineParams, **overrides) -> PipelineParams:
+    given = {name: value for name, value in overrides.items() if value is not None}
+    return PipelineParams.model_validate(params.model_dump() | given)
+
+
+def run_stages(params: PipelineParams, run_id: str) -> dict:
     started_at = utc_now()
     counts: dict = {}
+    bar = progress.current()
+    record_run(params, run_id, started_at, "started", counts)
     try:
+        bar.start("ingest", unit="sources")
         counts["ingest"] = ingest(params, run_id)
-        counts["extract"] = extract(params, run_id)
+        bar.finish("ingest", f"{counts['ingest'].get('new', 0)} new articles")
+        counts["extract"] = extract.with_options(task_runner=task_runner_for(params))(
+            params, run_id
+        )
+        bar.finish("extract", f"{counts['extract'].get('mentions', 0)} mentions")
+        bar.start("resolve", unit="events")
         counts["resolve"] = resolve(params)
+        bar.finish("resolve", f"{counts['resolve'].get('events', 0)} events")
         record_run(params, run_id, started_at, "completed", counts)
+        bar.start("publish", unit="tables")
         counts["publish"] = publish(params)
+        bar.finish("publish", ", ".join(f"{t} {n}" for t, n in counts["publish"].items()))
     except BaseException:
         record_run(params, run_id, started_at, "failed", counts)
         raise
+    try:
+        counts["artifacts"] = publish_artifacts(params.warehouse, run_id, counts)
+    except Exception as error:  # the data is published; a missing summary must not fail the run
+        get_run_logger().warning("artifacts not created: %s", error)
     return {"run_id": run_id, **counts}
 
 
@@ -45,11 +92,11 @@ def record_run(params: PipelineParams, run_id: str, started_at, status: str, cou
                 "flow": "pipeline",
                 "parameters": params.model_dump_json(),
                 "started_at": started_at,
-                "finished_at": utc_now(),
+                "finished_at": None if status == "started" else utc_now(),
                 "status": status,
                 "counts": json.dumps(counts),
                 "extractor_version": EXTRACTOR_VERSION,
             }
         ],
         skip_keys=set(),
-    )  # a later row for the same run (e.g. failed after completed) wins at publish
+    )  # the latest row of a run (completed, then failed if publish fails) wins at publish

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from flows.contract import CONTRACT_TABLES, SQL_DIR, sql_text
+from flows.faults import checkpoint
 from flows.lake import Lake
 
 
@@ -27,6 +28,7 @@ def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         counts = _build(lake, building)
+        checkpoint("publish")  # a test kills the run here: built, not yet swapped in
         os.replace(building, target)
     finally:
         for leftover in (building, building.with_name(building.name + ".wal")):
@@ -54,7 +56,12 @@ def _build(lake: Lake, path: Path) -> dict[str, int]:
 
 def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
     files = lake.files(table)
-    if files:
+    if files and not lake.is_local:
+        # A lake on an object store: DuckDB scans it through pyarrow's filesystem, so the
+        # same credentials and URIs work for both (no DuckDB httpfs set-up needed).
+        con.register(f"lake_{table}_arrow", lake.dataset(table))
+        con.execute(f"create temp view lake_{table} as select * from lake_{table}_arrow")
+    elif files:
         listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
         source = f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
         columns = ", ".join(f'"{c}"' for c in con.sql(f"select * from {table} limit 0").columns)
