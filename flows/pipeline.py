@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 
 from prefect import flow, get_run_logger
@@ -56,26 +57,33 @@ def with_overrides(params: PipelineParams, **overrides) -> PipelineParams:
 def run_stages(params: PipelineParams, run_id: str) -> dict:
     started_at = utc_now()
     counts: dict = {}
+    seconds: dict[str, float] = {}
     bar = progress.current()
     record_run(params, run_id, started_at, "started", counts)
+    stages = [
+        ("ingest", lambda: ingest(params, run_id), lambda c: f"{c.get('new', 0)} new articles"),
+        (
+            "extract",
+            lambda: extract.with_options(task_runner=task_runner_for(params))(params, run_id),
+            lambda c: f"{c.get('mentions', 0)} mentions",
+        ),
+        ("resolve", lambda: resolve(params), lambda c: f"{c.get('events', 0)} events"),
+        ("publish", lambda: publish(params), lambda c: ", ".join(f"{t} {n}" for t, n in c.items())),
+    ]
     try:
-        bar.start("ingest", unit="sources")
-        counts["ingest"] = ingest(params, run_id)
-        bar.finish("ingest", f"{counts['ingest'].get('new', 0)} new articles")
-        counts["extract"] = extract.with_options(task_runner=task_runner_for(params))(
-            params, run_id
-        )
-        bar.finish("extract", f"{counts['extract'].get('mentions', 0)} mentions")
-        bar.start("resolve", unit="events")
-        counts["resolve"] = resolve(params)
-        bar.finish("resolve", f"{counts['resolve'].get('events', 0)} events")
-        record_run(params, run_id, started_at, "completed", counts)
-        bar.start("publish", unit="tables")
-        counts["publish"] = publish(params)
-        bar.finish("publish", ", ".join(f"{t} {n}" for t, n in counts["publish"].items()))
+        for stage, run, describe in stages:
+            if stage == "publish":  # the run's own row is published with the data
+                record_run(params, run_id, started_at, "completed", counts | {"seconds": seconds})
+            if stage != "extract":  # extract knows its total and starts its own bar
+                bar.start(stage)
+            clock = time.perf_counter()
+            counts[stage] = run()
+            seconds[stage] = round(time.perf_counter() - clock, 3)
+            bar.finish(stage, describe(counts[stage]))
     except BaseException:
-        record_run(params, run_id, started_at, "failed", counts)
+        record_run(params, run_id, started_at, "failed", counts | {"seconds": seconds})
         raise
+    counts["seconds"] = seconds
     try:
         counts["artifacts"] = publish_artifacts(params.warehouse, run_id, counts)
     except Exception as error:  # the data is published; a missing summary must not fail the run
