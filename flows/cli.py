@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.commands import UsageError, eval, query, run
+from flows.commands import UsageError, eval, query, run, serve
 
-COMMANDS = [run, query, eval]
+COMMANDS = [run, serve, query, eval]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -27,16 +27,43 @@ def task_runner_for(params: PipelineParams) -> TaskRunner:
     """
     workers = params.workers or os.cpu_count() or 2
     if params.runner == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(
+            max_workers=workers, initializer=use_api, initargs=(current_api_url(),)
+        )
     if params.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
         if params.dask_address:
             return DaskTaskRunner(address=params.dask_address)
+        api_url = os.environ.get("PREFECT_API_URL") or current_api_url()
         return DaskTaskRunner(
-            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True}
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "env": {"PREFECT_API_URL": api_url} if api_url else {},
+            }
         )
     return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def current_api_url() -> str | None:
+    """The API this flow run talks to, also when it is Prefect's temporary local server."""
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        return str(client.api_url)
+
+
+def use_api(api_url: str | None) -> None:
+    """Worker-process initializer: report to the flow's API instead of starting a server.
+
+    Without it each worker of a process pool would start a temporary Prefect server of its
+    own when the flow itself runs on one (the API URL of a temporary server is not a setting
+    that the pool forwards).
+    """
+    if api_url and not os.environ.get("PREFECT_API_URL"):
+        os.environ["PREFECT_API_URL"] = api_url
 
 
 @task(cache_policy=NO_CACHE)
