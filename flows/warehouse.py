@@ -25,6 +25,8 @@ def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
     """Build the warehouse from the lake and swap it in. Returns row counts per table."""
     target = Path(warehouse)
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.building*"):
+        stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         counts = _build(lake, building)
