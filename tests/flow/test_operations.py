@@ -14,19 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.contract import KEYS as CONTRACT_KEYS
 from flows.lock import RunLocked, run_lock
 from flows.params import PipelineParams
 from flows.pipeline import pipeline
 from tests.conftest import ROOT, SAMPLES
 
 DATA_TABLES = ("articles", "event_mentions", "casualty_figures", "events", "rejects")
-KEYS = {
-    "articles": "article_id",
-    "event_mentions": "mention_id",
-    "casualty_figures": "figure_id",
-    "events": "event_id",
-    "rejects": "reject_id",
-}
+KEYS = {table: CONTRACT_KEYS[table] for table in DATA_TABLES}
 MORE_ARTICLES = [
     "Three civilians were killed and eight wounded when artillery shells hit a market in "
     "Kharkiv on 12 May 2024, regional governor Oleh Syniehubov said.",
