@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SAMPLES
 
 CLI = [sys.executable, "-m", "flows.cli"]
@@ -54,10 +56,13 @@ def test_errors_are_short_and_without_traceback(tmp_path):
     assert unknown.returncode == 2 and "no named query" in unknown.stderr
 
 
-def test_query_does_not_import_prefect(tmp_path):
+@pytest.mark.parametrize(
+    "command", [["query", "select 1"], ["report", "r.html"]], ids=lambda c: c[0]
+)
+def test_fast_commands_do_not_import_prefect(tmp_path, command):
     probe = (
         "import sys, flows.cli\n"
-        "flows.cli.main(['query', 'select 1', '--warehouse', 'missing.duckdb'])\n"
+        f"flows.cli.main({command + ['--warehouse', 'missing.duckdb']!r})\n"
         "print('prefect' in sys.modules)"
     )
     out = subprocess.run(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime
 
 import pytest
@@ -14,7 +12,6 @@ import pytest
 from flows.cli import main
 from flows.lake import Lake
 from flows.warehouse import publish
-from tests.conftest import ROOT
 
 PLACES = [
     ("Kharkiv", "Ukraine", 49.98, 36.25, 2024, 3, 14),
@@ -69,22 +66,6 @@ def test_report_is_self_contained_and_shows_chart_map_and_evidence(tmp_path, cap
 def test_report_without_a_warehouse_is_a_short_error(tmp_path, capsys):
     assert main(["report", str(tmp_path / "r.html"), "--warehouse", "missing.duckdb"]) == 2
     assert "no warehouse" in capsys.readouterr().err
-
-
-def test_report_does_not_import_prefect(tmp_path):
-    probe = (
-        "import sys, flows.cli\n"
-        "flows.cli.main(['report', 'r.html', '--warehouse', 'missing.duckdb'])\n"
-        "print('prefect' in sys.modules)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(ROOT)},
-    )
-    assert out.stdout.strip() == "False", out.stderr
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

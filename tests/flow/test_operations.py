@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -174,6 +175,26 @@ def test_an_overlapping_run_exits_with_a_clear_message_or_waits(tmp_path, capsys
     thread.join()
     assert time.monotonic() - started >= 1.0  # it queued behind the other run
     assert result["ingest"]["new"] == 1
+    _check_artifacts(result)
+
+
+def _check_artifacts(result: dict) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["pipeline-summary", "new-events"])
+            )
+        )
+    mine = {a.key: a for a in artifacts if result["run_id"] in (a.description or "")}
+    assert set(mine) == {"pipeline-summary", "new-events"}
+    summary = mine["pipeline-summary"].data
+    assert "| ingest | files 1, new 1" in summary and "Kryvyi Rih" in summary
+    assert "No input was rejected." in summary
+    assert mine["new-events"].type == "table"
+    assert result["artifacts"]["new_events"] == len(json.loads(mine["new-events"].data)) >= 1
 
 
 def test_dask_workers_give_the_same_tables_as_threads(tmp_path):

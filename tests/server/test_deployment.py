@@ -133,6 +133,7 @@ def test_served_deployment_runs_with_parameters_and_keeps_its_schedule(tmp_path)
             assert schedule["schedule"]["timezone"] == "Europe/Kyiv"
             assert schedule["active"] is True
             assert deployment["parameters"]["params"]["lake"] == str(lake)
+            assert deployment["global_concurrency_limit"]["limit"] == 1  # no overlapping runs
 
             trigger = subprocess.run(
                 [
