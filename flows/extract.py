@@ -19,13 +19,17 @@ ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
 MIN_BATCHES_IN_FLIGHT = 4
 
 
-def task_runner_for(params: PipelineParams) -> TaskRunner:
+def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskRunner:
     """Where extraction batches run: `thread`, `process` (local pool) or `dask` (a cluster).
 
     Each batch task receives its articles and writes its own rows to the lake, so with
     `process` or `dask` the work and the writes happen on the workers; only counts come back.
+    With `pending` articles that fit in one batch, starting worker processes (each loads the
+    gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
     """
     workers = params.workers or os.cpu_count() or 2
+    if pending is not None and pending <= params.batch_size:
+        return ThreadPoolTaskRunner(max_workers=1)
     if params.runner == "process":
         return ProcessPoolTaskRunner(
             max_workers=workers, initializer=use_api, initargs=(current_api_url(),)
@@ -68,6 +72,10 @@ def use_api(api_url: str | None) -> None:
 
 @task(cache_policy=NO_CACHE)
 def articles_to_extract(lake_root: str) -> list[str]:
+    return pending_articles(lake_root)
+
+
+def pending_articles(lake_root: str) -> list[str]:
     """Ids of articles that this extractor version has not read yet."""
     lake = Lake(lake_root)
     done = (

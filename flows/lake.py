@@ -12,6 +12,8 @@ under its final name.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import posixpath
 import uuid
@@ -67,6 +69,39 @@ class Lake:
             and info.base_name.endswith(".parquet")
             and not info.base_name.startswith(".")
         )
+
+    def fingerprint(self, tables: Iterable[str]) -> str:
+        """A digest of the committed files (path, size, mtime) of some tables: equal digests
+        mean nothing was written to them in between."""
+        digest = hashlib.sha256()
+        for table in sorted(tables):
+            selector = pafs.FileSelector(
+                self.table_dir(table), recursive=True, allow_not_found=True
+            )
+            for info in sorted(self.fs.get_file_info(selector), key=lambda i: i.path):
+                if info.type == pafs.FileType.File and not info.base_name.startswith("."):
+                    digest.update(f"{info.path}\0{info.size}\0{info.mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def read_state(self, name: str) -> dict:
+        """A small JSON document under <lake>/_state/ (empty when absent or unreadable)."""
+        try:
+            with self.fs.open_input_stream(self._state_path(name)) as stream:
+                return json.loads(stream.read().decode("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_state(self, name: str, state: dict) -> None:
+        path = self._state_path(name)
+        self.fs.create_dir(posixpath.dirname(path), recursive=True)
+        temporary = f"{path}.{uuid.uuid4().hex}.tmp" if self.is_local else path
+        with self.fs.open_output_stream(temporary) as stream:
+            stream.write(json.dumps(state, sort_keys=True).encode("utf-8"))
+        if temporary != path:
+            os.replace(temporary, path)
+
+    def _state_path(self, name: str) -> str:
+        return posixpath.join(self.base, "_state", f"{name}.json")
 
     def dataset(self, table: str) -> ds.Dataset:
         return ds.dataset(

@@ -10,7 +10,7 @@ from prefect import flow, get_run_logger
 
 from flows import progress
 from flows.artifacts import publish_artifacts
-from flows.extract import extract, task_runner_for
+from flows.extract import extract, pending_articles, task_runner_for
 from flows.ingest import ingest
 from flows.lake import Lake
 from flows.lock import run_lock
@@ -62,12 +62,8 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
     record_run(params, run_id, started_at, "started", counts)
     stages = [
         ("ingest", lambda: ingest(params, run_id), lambda c: f"{c.get('new', 0)} new articles"),
-        (
-            "extract",
-            lambda: extract.with_options(task_runner=task_runner_for(params))(params, run_id),
-            lambda c: f"{c.get('mentions', 0)} mentions",
-        ),
-        ("resolve", lambda: resolve(params), lambda c: f"{c.get('events', 0)} events"),
+        ("extract", lambda: run_extract(params, run_id), lambda c: f"{c['mentions']} mentions"),
+        ("resolve", lambda: run_resolve(params), lambda c: f"{c.get('events', 0)} events"),
         ("publish", lambda: publish(params), lambda c: ", ".join(f"{t} {n}" for t, n in c.items())),
     ]
     try:
@@ -89,6 +85,26 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
     except Exception as error:  # the data is published; a missing summary must not fail the run
         get_run_logger().warning("artifacts not created: %s", error)
     return {"run_id": run_id, **counts}
+
+
+def run_extract(params: PipelineParams, run_id: str) -> dict:
+    runner = task_runner_for(params, pending=len(pending_articles(params.lake)))
+    return extract.with_options(task_runner=runner)(params, run_id)
+
+
+RESOLVE_INPUTS = ("articles", "event_mentions")
+
+
+def run_resolve(params: PipelineParams) -> dict:
+    """Resolve, unless its inputs are the very files the last resolve read (a no-op run)."""
+    lake = Lake(params.lake)
+    inputs = lake.fingerprint(RESOLVE_INPUTS)
+    if lake.files("events") and lake.read_state("resolve").get("inputs") == inputs:
+        get_run_logger().info("resolve: no new mentions, events kept")
+        return {"events": lake.dataset("events").count_rows(), "skipped": True}
+    counts = resolve(params)
+    lake.write_state("resolve", {"inputs": inputs})
+    return counts
 
 
 def record_run(params: PipelineParams, run_id: str, started_at, status: str, counts: dict) -> None:

@@ -243,3 +243,24 @@ def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path):
     lake = Lake(remote.lake)
     assert not lake.is_local and lake.files("articles")
     assert all(not f.startswith("/tmp") for f in lake.files("articles"))
+
+
+def test_a_no_op_rerun_keeps_events_and_refreshes_only_runs(tmp_path, monkeypatch):
+    sources = _inputs(tmp_path / "in", extra=0)
+    params = _params(tmp_path, "noop", sources)
+    first = pipeline(params)
+    tables = _tables(params.warehouse)
+
+    def no_rebuild(*args):
+        raise AssertionError("a no-op run must not rebuild the warehouse")
+
+    monkeypatch.setattr("flows.publish.publish_warehouse", no_rebuild)
+    monkeypatch.setattr("flows.resolve.resolve_events", no_rebuild)
+    second = pipeline(params)
+    monkeypatch.undo()
+    assert second["resolve"] == {"events": first["resolve"]["events"], "skipped": True}
+    assert second["publish"]["runs"] == 2 and _tables(params.warehouse) == tables
+    _inputs(sources, extra=1)  # one new article: everything downstream runs again
+    third = pipeline(params)
+    assert "skipped" not in third["resolve"] and third["publish"]["articles"] == 2
+    assert third["publish"]["runs"] == 3
