@@ -51,6 +51,8 @@ def pipeline(
 
 def with_overrides(params: PipelineParams, **overrides) -> PipelineParams:
     given = {name: value for name, value in overrides.items() if value is not None}
+    if given.get("dask_address") and "runner" not in given:
+        given["runner"] = "dask"  # an address means a cluster, as --dask-address does
     return PipelineParams.model_validate(params.model_dump() | given)
 
 

@@ -33,3 +33,13 @@ def test_serve_makes_local_paths_absolute_and_keeps_uris(tmp_path, monkeypatch):
     assert params["lake"] == "s3://bucket/lake"
     assert params["warehouse"] == str(tmp_path / "data" / "warehouse.duckdb")
     assert params["runner"] == "dask"
+
+
+def test_top_level_parameters_override_one_field_of_params():
+    from flows.pipeline import with_overrides
+
+    base = PipelineParams(sources=["a"], lake="/lake", batch_size=7)
+    changed = with_overrides(base, sources=["b"], lake=None, dask_address="tcp://h:8786")
+    assert changed.sources == ["b"] and changed.lake == "/lake" and changed.batch_size == 7
+    assert changed.runner == "dask"
+    assert with_overrides(base, runner="process").runner == "process"
