@@ -8,7 +8,7 @@ Each size runs in a fresh child process so that its peak RSS is its own. The chi
    recombining real sentences from the gold sets in ../shared/gold (or, without them, the
    bundled samples), plus 1% more articles kept aside;
 2. times a bare baseline: read every file, parse it, and run one regex's findall on the body;
-3. warms up Prefect's temporary server (not timed), then times the whole pipeline, a re-run
+3. starts Prefect's temporary server with a run on an empty folder (not timed), then times the whole pipeline, a re-run
    with no new input, and a re-run with 1% new input;
 4. samples the RSS of its whole process tree (the flow process and its worker processes,
    without Prefect's temporary API server, which is reported apart) every 0.2 s and reports
@@ -96,9 +96,10 @@ def run_one(size: int, workdir: Path) -> dict:
         runner=os.environ.get("BENCH_RUNNER", "process"),
         workers=_workers(),
     )
+    (workdir / "warm" / "empty").mkdir(parents=True)
     warm_up = params.model_copy(
         update={
-            "sources": [str(SAMPLES)],
+            "sources": [str(workdir / "warm" / "empty")],  # nothing to extract: no gazetteer
             "lake": str(workdir / "warm" / "lake"),
             "warehouse": str(workdir / "warm" / "w.duckdb"),
         }
