@@ -74,6 +74,15 @@ def _rows(warehouse: str, table: str, drop: tuple[str, ...] = ()) -> list[tuple]
         con.close()
 
 
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> PipelineParams:
+    """One clean thread-runner run over the seed and every extra article, to compare with."""
+    root = tmp_path_factory.mktemp("reference")
+    params = _params(root, "reference", _inputs(root / "in"))
+    pipeline(params)
+    return params
+
+
 def _api_url() -> str:
     from prefect.settings import PREFECT_API_URL
 
@@ -108,7 +117,7 @@ def _kill_at(point: str, params: PipelineParams, tmp_path: Path) -> None:
     assert process.returncode == -signal.SIGKILL
 
 
-def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path):
+def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path, reference):
     sources = _inputs(tmp_path / "in", extra=0)
     params = _params(tmp_path, "killed", sources)
     pipeline(params)
@@ -131,8 +140,6 @@ def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path)
 
     result = pipeline(params)
     after = _tables(params.warehouse)
-    reference = _params(tmp_path, "reference", sources)
-    pipeline(reference)
     assert after == _tables(reference.warehouse)  # same rows as one clean run, no duplicates
     assert len(after["articles"]) == 5
     assert result["extract"]["articles"] == 0  # the killed publish run had finished extracting
@@ -197,12 +204,10 @@ def _check_artifacts(result: dict) -> None:
     assert result["artifacts"]["new_events"] == len(json.loads(mine["new-events"].data)) >= 1
 
 
-def test_dask_workers_give_the_same_tables_as_threads(tmp_path):
+def test_dask_workers_give_the_same_tables_as_threads(tmp_path, reference):
     from dask.distributed import Client, LocalCluster, get_task_stream
 
-    sources = _inputs(tmp_path / "in")
-    threads = _params(tmp_path, "threads", sources)
-    pipeline(threads)
+    sources, threads = _inputs(tmp_path / "in"), reference
     with (
         LocalCluster(
             n_workers=2,
@@ -229,11 +234,9 @@ def test_dask_workers_give_the_same_tables_as_threads(tmp_path):
         assert _rows(dask.warehouse, table, drop) == _rows(threads.warehouse, table, drop), table
 
 
-def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path):
-    sources = _inputs(tmp_path / "in", extra=2)
-    local = _params(tmp_path, "local", sources)
-    pipeline(local)
-    remote = local.model_copy(
+def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path, reference):
+    local = reference
+    remote = _params(tmp_path, "remote", _inputs(tmp_path / "in")).model_copy(
         update={"lake": "memory://conflict-events-test/lake", "warehouse": str(tmp_path / "m.db")}
     )
     pipeline(remote)
