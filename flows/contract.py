@@ -8,7 +8,15 @@ from pathlib import Path
 import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-CONTRACT_TABLES = ("articles", "event_mentions", "casualty_figures", "events", "rejects", "runs")
+CONTRACT_TABLES = (
+    "articles",
+    "event_mentions",
+    "casualty_figures",
+    "events",
+    "event_revisions",
+    "rejects",
+    "runs",
+)
 # Internal lake tables: not part of the published contract.
 INTERNAL_SCHEMAS = {
     "extractions": pa.schema(
@@ -19,15 +27,28 @@ INTERNAL_SCHEMAS = {
             ("run_id", pa.string()),
         ]
     ),
+    # Which event each resolved mention belongs to (link `member`) or recalls (`recalls`), and
+    # its block (country, month): lets resolve redo only the blocks that received new mentions.
+    "event_assignments": pa.schema(
+        [
+            ("mention_id", pa.string()),
+            ("event_id", pa.string()),
+            ("link", pa.string()),
+            ("block_country", pa.string()),
+            ("block_month", pa.string()),  # YYYY-MM
+        ]
+    ),
 }
 KEYS = {
     "articles": "article_id",
     "event_mentions": "mention_id",
     "casualty_figures": "figure_id",
     "events": "event_id",
+    "event_revisions": "revision_id",
     "rejects": "reject_id",
     "runs": "run_id",
     "extractions": "article_id",
+    "event_assignments": "mention_id",
 }
 
 

@@ -17,6 +17,9 @@ from flows.warehouse import WarehouseError, connect_read_only
 
 QUERIES_DIR = SQL_DIR / "queries"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# A named query declares each parameter in its header:
+#   -- param NAME: what it means (default: VALUE)     (no default: the parameter is required)
+_PARAM = re.compile(r"^--\s*param\s+(\w+):\s*(.*?)\s*(?:\(default:\s*([^)]*)\))?\s*$")
 
 
 class QueryError(RuntimeError):
@@ -41,6 +44,43 @@ class QueryResult:
         return _table(self.columns, self.rows)
 
 
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    description: str
+    default: str | None  # the text after `default:`; None when the parameter is required
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+
+def query_params(sql: str) -> dict[str, QueryParam]:
+    """The parameters a named query declares in its header comment, in order."""
+    params = {}
+    for line in sql.splitlines():
+        match = _PARAM.match(line.strip())
+        if match:
+            name, description, default = match.groups()
+            params[name] = QueryParam(name, description, default)
+    return params
+
+
+def bind_params(sql: str, given: dict[str, str], declared_only: bool = True) -> dict[str, object]:
+    """Values for every declared parameter: given ones, else defaults; `null` means SQL NULL."""
+    declared = query_params(sql)
+    if declared_only:
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"unknown parameter {', '.join(unknown)}; this query takes: {known}")
+    missing = [p.name for p in declared.values() if p.required and p.name not in given]
+    if missing:
+        raise QueryError(f"missing parameter {', '.join(missing)} (use --param NAME=VALUE)")
+    values = {name: p.default for name, p in declared.items()} | given
+    return {name: None if value == "null" else value for name, value in values.items()}
+
+
 def named_queries() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.sql"))}
 
@@ -54,13 +94,23 @@ def resolve_sql(sql_or_name: str) -> str:
     return sql_or_name
 
 
-def run_query(warehouse: str, sql_or_name: str) -> QueryResult:
+def run_query(
+    warehouse: str, sql_or_name: str, params: dict[str, str] | None = None
+) -> QueryResult:
+    """Run SQL text or a named query; `params` fill its `$name` placeholders."""
     sql = resolve_sql(sql_or_name)
+    named = sql is not sql_or_name
+    values = bind_params(sql, params or {}) if named or query_params(sql) else dict(params or {})
     try:
         con = connect_read_only(warehouse)
     except WarehouseError as error:
         raise QueryError(str(error)) from None
     try:
+        if values:
+            cursor = con.execute(sql, values)
+            if cursor.description is None:
+                return QueryResult([], [])
+            return QueryResult([d[0] for d in cursor.description], cursor.fetchall())
         relation = con.sql(sql)
         if relation is None:
             return QueryResult([], [])

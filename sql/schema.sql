@@ -91,7 +91,30 @@ CREATE TABLE events (
     n_sources         INTEGER,
     first_reported_at TIMESTAMP,
     last_reported_at  TIMESTAMP,
-    mention_ids       VARCHAR[]
+    mention_ids       VARCHAR[],    -- the reported/other mentions merged into the event
+    geonameid         BIGINT,
+    geo_precision     INTEGER,      -- ACLED: 1 town, 2 near a town or district, 3 region
+    historical_mention_ids VARCHAR[] -- later mentions that recall the event (no effect on figures)
+);
+
+-- The figures of each event as they stood after each report (one row per event and article),
+-- in report order, so an analyst can see a toll rise from 6 to 10.
+CREATE TABLE event_revisions (
+    revision_id         VARCHAR NOT NULL,
+    event_id            VARCHAR NOT NULL,
+    revision            INTEGER,    -- 1 for the first report of the event
+    reported_at         TIMESTAMP,  -- the article's published_at
+    article_id          VARCHAR,
+    source_name         VARCHAR,
+    mention_ids         VARCHAR[],  -- this article's mentions of the event
+    report_killed_best  INTEGER,    -- what this report said
+    report_injured_best INTEGER,
+    killed_low          INTEGER,    -- the event's figures after this report
+    killed_best         INTEGER,
+    killed_high         INTEGER,
+    injured_low         INTEGER,
+    injured_best        INTEGER,
+    injured_high        INTEGER
 );
 
 CREATE TABLE rejects (

@@ -1,75 +1,692 @@
-"""Merging mentions of the same real event into one `events` row (UCDP-style low/best/high)."""
+"""Merging mentions of the same real event into one `events` row (UCDP-style low/best/high).
+
+How mentions become events, inside one *block* (a country and a calendar month; no event spans
+two blocks, so a block can be resolved on its own and only blocks with new mentions are redone;
+the price is that a date window never reaches into the next month, so "in 2023" only matches
+events of the month its date falls in):
+
+1. **Core clusters.** `reported`/`other` mentions with a day date, a town (geo_precision 1) and a
+   known type family are grouped by (day, place, type family). Places closer than
+   `same_place_km` are one place (two gazetteer entries for one spot). When a group names more
+   than one perpetrator it splits by perpetrator; mentions naming none join the largest part.
+   Clusters of one day and type that name the same perpetrator join up to `same_actor_km`
+   apart. Grouping by keys, not by chains of pairwise links, means a vague mention can never
+   glue two events together.
+2. **Attachment.** Every other event mention (a month or week date, a "near" place, a region or
+   a country, no type) joins the one core cluster that fits it best: the date falls in its
+   window, the place matches (same town, within `near_km` for "near X", same admin1 for a
+   region), types and perpetrators do not conflict. A tie between two clusters attaches it to
+   neither. Mentions left over group by their exact (window, place, type) key; those placed
+   only in a region or a country group within their own article only.
+3. **Historical** mentions link to the event they recall by the same test, and never change its
+   figures.
+
+Everything is a function of the *set* of mentions, so the result, event ids included, does not
+depend on the order in which articles arrived, and resolving one block again with more mentions
+gives what resolving everything from scratch would.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from urllib.parse import urlparse
 
+from transforms.extract import _as_date as mention_date  # date, datetime or ISO text
+from transforms.places import fold
 from transforms.text import stable_id
 
 EVENT_ROLES = ("reported", "other")
-_COPIED = (
-    "event_date",
-    "date_precision",
-    "location",
-    "admin1",
-    "country",
-    "country_iso",
-    "latitude",
-    "longitude",
-    "event_type",
-    "sub_event_type",
-    "weapon",
-    "perpetrator",
-)
+RESOLVED_ROLES = (*EVENT_ROLES, "historical")
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+# Sub-event types that news reports use for the same event, folded into one family.
+TYPE_FAMILY = {
+    "Air/drone strike": "remote",
+    "Shelling/artillery/missile attack": "remote",
+    "Chemical weapon": "remote",
+    "Suicide bomb": "bombing",
+    "Remote explosive/landmine/IED": "bombing",
+    "Grenade": "bombing",
+    "Armed clash": "battle",
+    "Government regains territory": "battle",
+    "Non-state actor overtakes territory": "battle",
+    "Attack": "attack",
+    "Sexual violence": "sexual_violence",
+    "Abduction/forced disappearance": "abduction",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Excessive force against protesters": "protest",
+    "Violent demonstration": "riot",
+    "Mob violence": "riot",
+}
 
 
-def event_key(mention: dict) -> tuple:
-    """Mentions with the same date, place and event type describe the same event."""
-    place = mention.get("geonameid") or mention.get("location") or mention.get("country_iso")
-    kind = mention.get("sub_event_type") or mention.get("event_type")
-    return (str(mention.get("event_date")), mention.get("date_precision"), place, kind)
+@dataclass(frozen=True)
+class ResolveConfig:
+    same_place_km: float = 2.0  # two towns closer than this are one place
+    near_km: float = 25.0  # "near X" (geo_precision 2) matches an event this close to X
+    same_actor_km: float = 2.5  # same day and type, and both name the same perpetrator
 
 
-def resolve_events(mentions: Iterable[dict], articles: dict[str, dict]) -> list[dict]:
+DEFAULT_CONFIG = ResolveConfig()
+
+
+@dataclass
+class Resolution:
+    events: list[dict] = field(default_factory=list)
+    revisions: list[dict] = field(default_factory=list)
+    assignments: list[dict] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Mention:
+    row: dict
+    mention_id: str
+    role: str
+    day: date
+    lo: date
+    hi: date
+    precision: str
+    admin1: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+    family: str | None
+    perpetrator: str | None
+    reported_at: datetime | None
+    place: str | None = None  # place component, filled per day
+
+    @property
+    def fine_place(self) -> bool:
+        return self.geo_precision == 1 and (self.geonameid is not None or self.lat is not None)
+
+    @property
+    def core(self) -> bool:
+        return self.precision == "day" and self.fine_place and self.family is not None
+
+
+@dataclass
+class _Cluster:
+    key: tuple
+    members: list[_Mention]
+    recalled_by: list[_Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        members = self.members
+        self.day = members[0].day if self.key[0] == "core" else None
+        self.lo = min(m.lo for m in members)
+        self.hi = max(m.hi for m in members)
+        self.geonameids = {m.geonameid for m in members if m.geonameid is not None}
+        self.places = {m.place for m in members if m.place is not None}
+        placed = [m for m in members if m.lat is not None and m.geo_precision == 1]
+        placed = placed or [m for m in members if m.lat is not None]
+        self.coords = (placed[0].lat, placed[0].lon) if placed else None
+        self.admin1 = _mode(m.admin1 for m in members)
+        self.family = _mode(m.family for m in members)
+        self.perpetrator = _mode(m.perpetrator for m in members)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def source_of(article: dict) -> str | None:
+    """The outlet of an article: its source_name, else the host of its URL."""
+    if article.get("source_name"):
+        return article["source_name"]
+    host = urlparse(article.get("url") or "").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def block_of(country_iso: str | None, event_date) -> tuple[str, str] | None:
+    """The block a mention (or an event) belongs to: (country_iso or "", "YYYY-MM")."""
+    day = mention_date(event_date)
+    return None if day is None else (country_iso or "", _month(day))
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def affected_blocks(
+    current: Iterable[tuple[str, str | None, object]], assigned: dict[str, tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Blocks to resolve again: those of mentions not yet assigned, and of assigned ones gone.
+
+    `current` yields (mention_id, country_iso, event_date) of the mentions in the lake now;
+    `assigned` maps mention_id -> block from the previous resolution.
+    """
+    blocks: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for mention_id, country_iso, event_date in current:
+        seen.add(mention_id)
+        if mention_id not in assigned:
+            block = block_of(country_iso, event_date)
+            if block is not None:
+                blocks.add(block)
+    blocks.update(block for mention_id, block in assigned.items() if mention_id not in seen)
+    return blocks
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def resolve_events(
+    mentions: Iterable[dict], articles: dict[str, dict], config: ResolveConfig = DEFAULT_CONFIG
+) -> list[dict]:
     """`events` rows from mention rows; `articles` maps article_id -> {source_name, published_at}."""
-    clusters: dict[tuple, list[dict]] = defaultdict(list)
+    return resolve(mentions, articles, config).events
+
+
+def resolve(
+    mentions: Iterable[dict], articles: dict[str, dict], config: ResolveConfig = DEFAULT_CONFIG
+) -> Resolution:
+    """Events, their revisions and the mention -> event assignments, block by block."""
+    blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for row in mentions:
+        mention = _prepare(row, articles)
+        if mention is not None:
+            blocks[(row.get("country_iso") or "", _month(mention.day))].append(mention)
+    result = Resolution()
+    for block in sorted(blocks):
+        _resolve_block(block, blocks[block], articles, config, result)
+    return result
+
+
+def _prepare(row: dict, articles: dict[str, dict]) -> _Mention | None:
+    if row.get("role") not in RESOLVED_ROLES:
+        return None
+    day = mention_date(row.get("event_date"))
+    if day is None:
+        return None
+    precision = row.get("date_precision") or "day"
+    lo, hi = date_window(day, precision)
+    sub = row.get("sub_event_type")
+    perpetrator = row.get("perpetrator")
+    return _Mention(
+        row=row,
+        mention_id=row["mention_id"],
+        role=row["role"],
+        day=day,
+        lo=lo,
+        hi=hi,
+        precision=precision,
+        admin1=fold(row["admin1"]) if row.get("admin1") else None,
+        geonameid=row.get("geonameid"),
+        lat=row.get("latitude"),
+        lon=row.get("longitude"),
+        geo_precision=row.get("geo_precision")
+        or (1 if row.get("geonameid") or row.get("location") else None),
+        family=TYPE_FAMILY.get(sub, sub) if sub else None,
+        perpetrator=fold(perpetrator) if perpetrator else None,
+        reported_at=articles.get(row["article_id"], {}).get("published_at"),
+    )
+
+
+def date_window(day: date, precision: str) -> tuple[date, date]:
+    """The days a date of that precision may stand for, clipped to its month (its block)."""
+    first = day.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if precision == "week":
+        lo, hi = day - timedelta(days=3), day + timedelta(days=3)
+    elif precision in ("month", "year"):
+        lo, hi = first, last
+    else:
+        lo = hi = day
+    return max(lo, first), min(hi, last)
+
+
+def _resolve_block(
+    block: tuple[str, str],
+    mentions: list[_Mention],
+    articles: dict[str, dict],
+    config: ResolveConfig,
+    result: Resolution,
+) -> None:
+    mentions.sort(key=lambda m: m.mention_id)
+    eventish = [m for m in mentions if m.role in EVENT_ROLES]
+    historical = [m for m in mentions if m.role == "historical"]
+    _assign_places(eventish, config)
+    clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
+    index = _Index(clusters, config)
+    leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
+    grown: dict[int, _Cluster] = {}
+    for mention in (m for m in eventish if not m.core):
+        target = _best_cluster(mention, index.candidates(mention), config)
+        if target is None:
+            leftovers[_coarse_key(mention)].append(mention)
+        else:
+            target.members.append(mention)
+            grown[id(target)] = target
+    for cluster in grown.values():
+        cluster.refresh()
+    clusters += [
+        _Cluster(key, members)
+        for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
+    ]
+    by_day: dict[date, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for day in _days(cluster.lo, cluster.hi):
+            by_day[day].append(cluster)
+    for mention in historical:
+        candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
+        target = _best_cluster(mention, candidates, config)
+        if target is not None:
+            target.recalled_by.append(mention)
+    ids = _event_ids(block, clusters)
+    for cluster, event_id in zip(clusters, ids, strict=True):
+        event, revisions = _event(event_id, cluster, articles)
+        result.events.append(event)
+        result.revisions.extend(revisions)
+        for mention in cluster.members:
+            result.assignments.append(_assignment(mention, event_id, "member", block))
+        for mention in cluster.recalled_by:
+            result.assignments.append(_assignment(mention, event_id, "recalls", block))
+    unlinked = {m.mention_id for m in historical} - {
+        m.mention_id for c in clusters for m in c.recalled_by
+    }
+    for mention in historical:
+        if mention.mention_id in unlinked:
+            result.assignments.append(_assignment(mention, None, "recalls", block))
+
+
+def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> dict:
+    return {
+        "mention_id": mention.mention_id,
+        "event_id": event_id,
+        "link": link,
+        "block_country": block[0],
+        "block_month": block[1],
+    }
+
+
+def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
+    """Give each town mention a place component: towns within same_place_km on one day are one."""
+    by_day: dict[date, dict[str, _Mention]] = defaultdict(dict)
     for mention in mentions:
-        if mention.get("role") in EVENT_ROLES and mention.get("event_date") is not None:
-            clusters[event_key(mention)].append(mention)
-    return [_event(key, members, articles) for key, members in sorted(clusters.items(), key=str)]
+        if mention.fine_place:
+            by_day[mention.day].setdefault(_place_key(mention), mention)
+    parents: dict[date, dict[str, str]] = {}
+    for day, places in by_day.items():
+        parent = parents[day] = {key: key for key in places}
+        ordered = sorted(
+            (m.lat, key) for key, m in places.items() if m.lat is not None and m.lon is not None
+        )
+        window = config.same_place_km / 111.0
+        for i, (lat, key) in enumerate(ordered):
+            for lat2, key2 in ordered[i + 1 :]:
+                if lat2 - lat > window:
+                    break
+                if _km(places[key], places[key2]) <= config.same_place_km:
+                    _union(parent, key, key2)
+    # A component is named after its most reported place (ties: the smallest key), so a new
+    # report from a neighbouring gazetteer entry does not rename it (and change its event id).
+    counts = Counter((m.day, _place_key(m)) for m in mentions if m.fine_place)
+    names: dict[tuple[date, str], str] = {}
+    for (day, key), count in sorted(counts.items()):
+        root = (day, _find(parents[day], key))
+        best = names.get(root)
+        if best is None or count > counts[(day, best)]:
+            names[root] = key
+    for mention in mentions:
+        if mention.fine_place:
+            mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
 
 
-def _event(key: tuple, members: list[dict], articles: dict[str, dict]) -> dict:
-    def reported_at(m: dict):
-        return articles.get(m["article_id"], {}).get("published_at")
+def _place_key(mention: _Mention) -> str:
+    if mention.geonameid is not None:
+        return f"g{mention.geonameid}"
+    return f"c{mention.lat:.3f},{mention.lon:.3f}"
 
-    members = sorted(members, key=lambda m: (str(reported_at(m) or ""), m["mention_id"]))
-    first = members[0]
-    event = {column: first.get(column) for column in _COPIED}
-    for category in ("killed", "injured"):
-        event |= combine_figures(members, category)
-    times = [t for t in map(reported_at, members) if t is not None]
-    sources = {articles.get(m["article_id"], {}).get("source_name") for m in members}
-    return event | {
-        "event_id": stable_id("event", *key),
-        "n_articles": len({m["article_id"] for m in members}),
+
+def _find(parent: dict, key):
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent: dict, a, b) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
+    groups: dict[tuple, list[_Mention]] = defaultdict(list)
+    for mention in core:
+        groups[(mention.day, mention.place, mention.family)].append(mention)
+    clusters = []
+    for (day, place, family), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
+        if len(perpetrators) <= 1:
+            clusters.append(_Cluster(("core", day, place, family, None), members))
+            continue
+        largest = min(perpetrators, key=lambda p: (-perpetrators[p], p))
+        for perpetrator in sorted(perpetrators):
+            part = [
+                m
+                for m in members
+                if m.perpetrator == perpetrator
+                or (m.perpetrator is None and perpetrator == largest)
+            ]
+            # The largest part keeps the group's key (and id) when a minority view arrives.
+            named = None if perpetrator == largest else perpetrator
+            clusters.append(_Cluster(("core", day, place, family, named), part))
+    return clusters
+
+
+def _join_same_actor(clusters: list[_Cluster], config: ResolveConfig) -> list[_Cluster]:
+    """Compatible perpetrators strengthen a match: clusters of one day and type family that
+    name the same perpetrator join when within same_actor_km (beyond same_place_km)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        if cluster.perpetrator and cluster.coords:
+            groups[(cluster.day, cluster.family, cluster.perpetrator)].append(index)
+    parent = {i: i for i in range(len(clusters))}
+    for indexes in groups.values():
+        for a, b in itertools.combinations(indexes, 2):
+            coords = clusters[b].coords
+            if haversine_km(*clusters[a].coords, *coords) <= config.same_actor_km:
+                _union(parent, a, b)
+    joined: dict[int, list[_Mention]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        joined[_find(parent, index)].extend(cluster.members)
+    if len(joined) == len(clusters):
+        return clusters
+    return [_Cluster(clusters[root].key, members) for root, members in sorted(joined.items())]
+
+
+def _coarse_key(mention: _Mention) -> tuple:
+    if mention.fine_place:
+        place = mention.place or _place_key(mention)
+    elif mention.geonameid is not None:
+        place = f"near:g{mention.geonameid}"
+    else:
+        # A region or a country holds many events a day: reports that place an event no
+        # closer than that are not merged with other articles' (ACLED's conservative coding).
+        region = f"admin1:{mention.admin1}" if mention.admin1 else "country"
+        place = f"{region}:article:{mention.row['article_id']}"
+    return ("coarse", mention.lo, mention.hi, place, mention.family, mention.perpetrator)
+
+
+def _days(lo: date, hi: date) -> Iterable[date]:
+    return (lo + timedelta(days=i) for i in range((hi - lo).days + 1))
+
+
+class _Index:
+    """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
+
+    def __init__(self, clusters: list[_Cluster], config: ResolveConfig) -> None:
+        self.cell = max(config.near_km, config.same_place_km, config.same_actor_km) / 111.0
+        self.by_day: dict[date, list[_Cluster]] = defaultdict(list)
+        self.by_cell: dict[tuple[int, int], list[_Cluster]] = defaultdict(list)
+        self.by_geonameid: dict[int, list[_Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            self.by_day[cluster.day].append(cluster)
+            if cluster.coords:
+                self.by_cell[self._cell(*cluster.coords)].append(cluster)
+            for geonameid in cluster.geonameids:
+                self.by_geonameid[geonameid].append(cluster)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / self.cell), math.floor(lon / self.cell))
+
+    def candidates(self, mention: _Mention) -> Iterable[_Cluster]:
+        """Clusters in the mention's date window that could be at its place."""
+        if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
+            return (c for day in _days(mention.lo, mention.hi) for c in self.by_day.get(day, ()))
+        row, column = self._cell(mention.lat, mention.lon)
+        shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
+        span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
+        nearby = [
+            c
+            for r in (row - 1, row, row + 1)
+            for k in range(column - span, column + span + 1)
+            for c in self.by_cell.get((r, k), ())
+        ]
+        nearby += self.by_geonameid.get(mention.geonameid, ())
+        return (c for c in nearby if mention.lo <= c.day <= mention.hi)
+
+
+def _best_cluster(mention: _Mention, candidates: Iterable[_Cluster], config: ResolveConfig):
+    """The one cluster this mention fits best, or None when none fits or two fit equally."""
+    scored: dict[int, tuple[int, _Cluster]] = {}
+    for cluster in candidates:
+        if id(cluster) not in scored:
+            score = _fit(mention, cluster, config)
+            if score is not None:
+                scored[id(cluster)] = (score, cluster)
+    if not scored:
+        return None
+    ranked = sorted((s for s, _ in scored.values()), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return next(c for s, c in scored.values() if s == ranked[0])
+
+
+def _fit(mention: _Mention, cluster: _Cluster, config: ResolveConfig) -> int | None:
+    """How well a mention fits a cluster (higher is better), or None when it cannot belong."""
+    if mention.family and cluster.family and mention.family != cluster.family:
+        return None
+    if mention.perpetrator and cluster.perpetrator and mention.perpetrator != cluster.perpetrator:
+        return None
+    score = 0
+    if mention.fine_place:
+        same_town = (mention.geonameid is not None and mention.geonameid in cluster.geonameids) or (
+            mention.place is not None and mention.place in cluster.places
+        )
+        if not same_town and _km_to(mention, cluster.coords) > config.same_place_km:
+            return None
+        score += 4
+    elif mention.lat is not None and mention.geo_precision == 2:
+        if _km_to(mention, cluster.coords) > config.near_km:
+            return None
+        score += 2
+    elif mention.admin1 is not None:
+        if mention.admin1 != cluster.admin1:
+            return None
+        score += 1
+    if mention.perpetrator and mention.perpetrator == cluster.perpetrator:
+        score += 2
+    if mention.family and mention.family == cluster.family:
+        score += 1
+    if mention.lo == mention.hi == cluster.lo:
+        score += 1
+    return score
+
+
+def _km(a: _Mention, b: _Mention) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km_to(a: _Mention, coords: tuple[float, float] | None) -> float:
+    if a.lat is None or a.lon is None or coords is None:
+        return math.inf
+    return haversine_km(a.lat, a.lon, *coords)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _mode(values: Iterable) -> object:
+    """The most frequent non-null value; ties go to the smallest, so the answer is order-free."""
+    counts: dict = {}
+    for value in values:
+        if value is not None:
+            counts[value] = counts.get(value, 0) + 1
+    if len(counts) <= 1:
+        return next(iter(counts), None)
+    return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+# --------------------------------------------------------------------------- event rows
+
+
+def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
+    """Ids from what identifies each event (block, window, place, type), not from arrival order.
+
+    Two clusters can only share that identity when a group split by perpetrator; the key then
+    carries the perpetrator too, and any remaining tie is broken by the smallest mention id.
+    """
+    ids = [stable_id("event", *block, *map(str, c.key)) for c in clusters]
+    counts = Counter(ids)
+    return [
+        i if counts[i] == 1 else stable_id(i, min(m.mention_id for m in c.members))
+        for i, c in zip(ids, clusters, strict=True)
+    ]
+
+
+def _report_order(mention: _Mention) -> tuple:
+    at = mention.reported_at
+    return (at is None, str(at or ""), mention.row["article_id"], mention.mention_id)
+
+
+def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple[dict, list[dict]]:
+    members = sorted(cluster.members, key=_report_order)
+    rows = [m.row for m in members]
+    best_date = min(members, key=lambda m: (PRECISION_RANK.get(m.precision, 9), m.hi - m.lo))
+    event = {
+        "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
+        "date_precision": best_date.precision,
+    }
+    event |= _place(members)
+    for column in ("weapon", "perpetrator"):
+        event[column] = _mode(r.get(column) for r in rows)
+    sub = _mode(r.get("sub_event_type") for r in rows)
+    typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
+    event["sub_event_type"] = sub
+    event["event_type"] = (
+        typed.get("event_type") if typed else _mode(r.get("event_type") for r in rows)
+    )
+    reports = _reports(members, articles)
+    revisions = []
+    after = revised_figures(reports)
+    for number, (report, figures) in enumerate(zip(reports, after, strict=True), start=1):
+        revisions.append(
+            {
+                "revision_id": stable_id("revision", event_id, report["article_id"]),
+                "event_id": event_id,
+                "revision": number,
+                "reported_at": report["reported_at"],
+                "article_id": report["article_id"],
+                "source_name": report["source_name"],
+                "mention_ids": report["mention_ids"],
+                "report_killed_best": report["killed_best"],
+                "report_injured_best": report["injured_best"],
+            }
+            | figures
+        )
+    times = [r["reported_at"] for r in reports if r["reported_at"] is not None]
+    sources = {r["source_name"] for r in reports}
+    event |= after[-1] | {
+        "event_id": event_id,
+        "n_articles": len(reports),
         "n_sources": len(sources - {None}) or 1,
         "first_reported_at": min(times, default=None),
         "last_reported_at": max(times, default=None),
-        "mention_ids": sorted(m["mention_id"] for m in members),
+        "mention_ids": sorted(m.mention_id for m in members),
+        "historical_mention_ids": sorted(m.mention_id for m in cluster.recalled_by) or None,
     }
+    return event, revisions
 
 
-def combine_figures(members: list[dict], category: str) -> dict:
-    """low: lowest credible lower bound; best: latest report, never below the largest at-least;
-    high: highest figure reported. `members` must be in report order."""
-    lows = [m[f"{category}_low"] for m in members if m.get(f"{category}_low") is not None]
-    bests = [m[f"{category}_best"] for m in members if m.get(f"{category}_best") is not None]
-    highs = [m[f"{category}_high"] for m in members if m.get(f"{category}_high") is not None]
-    best = max(bests[-1], max(lows, default=0)) if bests else None
-    return {
-        f"{category}_low": min(lows, default=None),
-        f"{category}_best": best,
-        f"{category}_high": max(highs + bests, default=None) if highs or bests else None,
-    }
+def _place(members: list[_Mention]) -> dict:
+    """The most precise place the reports agree on most (ties: the smallest geonameid/name)."""
+    columns = ("location", "admin1", "country", "country_iso", "latitude", "longitude")
+
+    def rank(m: _Mention) -> tuple:
+        return (m.geo_precision or 9, m.lat is None)
+
+    finest = min(map(rank, members))
+    candidates = [m for m in members if rank(m) == finest]
+    counts = Counter((m.row.get("geonameid"), m.row.get("location")) for m in candidates)
+    chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
+    chosen = next(
+        m for m in candidates if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
+    )
+    place = {c: chosen.row.get(c) for c in columns}
+    place["geonameid"] = chosen.row.get("geonameid")
+    place["geo_precision"] = chosen.geo_precision
+    if place["country"] is None:
+        place["country"] = _mode(m.row.get("country") for m in members)
+    return place
+
+
+def _reports(members: list[_Mention], articles: dict[str, dict]) -> list[dict]:
+    """One report per article, in report order; an article's restatements take the largest bound."""
+    by_article: dict[str, list[_Mention]] = {}
+    for mention in members:
+        by_article.setdefault(mention.row["article_id"], []).append(mention)
+    reports = []
+    for article_id, mentions in by_article.items():
+        article = articles.get(article_id, {})
+        report = {
+            "article_id": article_id,
+            "reported_at": mentions[0].reported_at,
+            "source_name": article.get("source_name"),
+            "mention_ids": sorted(m.mention_id for m in mentions),
+        }
+        for column in _FIGURES:
+            values = [m.row.get(column) for m in mentions if m.row.get(column) is not None]
+            report[column] = max(values, default=None)
+        reports.append(report)
+    return reports
+
+
+_FIGURES = tuple(
+    f"{category}_{bound}" for category in ("killed", "injured") for bound in ("low", "best", "high")
+)
+
+
+def revised_figures(reports: list[dict]) -> list[dict]:
+    """The event's figures after each report (reports in report order), in one pass."""
+    state = {category: [None, None, None, None] for category in ("killed", "injured")}
+    out = []
+    for report in reports:
+        figures = {}
+        for category, (min_low, max_low, best, high) in state.items():
+            low, new_best, new_high = (report.get(f"{category}_{b}") for b in _BOUNDS)
+            if low is not None:
+                min_low = low if min_low is None else min(min_low, low)
+                max_low = low if max_low is None else max(max_low, low)
+            best = new_best if new_best is not None else best
+            for value in (new_high, new_best):
+                if value is not None:
+                    high = value if high is None else max(high, value)
+            state[category] = [min_low, max_low, best, high]
+            shown = max(best, max_low or 0) if best is not None else max_low
+            figures |= {
+                f"{category}_low": min_low,
+                f"{category}_best": shown,
+                f"{category}_high": high,
+            }
+        out.append(figures)
+    return out
+
+
+_BOUNDS = ("low", "best", "high")
+
+
+def combine_figures(reports: list[dict], category: str) -> dict:
+    """UCDP-style figures of an event from its reports, which must be in report order.
+
+    low: the lowest credible lower bound; best: the latest report's figure, never below the
+    largest at-least (lower bound); high: the highest figure reported.
+    """
+    if not reports:
+        return {f"{category}_{b}": None for b in _BOUNDS}
+    last = revised_figures(reports)[-1]
+    return {f"{category}_{b}": last[f"{category}_{b}"] for b in _BOUNDS}

@@ -57,14 +57,16 @@ def test_errors_are_short_and_without_traceback(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "command", [["query", "select 1"], ["report", "r.html"]], ids=lambda c: c[0]
+    "argv",
+    [
+        ["query", "select 1", "--warehouse", "missing.duckdb"],
+        ["export", "out.csv", "--warehouse", "missing.duckdb"],
+        ["report", "r.html", "--warehouse", "missing.duckdb"],
+    ],
+    ids=["query", "export", "report"],
 )
-def test_fast_commands_do_not_import_prefect(tmp_path, command):
-    probe = (
-        "import sys, flows.cli\n"
-        f"flows.cli.main({command + ['--warehouse', 'missing.duckdb']!r})\n"
-        "print('prefect' in sys.modules)"
-    )
+def test_fast_commands_do_not_import_prefect(tmp_path, argv):
+    probe = f"import sys, flows.cli\nflows.cli.main({argv!r})\nprint('prefect' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -73,9 +75,10 @@ def test_fast_commands_do_not_import_prefect(tmp_path, command):
         env=os.environ | {"PYTHONPATH": str(ROOT)},
     )
     assert out.stdout.strip() == "False", out.stderr
+    assert "no warehouse" in out.stderr
 
 
 def test_every_command_has_help(tmp_path):
-    for command in ([], ["run"], ["query"]):
+    for command in ([], ["run"], ["query"], ["export"]):
         result = _cli(*command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage:" in result.stdout

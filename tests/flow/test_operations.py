@@ -258,7 +258,7 @@ def test_a_no_op_rerun_keeps_events_and_refreshes_only_runs(tmp_path, monkeypatc
         raise AssertionError("a no-op run must not rebuild the warehouse")
 
     monkeypatch.setattr("flows.publish.publish_warehouse", no_rebuild)
-    monkeypatch.setattr("flows.resolve.resolve_events", no_rebuild)
+    monkeypatch.setattr("flows.resolve.resolve_lake", no_rebuild)
     second = pipeline(params)
     monkeypatch.undo()
     assert second["resolve"] == {"events": first["resolve"]["events"], "skipped": True}

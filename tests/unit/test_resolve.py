@@ -1,0 +1,245 @@
+"""Resolution of mention rows into events (transforms/resolve.py), without Prefect."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from transforms.resolve import affected_blocks, combine_figures, resolve
+
+KRYVYI_RIH = {"geonameid": 703845, "latitude": 47.9105, "longitude": 33.3918}
+KRAMATORSK = {"geonameid": 704508, "latitude": 48.7231, "longitude": 37.5563}
+SLOVIANSK = {"geonameid": 700569, "latitude": 48.8530, "longitude": 37.6047}  # 15 km away
+
+
+def mention(mention_id: str, article_id: str, **fields) -> dict:
+    row = {
+        "mention_id": mention_id,
+        "article_id": article_id,
+        "role": "reported",
+        "event_date": "2023-07-31",
+        "date_precision": "day",
+        "location": "Kryvyi Rih",
+        "admin1": "Dnipropetrovsk",
+        "country": "Ukraine",
+        "country_iso": "UA",
+        "geo_precision": 1,
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack",
+        "perpetrator": "Russia",
+        "weapon": "missile",
+        **KRYVYI_RIH,
+    }
+    for category in ("killed", "injured"):
+        for bound in ("low", "best", "high"):
+            row[f"{category}_{bound}"] = None
+    return row | fields
+
+
+def figures(killed: tuple, injured: tuple = (None, None, None)) -> dict:
+    keys = [f"{c}_{b}" for c in ("killed", "injured") for b in ("low", "best", "high")]
+    return dict(zip(keys, (*killed, *injured), strict=True))
+
+
+def article(published: str, source: str) -> dict:
+    return {"published_at": datetime.fromisoformat(published), "source_name": source}
+
+
+# Five reports of the strike on Kryvyi Rih on 31 July 2023, worded differently by their outlets,
+# with the toll rising over three days; then a later article that recalls it.
+RISING_TOLL_ARTICLES = {
+    "a1": article("2023-07-31T08:10:00", "Reuters"),
+    "a2": article("2023-07-31T15:00:00", "Kyiv Independent"),
+    "a3": article("2023-08-01T09:00:00", "Reuters"),
+    "a4": article("2023-08-02T07:30:00", "Ukrainska Pravda"),
+    "a5": article("2023-08-02T12:00:00", "AP"),
+    "a6": article("2023-09-20T12:00:00", "AP"),
+}
+RISING_TOLL = [
+    # "A Russian missile hit Kryvyi Rih on Monday, killing at least 6 and injuring 75."
+    mention("m1", "a1", **figures((6, 6, None), (75, 75, None))),
+    # "The toll of the missile attack on Kryvyi Rih rose to 8" (no perpetrator named)
+    mention("m2", "a2", perpetrator=None, **figures((8, 8, 8), (75, 75, None))),
+    # "Dnipropetrovsk region: the strike on Monday killed 10" (region only, no town)
+    mention(
+        "m3",
+        "a3",
+        location=None,
+        geonameid=None,
+        latitude=None,
+        longitude=None,
+        geo_precision=3,
+        **figures((10, 10, 10), (None, None, None)),
+    ),
+    # "Rescuers finished ... in Kryvyi Rih, where 9 to 10 people were killed" (type not named)
+    mention(
+        "m4",
+        "a4",
+        role="other",
+        sub_event_type=None,
+        event_type=None,
+        weapon=None,
+        **figures((9, 9, 10), (76, 76, 76)),
+    ),
+    # "Russian missiles killed 10 in Kryvyi Rih in July" (month precision)
+    mention(
+        "m5",
+        "a5",
+        event_date="2023-07-01",
+        date_precision="month",
+        **figures((10, 10, 10)),
+    ),
+    # Seven weeks later: "the July missile strike on Kryvyi Rih that killed 12" (recalled)
+    mention(
+        "m6",
+        "a6",
+        role="historical",
+        event_date="2023-07-01",
+        date_precision="month",
+        **figures((12, 12, 12)),
+    ),
+]
+
+
+def test_reports_of_one_strike_become_one_event_with_a_rising_toll():
+    result = resolve(RISING_TOLL, RISING_TOLL_ARTICLES)
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert event["mention_ids"] == ["m1", "m2", "m3", "m4", "m5"]
+    assert event["historical_mention_ids"] == ["m6"]
+    assert (event["killed_low"], event["killed_best"], event["killed_high"]) == (6, 10, 10)
+    assert (event["injured_low"], event["injured_best"], event["injured_high"]) == (75, 76, 76)
+    assert (event["n_articles"], event["n_sources"]) == (5, 4)
+    assert event["first_reported_at"] == datetime(2023, 7, 31, 8, 10)
+    assert event["last_reported_at"] == datetime(2023, 8, 2, 12, 0)
+    assert (str(event["event_date"]), event["date_precision"]) == ("2023-07-31", "day")
+    assert (event["location"], event["geo_precision"], event["perpetrator"]) == (
+        "Kryvyi Rih",
+        1,
+        "Russia",
+    )
+    timeline = [(r["revision"], r["article_id"], r["killed_best"]) for r in result.revisions]
+    assert timeline == [(1, "a1", 6), (2, "a2", 8), (3, "a3", 10), (4, "a4", 10), (5, "a5", 10)]
+    assert [r["report_killed_best"] for r in result.revisions] == [6, 8, 10, 9, 10]
+    links = {a["mention_id"]: a["link"] for a in result.assignments}
+    assert links == {f"m{i}": "member" for i in range(1, 6)} | {"m6": "recalls"}
+
+
+def test_best_follows_the_latest_report_but_never_drops_below_an_at_least():
+    reports = [figures((10, 10, None)), figures((7, 7, 7)), figures((8, 8, 12))]
+    assert combine_figures(reports, "killed") == {
+        "killed_low": 7,
+        "killed_best": 10,
+        "killed_high": 12,
+    }
+    assert combine_figures([figures((None, None, 10))], "killed")["killed_best"] is None
+
+
+def test_two_strikes_on_one_city_on_different_days_stay_apart():
+    rows = [
+        mention("m1", "a1", **figures((6, 6, 6))),
+        mention("m2", "a2", event_date="2023-08-01", **figures((2, 2, 2))),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(str(e["event_date"]) for e in events) == ["2023-07-31", "2023-08-01"]
+    assert sorted(e["killed_best"] for e in events) == [2, 6]
+
+
+def test_two_towns_hit_on_the_same_day_stay_apart():
+    rows = [
+        mention("m1", "a1", location="Kramatorsk", admin1="Donetsk", **KRAMATORSK),
+        mention("m2", "a2", location="Sloviansk", admin1="Donetsk", **SLOVIANSK),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["location"] for e in events) == ["Kramatorsk", "Sloviansk"]
+    # A report naming only the region cannot tell which town it means: it joins neither.
+    vague = mention("m3", "a3", location=None, geonameid=None, latitude=None, longitude=None)
+    vague |= {"admin1": "Donetsk", "geo_precision": 3}
+    result = resolve([*rows, vague], RISING_TOLL_ARTICLES)
+    assert len(result.events) == 3
+    assert {e["location"]: e["mention_ids"] for e in result.events}[None] == ["m3"]
+
+
+def test_same_spot_under_two_gazetteer_entries_is_one_place():
+    nearby = {"geonameid": 1, "latitude": 47.915, "longitude": 33.395}  # 0.6 km away
+    rows = [mention("m1", "a1"), mention("m2", "a2", location="Kryvyi Rih centre", **nearby)]
+    assert len(resolve(rows, RISING_TOLL_ARTICLES).events) == 1
+
+
+def test_conflicting_perpetrators_or_types_split_the_same_day_and_place():
+    rows = [
+        mention("m1", "a1", perpetrator="Russia"),
+        mention("m2", "a2", perpetrator="Ukraine"),
+        mention("m3", "a3", perpetrator=None),
+        mention("m4", "a4", sub_event_type="Suicide bomb", perpetrator=None),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["m1", "m3"], ["m2"], ["m4"]]
+    assert len({e["event_id"] for e in events}) == 3
+
+
+def test_a_historical_mention_with_nothing_to_recall_makes_no_event():
+    rows = [mention("m1", "a1", role="historical", event_date="2022-10-10")]
+    result = resolve(rows, RISING_TOLL_ARTICLES)
+    assert result.events == []
+    assert result.assignments[0]["event_id"] is None
+
+
+def test_event_ids_do_not_depend_on_the_order_articles_arrive_in():
+    def snapshot(rows, articles):
+        result = resolve(rows, articles)
+        return sorted(
+            (e["event_id"], tuple(e["mention_ids"]), e["killed_best"]) for e in result.events
+        ), sorted((r["revision_id"], r["killed_best"]) for r in result.revisions)
+
+    rows = [
+        *RISING_TOLL,
+        mention("n1", "a1", event_date="2023-08-01", **figures((2, 2, 2))),
+        mention("n2", "a2", location="Kramatorsk", **KRAMATORSK),
+        mention("n3", "a3", location="Sloviansk", **SLOVIANSK),
+    ]
+    expected = snapshot(rows, RISING_TOLL_ARTICLES)
+    for seed in range(5):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        articles = dict(random.Random(seed).sample(sorted(RISING_TOLL_ARTICLES.items()), 6))
+        assert snapshot(shuffled, articles) == expected
+    # Resolving only the first reports gives the event the same id the full set gives it.
+    first = resolve(RISING_TOLL[:1], RISING_TOLL_ARTICLES).events[0]["event_id"]
+    assert first in {event_id for event_id, _, _ in expected[0]}
+
+
+def test_affected_blocks_are_those_of_new_and_removed_mentions():
+    assigned = {"m1": ("UA", "2023-07"), "old": ("SY", "2017-02")}
+    current = [("m1", "UA", "2023-07-31"), ("m2", "UA", "2024-01-02"), ("m3", None, "2020-05-05")]
+    assert affected_blocks(current, assigned) == {
+        ("UA", "2024-01"),
+        ("", "2020-05"),
+        ("SY", "2017-02"),
+    }
+
+
+def test_reports_placed_only_in_a_country_are_not_merged_across_articles():
+    nowhere = {"location": None, "geonameid": None, "latitude": None, "longitude": None}
+    country_only = nowhere | {"admin1": None, "geo_precision": 3}
+    rows = [
+        mention("c1", "a1", **country_only, **figures((4, 4, 4))),
+        mention("c2", "a1", role="other", **country_only),
+        mention("c3", "a2", **country_only, **figures((10, 10, 10))),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["c1", "c2"], ["c3"]]
+
+
+def test_an_event_keeps_its_id_as_reports_come_in():
+    def id_of(rows, mention_id="m1"):
+        events = resolve(rows, RISING_TOLL_ARTICLES).events
+        return next(e["event_id"] for e in events if mention_id in e["mention_ids"])
+
+    first = [mention("m1", "a1"), mention("m2", "a2")]
+    original = id_of(first)
+    nearby = {"geonameid": 1, "latitude": 47.915, "longitude": 33.395}  # 0.6 km, smaller key
+    assert id_of([*first, mention("m3", "a3", location="Kryvyi Rih centre", **nearby)]) == original
+    # A report blaming someone else splits off; the event most reports describe keeps its id.
+    assert id_of([*first, mention("m4", "a4", perpetrator="Ukraine")]) == original
+    assert id_of([*first, *RISING_TOLL[2:5]]) == original

@@ -1,0 +1,85 @@
+"""Incremental resolution over a Parquet lake (flows/resolve.py's plain function, no flow run)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flows.lake import Lake
+from flows.resolve import resolve_lake
+from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
+from transforms.extract import EXTRACTOR_VERSION
+
+
+def _write(lake: Lake, rows: list[dict], version: str = EXTRACTOR_VERSION) -> None:
+    articles = [
+        {"article_id": a, **RISING_TOLL_ARTICLES[a]}
+        for a in sorted({r["article_id"] for r in rows})
+    ]
+    lake.append("articles", articles)
+    lake.append(
+        "event_mentions",
+        [
+            r | {"extractor_version": version, "event_date": date.fromisoformat(r["event_date"])}
+            for r in rows
+        ],
+    )
+
+
+def _events(lake: Lake) -> list[tuple]:
+    rows = lake.read("events").to_pylist()
+    return sorted((e["event_id"], tuple(e["mention_ids"]), e["killed_best"]) for e in rows)
+
+
+def _revisions(lake: Lake) -> list[tuple]:
+    rows = lake.read("event_revisions").to_pylist()
+    return sorted((r["revision_id"], r["revision"], r["killed_best"]) for r in rows)
+
+
+SYRIA = mention(
+    "s1",
+    "a6",
+    event_date="2017-02-07",
+    country="Syria",
+    country_iso="SY",
+    location="Deir ez-Zor",
+    admin1="Deir ez-Zor",
+    geonameid=170794,
+    latitude=35.336,
+    longitude=40.1408,
+    perpetrator=None,
+)
+
+
+def test_new_mentions_redo_only_their_block_and_match_a_full_rebuild(tmp_path):
+    lake = Lake(tmp_path / "incremental")
+    _write(lake, [SYRIA, *RISING_TOLL[:2]])
+    first = resolve_lake(lake)
+    assert first == {"events": 2, "blocks": 2, "mentions": 3}
+    syria_event = [e for e in _events(lake) if e[1] == ("s1",)]
+
+    later = [
+        *RISING_TOLL[2:],
+        mention("k1", "a5", location="Kramatorsk", admin1="Donetsk", **KRAMATORSK),
+    ]
+    _write(lake, later)
+    second = resolve_lake(lake)
+    assert second["blocks"] == 1  # Ukraine 2023 only; Syria 2017 is kept as it was
+    assert second["mentions"] == 7  # the block's mentions, not the lake's
+    assert [e for e in _events(lake) if e[1] == ("s1",)] == syria_event
+    assert resolve_lake(lake) == {"events": 3, "blocks": 0, "mentions": 0}
+
+    full = Lake(tmp_path / "full")
+    _write(full, [*later, SYRIA, *RISING_TOLL[:2]])
+    resolve_lake(full)
+    assert _events(lake) == _events(full)
+    assert _revisions(lake) == _revisions(full)
+    toll = [e for e in _events(lake) if "m1" in e[1]]
+    assert toll[0][1:] == (("m1", "m2", "m3", "m4", "m5"), 10)
+
+
+def test_mentions_of_an_older_extractor_version_are_not_counted_twice(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    _write(lake, RISING_TOLL[:2], version="0.0.1-old")
+    _write(lake, [r | {"mention_id": r["mention_id"] + "v2"} for r in RISING_TOLL[:2]])
+    resolve_lake(lake)
+    assert [e[1] for e in _events(lake)] == [("m1v2", "m2v2")]
