@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.commands import UsageError, eval, export, query, run
+from flows.commands import UsageError, eval, export, query, report, run, serve
 
-COMMANDS = [run, query, eval, export]
+COMMANDS = [run, serve, query, report, eval, export]
 
 
 def build_parser() -> argparse.ArgumentParser:

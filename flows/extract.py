@@ -2,21 +2,80 @@
 
 from __future__ import annotations
 
+import os
+
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows import progress
+from flows.faults import checkpoint
 from flows.lake import Lake
 from flows.params import PipelineParams
 from transforms.extract import EXTRACTOR_VERSION, extract_article
 
 ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
-MAX_BATCHES_IN_FLIGHT = 4
+MIN_BATCHES_IN_FLIGHT = 4
+
+
+def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskRunner:
+    """Where extraction batches run: `thread`, `process` (local pool) or `dask` (a cluster).
+
+    Each batch task receives its articles and writes its own rows to the lake, so with
+    `process` or `dask` the work and the writes happen on the workers; only counts come back.
+    With `pending` articles that fit in one batch, starting worker processes (each loads the
+    gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
+    """
+    workers = params.workers or os.cpu_count() or 2
+    if pending is not None and pending <= params.batch_size:
+        return ThreadPoolTaskRunner(max_workers=1)
+    if params.runner == "process":
+        return ProcessPoolTaskRunner(
+            max_workers=workers, initializer=use_api, initargs=(current_api_url(),)
+        )
+    if params.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if params.dask_address:
+            return DaskTaskRunner(address=params.dask_address)
+        api_url = os.environ.get("PREFECT_API_URL") or current_api_url()
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "env": {"PREFECT_API_URL": api_url} if api_url else {},
+            }
+        )
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def current_api_url() -> str | None:
+    """The API this flow run talks to, also when it is Prefect's temporary local server."""
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        return str(client.api_url)
+
+
+def use_api(api_url: str | None) -> None:
+    """Worker-process initializer: report to the flow's API instead of starting a server.
+
+    Without it each worker of a process pool would start a temporary Prefect server of its
+    own when the flow itself runs on one (the API URL of a temporary server is not a setting
+    that the pool forwards).
+    """
+    if api_url and not os.environ.get("PREFECT_API_URL"):
+        os.environ["PREFECT_API_URL"] = api_url
 
 
 @task(cache_policy=NO_CACHE)
 def articles_to_extract(lake_root: str) -> list[str]:
+    return pending_articles(lake_root)
+
+
+def pending_articles(lake_root: str) -> list[str]:
     """Ids of articles that this extractor version has not read yet."""
     lake = Lake(lake_root)
     done = (
@@ -41,6 +100,7 @@ def extract_batch(lake_root: str, articles: list[dict], run_id: str) -> dict[str
         figures.extend(article_figures)
     lake = Lake(lake_root)
     lake.append("event_mentions", mentions, skip_keys=set())
+    checkpoint("extract")  # a test kills the run here: mentions written, markers not
     lake.append("casualty_figures", figures, skip_keys=set())
     markers = [
         {
@@ -65,11 +125,15 @@ def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
     if not todo:
         logger.info("extract: nothing new")
         return totals
+    bar = progress.current()
+    bar.start("extract", total=len(todo), unit="articles")
+    # Bounded read-ahead: at most a few batches per worker are in memory at once.
+    max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * (params.workers or os.cpu_count() or 2))
     in_flight = []
     wanted = pc.field("article_id").isin(todo)
     for batch in lake.batches("articles", ARTICLE_COLUMNS, wanted, params.batch_size):
         in_flight.append(extract_batch.submit(params.lake, batch.to_pylist(), run_id))
-        if len(in_flight) >= MAX_BATCHES_IN_FLIGHT:
+        if len(in_flight) >= max_in_flight:
             _add(totals, in_flight.pop(0).result())
     for future in in_flight:
         _add(totals, future.result())
@@ -80,3 +144,4 @@ def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
 def _add(totals: dict[str, int], counts: dict[str, int]) -> None:
     for name, value in counts.items():
         totals[name] += value
+    progress.current().advance("extract", counts["articles"])

@@ -1,18 +1,27 @@
 """The Parquet lake: one dataset per table under <lake>/<table>/, written atomically.
 
-Every file is written under a temporary name and renamed into place, so a reader or a killed
-run never leaves a half-written file that the glob `*.parquet` would pick up.
+The lake root is a local directory or a URI that pyarrow or fsspec understands
+(`s3://bucket/prefix`, `gs://...`, `abfs://...`, `memory://...`), so that every machine of a
+cluster can read and write the same lake.
+
+On a local disk every file is written under a temporary name and renamed into place, so a
+reader or a killed run never leaves a half-written file that the glob `*.parquet` would pick
+up. On an object store a file is one PUT, which is all-or-nothing already, so it is written
+under its final name.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import posixpath
 import uuid
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from flows.contract import KEYS, schema
@@ -20,22 +29,84 @@ from flows.contract import KEYS, schema
 COMPRESSION = "zstd"
 
 
+def is_uri(root: str | os.PathLike) -> bool:
+    """True for a lake on a remote or in-memory filesystem (`s3://...`); False for a local path."""
+    text = str(root)
+    return "://" in text and not text.startswith("file://")
+
+
+def filesystem(root: str | os.PathLike) -> tuple[pafs.FileSystem, str]:
+    """The pyarrow filesystem and the path inside it for a lake root."""
+    text = str(root)
+    if not is_uri(text):
+        local = text.removeprefix("file://")
+        return pafs.LocalFileSystem(), os.path.abspath(local)
+    try:
+        return pafs.FileSystem.from_uri(text)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(text)
+        return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), path
+
+
 class Lake:
     def __init__(self, root: str | os.PathLike) -> None:
-        self.root = Path(root)
+        self.root = str(root)
+        self.fs, self.base = filesystem(root)
+        self.is_local = isinstance(self.fs, pafs.LocalFileSystem)
 
-    def table_dir(self, table: str) -> Path:
-        return self.root / table
+    def table_dir(self, table: str) -> str:
+        return posixpath.join(self.base, table)
 
     def files(self, table: str) -> list[str]:
         """The committed Parquet files of a table, sorted for deterministic reads."""
-        directory = self.table_dir(table)
-        if not directory.exists():
-            return []
-        return sorted(str(p) for p in directory.rglob("*.parquet") if not p.name.startswith("."))
+        selector = pafs.FileSelector(self.table_dir(table), recursive=True, allow_not_found=True)
+        return sorted(
+            info.path
+            for info in self.fs.get_file_info(selector)
+            if info.type == pafs.FileType.File
+            and info.base_name.endswith(".parquet")
+            and not info.base_name.startswith(".")
+        )
+
+    def fingerprint(self, tables: Iterable[str]) -> str:
+        """A digest of the committed files (path, size, mtime) of some tables: equal digests
+        mean nothing was written to them in between."""
+        digest = hashlib.sha256()
+        for table in sorted(tables):
+            selector = pafs.FileSelector(
+                self.table_dir(table), recursive=True, allow_not_found=True
+            )
+            for info in sorted(self.fs.get_file_info(selector), key=lambda i: i.path):
+                if info.type == pafs.FileType.File and not info.base_name.startswith("."):
+                    digest.update(f"{info.path}\0{info.size}\0{info.mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def read_state(self, name: str) -> dict:
+        """A small JSON document under <lake>/_state/ (empty when absent or unreadable)."""
+        try:
+            with self.fs.open_input_stream(self._state_path(name)) as stream:
+                return json.loads(stream.read().decode("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_state(self, name: str, state: dict) -> None:
+        path = self._state_path(name)
+        self.fs.create_dir(posixpath.dirname(path), recursive=True)
+        temporary = f"{path}.{uuid.uuid4().hex}.tmp" if self.is_local else path
+        with self.fs.open_output_stream(temporary) as stream:
+            stream.write(json.dumps(state, sort_keys=True).encode("utf-8"))
+        if temporary != path:
+            os.replace(temporary, path)
+
+    def _state_path(self, name: str) -> str:
+        return posixpath.join(self.base, "_state", f"{name}.json")
 
     def dataset(self, table: str) -> ds.Dataset:
-        return ds.dataset(self.files(table), schema=schema(table), format="parquet")
+        return ds.dataset(
+            self.files(table), schema=schema(table), format="parquet", filesystem=self.fs
+        )
 
     def read(self, table: str, columns: list[str] | None = None, filter=None) -> pa.Table:
         if not self.files(table):
@@ -82,19 +153,31 @@ class Lake:
             data = data.filter(pa.array(mask, type=pa.bool_()))
         if data.num_rows == 0:
             return 0
-        directory = self.table_dir(table) / partition if partition else self.table_dir(table)
-        _write_atomically(data, directory / f"part-{uuid.uuid4().hex}.parquet")
+        directory = self.table_dir(table)
+        if partition:
+            directory = posixpath.join(directory, partition)
+        self._write(data, posixpath.join(directory, f"part-{uuid.uuid4().hex}.parquet"))
         return data.num_rows
 
     def replace(self, table: str, rows: Iterable[dict] | pa.Table) -> int:
         """Replace a whole table (a snapshot such as `events`) with one atomically written file."""
         data = _as_table(table, rows)
-        target = self.table_dir(table) / f"{table}.parquet"
-        _write_atomically(data, target)
+        target = posixpath.join(self.table_dir(table), f"{table}.parquet")
+        self._write(data, target)
         for stale in self.files(table):
-            if Path(stale) != target:
-                os.remove(stale)
+            if stale != target:
+                self.fs.delete_file(stale)
         return data.num_rows
+
+    def _write(self, data: pa.Table, target: str) -> None:
+        directory, name = posixpath.split(target)
+        self.fs.create_dir(directory, recursive=True)
+        if not self.is_local:
+            pq.write_table(data, target, compression=COMPRESSION, filesystem=self.fs)
+            return
+        temporary = posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+        pq.write_table(data, temporary, compression=COMPRESSION, filesystem=self.fs)
+        os.replace(temporary, target)
 
 
 def _as_table(table: str, rows: Iterable[dict] | pa.Table) -> pa.Table:
@@ -102,10 +185,3 @@ def _as_table(table: str, rows: Iterable[dict] | pa.Table) -> pa.Table:
     if isinstance(rows, pa.Table):
         return rows.select(target.names).cast(target)
     return pa.Table.from_pylist(list(rows), schema=target)
-
-
-def _write_atomically(data: pa.Table, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    pq.write_table(data, temporary, compression=COMPRESSION)
-    os.replace(temporary, target)

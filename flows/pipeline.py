@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 
-from prefect import flow
+from prefect import flow, get_run_logger
 
-from flows.extract import extract
+from flows import progress
+from flows.artifacts import publish_artifacts
+from flows.extract import extract, pending_articles, task_runner_for
 from flows.ingest import ingest
 from flows.lake import Lake
+from flows.lock import run_lock
 from flows.params import PipelineParams
 from flows.publish import publish
 from flows.resolve import resolve
@@ -18,22 +22,91 @@ from transforms.extract import EXTRACTOR_VERSION
 
 
 @flow(name="pipeline")
-def pipeline(params: PipelineParams | None = None) -> dict:
-    """Run every stage in order. The run's own `runs` row is published with it."""
-    params = params or PipelineParams()
+def pipeline(
+    params: PipelineParams | None = None,
+    sources: list[str] | None = None,
+    lake: str | None = None,
+    warehouse: str | None = None,
+    runner: str | None = None,
+    dask_address: str | None = None,
+) -> dict:
+    """Run every stage in order under the run lock. The run's `runs` row is published with it.
+
+    `params` holds every setting; the other arguments, when given, override one field of it,
+    so an ad-hoc run of a deployment can change only its sources:
+    `prefect deployment run pipeline/daily -p sources='["/data/new"]'`.
+    """
+    params = with_overrides(
+        params or PipelineParams(),
+        sources=sources,
+        lake=lake,
+        warehouse=warehouse,
+        runner=runner,
+        dask_address=dask_address,
+    )
     run_id = uuid.uuid4().hex
+    with run_lock(params.lake, params.warehouse, run_id, params.lock_wait_seconds):
+        return run_stages(params, run_id)
+
+
+def with_overrides(params: PipelineParams, **overrides) -> PipelineParams:
+    given = {name: value for name, value in overrides.items() if value is not None}
+    if given.get("dask_address") and "runner" not in given:
+        given["runner"] = "dask"  # an address means a cluster, as --dask-address does
+    return PipelineParams.model_validate(params.model_dump() | given)
+
+
+def run_stages(params: PipelineParams, run_id: str) -> dict:
     started_at = utc_now()
     counts: dict = {}
+    seconds: dict[str, float] = {}
+    bar = progress.current()
+    record_run(params, run_id, started_at, "started", counts)
+    stages = [
+        ("ingest", lambda: ingest(params, run_id), lambda c: f"{c.get('new', 0)} new articles"),
+        ("extract", lambda: run_extract(params, run_id), lambda c: f"{c['mentions']} mentions"),
+        ("resolve", lambda: run_resolve(params), lambda c: f"{c.get('events', 0)} events"),
+        ("publish", lambda: publish(params), lambda c: ", ".join(f"{t} {n}" for t, n in c.items())),
+    ]
     try:
-        counts["ingest"] = ingest(params, run_id)
-        counts["extract"] = extract(params, run_id)
-        counts["resolve"] = resolve(params)
-        record_run(params, run_id, started_at, "completed", counts)
-        counts["publish"] = publish(params)
+        for stage, run, describe in stages:
+            if stage == "publish":  # the run's own row is published with the data
+                record_run(params, run_id, started_at, "completed", counts | {"seconds": seconds})
+            if stage != "extract":  # extract knows its total and starts its own bar
+                bar.start(stage)
+            clock = time.perf_counter()
+            counts[stage] = run()
+            seconds[stage] = round(time.perf_counter() - clock, 3)
+            bar.finish(stage, describe(counts[stage]))
     except BaseException:
-        record_run(params, run_id, started_at, "failed", counts)
+        record_run(params, run_id, started_at, "failed", counts | {"seconds": seconds})
         raise
+    counts["seconds"] = seconds
+    try:
+        counts["artifacts"] = publish_artifacts(params.warehouse, run_id, counts)
+    except Exception as error:  # the data is published; a missing summary must not fail the run
+        get_run_logger().warning("artifacts not created: %s", error)
     return {"run_id": run_id, **counts}
+
+
+def run_extract(params: PipelineParams, run_id: str) -> dict:
+    runner = task_runner_for(params, pending=len(pending_articles(params.lake)))
+    return extract.with_options(task_runner=runner)(params, run_id)
+
+
+RESOLVE_INPUTS = ("articles", "event_mentions")
+
+
+def run_resolve(params: PipelineParams) -> dict:
+    """Resolve, unless its inputs are the very files the last resolve read (a no-op run)."""
+    lake = Lake(params.lake)
+    inputs = lake.fingerprint(RESOLVE_INPUTS)
+    if lake.files("events") and lake.read_state("resolve").get("inputs") == inputs:
+        get_run_logger().info("resolve: no new mentions, events kept")
+        return {"events": lake.dataset("events").count_rows(), "skipped": True}
+    counts = resolve(params)
+    lake.write_state("resolve", {"inputs": inputs})
+    return counts
 
 
 def record_run(params: PipelineParams, run_id: str, started_at, status: str, counts: dict) -> None:
@@ -45,11 +118,11 @@ def record_run(params: PipelineParams, run_id: str, started_at, status: str, cou
                 "flow": "pipeline",
                 "parameters": params.model_dump_json(),
                 "started_at": started_at,
-                "finished_at": utc_now(),
+                "finished_at": None if status == "started" else utc_now(),
                 "status": status,
                 "counts": json.dumps(counts),
                 "extractor_version": EXTRACTOR_VERSION,
             }
         ],
         skip_keys=set(),
-    )  # a later row for the same run (e.g. failed after completed) wins at publish
+    )  # the latest row of a run (completed, then failed if publish fails) wins at publish

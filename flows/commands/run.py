@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from flows.commands import UsageError
-from flows.params import DEFAULT_LAKE, DEFAULT_SOURCES, DEFAULT_WAREHOUSE
+from flows.params import DEFAULT_LAKE, DEFAULT_SOURCES, DEFAULT_WAREHOUSE, RUNNERS
+
+LOCKED_EXIT = 3  # another run holds the lake or warehouse
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,7 +33,33 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     add_storage_options(run)
     run.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
+    add_runner_options(run)
     run.set_defaults(handler=handle)
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--runner",
+        choices=RUNNERS,
+        default="thread",
+        help="where extraction batches run: threads, local processes, or a Dask cluster",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="threads, processes or local Dask workers"
+    )
+    parser.add_argument(
+        "--dask-address",
+        default=None,
+        metavar="ADDRESS",
+        help="scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --runner dask)",
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long for an overlapping run to finish (default: exit at once)",
+    )
 
 
 def add_storage_options(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +83,10 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    from flows import progress
+    from flows.lock import RunLocked
     from flows.params import PipelineParams
     from flows.pipeline import pipeline
 
@@ -63,8 +96,18 @@ def handle(args: argparse.Namespace) -> int:
         warehouse=args.warehouse,
         batch_size=args.batch_size,
         urls=args.urls,
+        runner="dask" if args.dask_address else args.runner,
+        workers=args.workers,
+        dask_address=args.dask_address,
+        lock_wait_seconds=args.wait,
     )
-    print(summary(pipeline(params)))
+    try:
+        with progress.reporting(progress.for_stream(sys.stderr)):
+            result = pipeline(params)
+    except RunLocked as error:
+        print(f"conflict-events run: {error}", file=sys.stderr)
+        return LOCKED_EXIT
+    print(summary(result))
     return 0
 
 

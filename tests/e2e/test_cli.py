@@ -62,8 +62,9 @@ def test_errors_are_short_and_without_traceback(tmp_path):
     [
         ["query", "select 1", "--warehouse", "missing.duckdb"],
         ["export", "out.csv", "--warehouse", "missing.duckdb"],
+        ["report", "r.html", "--warehouse", "missing.duckdb"],
     ],
-    ids=["query", "export"],
+    ids=["query", "export", "report"],
 )
 def test_fast_commands_do_not_import_prefect(tmp_path, argv):
     probe = f"import sys, flows.cli\nflows.cli.main({argv!r})\nprint('prefect' in sys.modules)"

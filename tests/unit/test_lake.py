@@ -45,3 +45,26 @@ def test_batches_stream_in_fixed_sizes(tmp_path):
         lake.append("articles", [_article(n) for n in range(start, start + 5)])
     sizes = [t.num_rows for t in lake.batches("articles", ["article_id"], batch_size=10)]
     assert sizes == [10, 10, 5]
+
+
+def test_a_uri_lake_reads_writes_and_fingerprints_like_a_local_one():
+    lake = Lake("memory://unit-test-lake/root")
+    assert not lake.is_local
+    before = lake.fingerprint(["articles"])
+    assert lake.append("articles", [_article(1), _article(2)]) == 2
+    assert lake.append("articles", [_article(2)]) == 0
+    assert lake.keys("articles") == {"id1", "id2"}
+    assert all(f.startswith("/unit-test-lake/root/articles/") for f in lake.files("articles"))
+    after = lake.fingerprint(["articles"])
+    assert after != before and lake.fingerprint(["articles"]) == after
+    lake.write_state("resolve", {"inputs": after})
+    assert Lake("memory://unit-test-lake/root").read_state("resolve") == {"inputs": after}
+    assert lake.read_state("missing") == {}
+
+
+def test_local_state_is_replaced_atomically(tmp_path):
+    lake = Lake(tmp_path)
+    lake.write_state("publish", {"a": 1})
+    lake.write_state("publish", {"a": 2})
+    assert lake.read_state("publish") == {"a": 2}
+    assert [p.name for p in (tmp_path / "_state").iterdir()] == ["publish.json"]
