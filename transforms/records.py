@@ -22,6 +22,18 @@ class Figure:
     sentence_index: int
     is_subset: bool = False
     attributed_to: str | None = None
+    # Internal to the casualty engine, not contract columns: which coordinated list of its
+    # sentence the figure belongs to, whether it adds to the toll stated before it, and
+    # whether it counts in the total at all.
+    clause: int = 0
+    adds: bool = False
+    counted: bool = True  # False: kept as a figure, left out of the mention's total
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        for name in ("clause", "adds", "counted"):
+            row.pop(name)
+        return row
 
 
 @dataclass(slots=True)
