@@ -44,8 +44,8 @@ _KILL = (
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
 )
 _INJURE = (
-    r"injured|wounded|hurt|injuries|wounds|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)"
-    r"|(?:sustained|suffered|received|got)\s+(?:\w+\s+)?(?:injuries|wounds)"
+    r"injured|wounded|hurt|injuries|wounds"
+    r"|(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:injury|injuries|wounds?)"
     r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)|stabbed"
 )
 _MISSING = r"missing|unaccounted\s+for"
@@ -63,11 +63,23 @@ _AUX = (
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
 )
 # Words between a list of victims and the trigger that follows it.
+_AUX_AHEAD = r"(?=\s+(?:were|was|are|is|have|has|had)\b)"
+_OUTCOME_AHEAD = rf"(?=\s+(?:{_KILL}|{_INJURE}|{_MISSING}|{_KIDNAP}|{_ARREST})\b)"
 _PAREN = (
-    r"(?:\s*\[[^\]]{0,30}\])?(?:\s*,?\s*(?:\(|(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+(?:them|whom)"
-    r"|most\s+of\s+(?:them|whom)|all\s+of\s+(?:them|whom)|of\s+whom|both)\b)[^;:.()]{0,100}?\)?\s*,?)?"
+    r"(?:\s*\[[^\]]{0,30}\])?(?:\s*,?\s*(?:"
+    # a subset or comment, closed by a bracket, a comma, or the verb: ", including 3 children,"
+    r"(?:\(|(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+(?:them|whom)"
+    r"|most\s+of\s+(?:them|whom)|all\s+of\s+(?:them|whom)|of\s+whom|both)\b)[^;:.()]{0,100}?"
+    rf"(?:\)\s*,?|,|{_AUX_AHEAD}|{_OUTCOME_AHEAD})"
+    # a relative clause, closed by a comma or an auxiliary: ", who succumbed to her wounds,"
+    rf"|(?:who|which)\b[^;:.()]{{0,100}}?(?:,|{_AUX_AHEAD})"
+    r"))?"
 )
-_PP = r"(?:\s+(?:of|from|belonging\s+to|in|at|on|inside|near|with|aboard)\s+[^,;.]{1,60}?(?=\s+(?:were|was|are|is|have|has|had)\b))?"
+# A phrase between the victims and an auxiliary: "of the police force", "collecting their salaries".
+_PP = (
+    r"(?:\s+(?:of|from|belonging\s+to|in|at|on|inside|near|with|aboard|\w+ing)\s+[^,;.]{1,60}?"
+    r"(?=\s+(?:were|was|are|is|have|has|had)\b))?"
+)
 _TAIL_RE = re.compile(
     rf"{_PAREN}{_PP}\s*,?(?P<aux>(?:\s+(?:{_AUX})\b)*)\s*,?\s+{_TRIGGER}", re.IGNORECASE
 )
@@ -103,7 +115,12 @@ _LEFT = _ci(
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
     r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of))"
-    r"\s*$"
+    r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
+)
+# "killing and injuring dozens" counts casualties of both kinds together: no figure.
+_AMBIGUOUS_LEFT = _ci(
+    r"\b(?:kill(?:ing|ed|s)?|dead)\s+(?:and|or)\s+(?:injur|wound)\w*\s*$"
+    r"|\b(?:injur|wound)\w*\s+(?:and|or)\s+kill\w*\s*$"
 )
 _SUBSET_LEFT = _ci(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|among\s+(?:the\s+)?(?:(?P<s_killed>dead|killed"
@@ -115,7 +132,7 @@ _ADD_LEFT = _ci(
     r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
 )
 _SUBSET_RIGHT = _ci(
-    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:dead|killed|victims|injured|wounded|casualties|fatalities))\b"
+    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:dead|killed|injured|wounded|fatalities))\b"
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
@@ -391,6 +408,11 @@ _THINGS = frozenset(
 # Tokens that end the words describing who an amount counts.
 _STOP = frozenset(
     [
+        "a",
+        "an",
+        "the",
+        "this",
+        "its",
         "were",
         "was",
         "are",
@@ -616,8 +638,8 @@ def _phrases(text: str) -> list[_Phrase]:
             and not _SUBSET_RIGHT.match(text, end)
         ):
             words_end, head = partitive.end(), "person"  # "three of the attackers"
-        if head == "thing":
-            continue
+        if head == "thing" or (num == "both" and text[:start].rstrip().endswith(",")):
+            continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
         bare_one = head is None and num == "one" and not match.group("extra")
         if bare_one and not _next_to_verb(text, start, end):
@@ -682,7 +704,7 @@ def _who(text: str, pos: int) -> tuple[int, str | None]:
             break
         end, modifiers = match.end(), True
     if kind is None:
-        return (end, "unknown") if modifiers and _TAIL_DIRECT.match(text, end) else (pos, None)
+        return (end, "unknown") if modifiers and _TAIL.match(text, end) else (pos, None)
     return end, kind
 
 
@@ -711,6 +733,8 @@ def _category(match: re.Match | None, prefix: str) -> str | None:
 def _categorise(text: str, items: list[_Phrase], phrases: list[_Phrase], previous: str) -> None:
     first, last = items[0], items[-1]
     left_text = text[max(0, first.start - 60) : first.start]
+    if _AMBIGUOUS_LEFT.search(left_text):
+        return
     subset_cue = _SUBSET_LEFT.search(left_text)
     subset = bool(subset_cue)
     if left_text.rstrip().lower().endswith("with") and not _BEING.match(text, last.end):
@@ -954,7 +978,7 @@ def continues_toll(previous: list[Figure], figures: list[Figure], sentence_text:
     if _NEW_EVENT.search(sentence_text):
         return False
     totals = [f for f in figures if not f.is_subset]
-    if all(f.adds or not f.counted for f in totals):
-        return True
-    known = {f.category for f in previous if not f.is_subset}
-    return all(f.category not in known for f in totals)
+    known = {f.category for f in previous if not f.is_subset and f.counted}
+    new = [f for f in totals if f.category not in known]
+    additions = [f for f in totals if f.adds and f not in new]
+    return bool(new or additions) and all(f.adds or not f.counted or f in new for f in totals)
