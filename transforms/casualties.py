@@ -38,7 +38,7 @@ def _ci(pattern: str) -> re.Pattern:
 SEPARATE_PERPETRATORS_IN_TOTAL = False
 
 _KILL = (
-    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalities|fatally\s+(?:shot|wounded|injured)"
+    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
     r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
     r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
@@ -71,6 +71,8 @@ _PAREN = (
     r"(?:\(|(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+(?:them|whom)"
     r"|most\s+of\s+(?:them|whom)|all\s+of\s+(?:them|whom)|of\s+whom|both)\b)[^;:.()]{0,100}?"
     rf"(?:\)\s*,?|,|{_AUX_AHEAD}|{_OUTCOME_AHEAD})"
+    # an apposition between commas right before the verb: "3 men, believed to be fighters, were"
+    rf"|,[^,;:.()]{{1,80}},{_AUX_AHEAD}"
     # a relative clause, closed by a comma or an auxiliary: ", who succumbed to her wounds,"
     rf"|(?:who|which)\b[^;:.()]{{0,100}}?(?:,|{_AUX_AHEAD})"
     r"))?"
@@ -110,7 +112,7 @@ _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
 _LEFT = _ci(
     r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
-    r"|gunned\s+down|gunning\s+down|the\s+deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+    r"|gunned\s+down|gunning\s+down|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
     r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
@@ -140,7 +142,14 @@ _SEPARATOR = re.compile(
     re.I,
 )
 _LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
-_PARTITIVE = _ci(r"\s+of\s+(?:the|their|its|these|those)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)")
+# One death named without a number: "which led to his death", "There was a fatality".
+_ONE_DEATH = _ci(
+    r"\b(?:led|leading|leads|resulted|resulting|results)\s+(?:to|in)\s+(?:his|her|the)\s+death\b"
+    r"|\b(?:a|one)\s+(?:single\s+)?fatality\b"
+)
+_PARTITIVE = _ci(
+    r"\s+of\s+(?:the|their|its|these|those|his|her|our)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)"
+)
 _AMOUNT = _ci(
     rf"\b(?:(?P<extra>another|an\s+additional|additional|a\s+further|further|other)\s+)?{AMOUNT_PATTERN}"
 )
@@ -151,13 +160,15 @@ _PERSON_SINGULAR = (
     r"|resident|villager|priest|imam|cleric|elder|chief|official|employee|trooper|serviceman|servicewoman"
     r"|inspector|constable|sergeant|lieutenant|captain|colonel|general|major|corporal|private|mother|father"
     r"|son|daughter|wife|husband|brother|sister|relative|victim|local|national|citizen|fighter|rebel|insurgent"
+    r"|grandson|granddaughter|nephew|niece|cousin|uncle|aunt|companion|escort|troop|police|administrator"
     r"|terrorist|jihadist|hostage|tourist|worshipper|shopkeeper|trader|vendor|security\s+guard|bodyguard|mayor"
     r"|governor|politician|candidate|lawmaker|judge|prosecutor|activist|engineer|contractor|volunteer|pilot"
     r"|sailor|marine|ranger|agent|spokesman|cameraman|photographer|boy|pastor|monk|nun|elderly\s+man"
 )
 _SINGULAR = _ci(
-    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:[\w'’.-]+\s+){{0,3}}?)(?P<head>{_PERSON_SINGULAR})\b"
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,4}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b"
+    r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 # Words after an amount that name the outcome rather than who: "3 dead", "84 deaths".
@@ -545,8 +556,10 @@ _PARTY = _ci(
 _OWN_CLAIM = _ci(
     r"\b(?:claim(?:ed|s)?|said|says)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:killed|wounded|kill)"
 )
+_DEATH_WORD = _ci(r"fatalit|killed|death|dead")
 _ACLED_CODED = _ci(
-    r"\b(?:fatalities|deaths|killed|fatality)?[^.;]{0,40}?\bcoded\s+as\s+(?P<num>\d+)\b|\b(?P<num2>\d+)\s+fatalit(?:y|ies)\s+(?:were\s+)?coded\b"
+    r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))"
+    r"|\b(?P<num2>\d+)\s+fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\b"
 )
 
 
@@ -641,7 +654,7 @@ def _phrases(text: str) -> list[_Phrase]:
         if head == "thing" or (num == "both" and text[:start].rstrip().endswith(",")):
             continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
-        bare_one = head is None and num == "one" and not match.group("extra")
+        bare_one = head is None and num == "one" and not match.group("extra") and not partitive
         if bare_one and not _next_to_verb(text, start, end):
             continue
         if (
@@ -659,6 +672,8 @@ def _phrases(text: str) -> list[_Phrase]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         start, end = match.start(), match.end()
+        if match.group("pronoun") and not _LEFT.search(text, max(0, start - 40), start):
+            continue  # "killing him"
         # "the driver" counts one person only next to a casualty verb or in a list of victims.
         definite = (match.group("det") or "").lower() in ("the", "his", "her", "their", "its")
         if definite and not (
@@ -668,6 +683,11 @@ def _phrases(text: str) -> list[_Phrase]:
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    for match in _ONE_DEATH.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in taken):
+            phrase = _Phrase(match.start(), match.end(), (1, 1, 1), "exact", match.group(), False)
+            phrase.category = "killed"
+            phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
 
@@ -713,7 +733,8 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     for phrase in phrases:
         if lists and lists[-1][-1].end > phrase.start:
             continue  # inside a partitive: "one of the 2 gunmen"
-        if lists and not phrase.extra and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
+        joins = not phrase.extra and not _SUBSET_RIGHT.match(text, phrase.end)
+        if lists and joins and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
             lists[-1].append(phrase)
         else:
             lists.append([phrase])
@@ -756,7 +777,7 @@ def _categorise(text: str, items: list[_Phrase], phrases: list[_Phrase], previou
     if adds and list_category is None:
         list_category = earlier[-1].category
     for p, category in zip(items, own, strict=True):
-        p.category = category or list_category
+        p.category = p.category or category or list_category
         p.adds = adds or p.extra or also
     if not adds and all(_victim_group(p.group) == "perpetrators" for p in items):
         for p in items:
@@ -829,33 +850,24 @@ def _negations(sentence: Sentence) -> list[Figure]:
 
 
 def _coded(sentence: Sentence, found: list[Figure]) -> list[Figure]:
-    """ACLED's convention number: "unknown fatalities coded as 10", "2 fatalities coded"."""
+    """ACLED's coded count, which sets the event's deaths: "unknown fatalities coded as 10",
+    "2 fatalities coded", "coded 3 for this event"."""
     match = _ACLED_CODED.search(sentence.text)
-    if (
-        not match
-        or "fatalit" not in sentence.text.lower()
-        and "killed" not in sentence.text.lower()
-    ):
+    if not match or not _DEATH_WORD.search(sentence.text):
         return []
     group = "num" if match.group("num") else "num2"
     value = int(match.group(group))
     start, end = sentence.start + match.start(group), sentence.start + match.end(group)
-    if any(f.char_start <= start < f.char_end for f in found):
-        return []
-    return [
-        Figure(
-            "killed",
-            "people",
-            value,
-            value,
-            value,
-            "exact",
-            match.group(group),
-            start,
-            end,
-            sentence.index,
-        )
-    ]
+    for figure in found:
+        if figure.char_start <= start < figure.char_end:
+            figure.coded = True
+            return []
+    text = match.group(group)
+    figure = Figure(
+        "killed", "people", value, value, value, "exact", text, start, end, sentence.index
+    )
+    figure.coded = True
+    return [figure]
 
 
 _BARE_SOURCES = frozenset(
@@ -901,6 +913,9 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     figure restates it, and the largest lower bound wins. A party's claim counts only when no one
     else gives a figure.
     """
+    coded = [f for f in figures if f.category == category and f.coded]
+    if coded:
+        return coded[-1].low, coded[-1].best, coded[-1].high
     totals = [f for f in figures if f.category == category and not f.is_subset and f.counted]
     if not totals:
         return None, None, None
@@ -954,7 +969,7 @@ _NEW_EVENT = _ci(
     r"|\bbefore\s+the\s+attack\b"
 )
 _TOLL_UPDATE = _ci(
-    r"\b(?:death\s+)?toll\b|\bin\s+total\b|\ba\s+total\s+of\b|\baltogether\b|\bin\s+all\b|\bbringing\b"
+    r"\bcoded\b|\bupdated\b|\brevised\b|\b(?:death\s+)?toll\b|\bin\s+total\b|\ba\s+total\s+of\b|\baltogether\b|\bin\s+all\b|\bbringing\b"
 )
 
 

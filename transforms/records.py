@@ -28,10 +28,11 @@ class Figure:
     clause: int = 0
     adds: bool = False
     counted: bool = True  # False: kept as a figure, left out of the mention's total
+    coded: bool = False  # ACLED's "coded as N": the coder's count, which sets the total
 
     def as_row(self) -> dict:
         row = asdict(self)
-        for name in ("clause", "adds", "counted"):
+        for name in ("clause", "adds", "counted", "coded"):
             row.pop(name)
         return row
 
