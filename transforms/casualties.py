@@ -56,7 +56,7 @@ _TRIGGER = (
     rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST}))\b"
 )
 _AUX = (
-    r"were|was|are|is|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
+    r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
     r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed"
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
     r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
@@ -141,6 +141,7 @@ _SEPARATOR = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$",
     re.I,
 )
+_LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
 _LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
 # One death named without a number: "which led to his death", "There was a fatality".
 _ONE_DEATH = _ci(
@@ -500,7 +501,7 @@ _GROUPS = (
         r"\b(?:child|children|kids?|boys?|girls?|toddlers?|infants?|babies|baby|minors?|"
         r"\d+-year-old\s+(?:girl|boy)|teenagers?|pupils?|schoolchildren)\b",
     ),
-    ("police", r"\b(?:police\w*|policem[ae]n|cops?|constables?|gendarmes?)\b"),
+    ("police", r"\b(?:police\w*|policem[ae]n|cops?|constables?|gendarmes?|officers?)\b"),
     (
         "soldiers",
         r"\b(?:soldiers?|troops|servicem[ae]n|troopers?|paramilitar\w*|military|army|peacekeepers?"
@@ -523,6 +524,7 @@ _NEGATION = _ci(
 _PREFILTER = _ci(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|casualt|missing|kidnap|abduct|arrest|detain|slain|perish"
     r"|lives|toll|murder|massacr|execut|bodies|shot|stabb|gunned|harm|martyr|hostage|captive|custody|hospital"
+    r"|of\s+(?:them|whom)|among"
 )
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _AGE_OR_UNIT = _ci(
@@ -535,7 +537,7 @@ _NOT_VICTIM_LEFT = _ci(
     r"|rs\.?|usd|eur|rupees)\s*)$"
 )
 _ATTRIBUTION = re.compile(
-    r"\baccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
+    r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
     r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
     r"|(?P<subj>\b(?:[A-Z][\w'’.-]*|the|a|an|local|regional|provincial|state|government|security|health|hospital"
     r"|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?|spokes\w+|group"
@@ -680,6 +682,8 @@ def _phrases(text: str) -> list[_Phrase]:
             _TAIL.match(text, end)
             or _LEFT.search(text, max(0, start - 40), start)
             or _LIST_BEFORE.search(text, max(0, start - 14), start)
+            or _LIST_AFTER.match(text, end)
+            or _ADD_LEFT.search(text, max(0, start - 30), start)
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))

@@ -180,12 +180,13 @@ def read_amount(match: re.Match) -> tuple[Bounds, str] | None:
     if match.group("r1") or match.group("r3"):
         first = parse_number(match.group("r1") or match.group("r3"))
         second = parse_number(match.group("r2") or match.group("r4"))
-        if first is None or second is None or second <= first:
-            return None
-        low = first if qualifier == "exact" else bounds(first, qualifier)[0]
-        return (low, first, second), "range"
+        if first is not None and second is not None and second > first:
+            low = first if qualifier == "exact" else bounds(first, qualifier)[0]
+            return (low, first, second), "range"
+        # not a range after all: "twenty-three"
     raw = _SPACES.sub(" ", match.group("num").lower())
-    raw = raw[:-3] if raw.endswith(" of") else raw
+    if raw not in VAGUE and raw not in EXACT_WORDS and raw.endswith(" of"):
+        raw = raw[:-3]
     if raw in VAGUE:
         return bounds(VAGUE[raw], "vague"), "vague"
     value = EXACT_WORDS.get(raw)
