@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -31,10 +31,7 @@ class Figure:
     coded: bool = False  # ACLED's "coded as N": the coder's count, which sets the total
 
     def as_row(self) -> dict:
-        row = asdict(self)
-        for name in ("clause", "adds", "counted", "coded"):
-            row.pop(name)
-        return row
+        return {name: getattr(self, name) for name in _FIGURE_COLUMNS}
 
 
 @dataclass(slots=True)
@@ -64,7 +61,12 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
 
     def as_row(self) -> dict:
-        row = asdict(self)
-        row.pop("figures")
-        row.pop("sentence_index")
-        return row
+        # Not dataclasses.asdict: that deep-copies every attached figure first.
+        return {name: getattr(self, name) for name in _MENTION_COLUMNS}
+
+
+_FIGURE_INTERNAL = ("clause", "adds", "counted", "coded")
+_FIGURE_COLUMNS = tuple(f.name for f in fields(Figure) if f.name not in _FIGURE_INTERNAL)
+_MENTION_COLUMNS = tuple(
+    f.name for f in fields(Mention) if f.name not in ("figures", "sentence_index")
+)
