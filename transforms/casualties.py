@@ -153,6 +153,9 @@ _SEPARATOR = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$",
     re.I,
 )
+_NOUN_AND = _ci(
+    r"\s+and\s+(?:[a-z/()'-]+\s+){0,3}?(?P<noun>[a-z]+s)\b(?=\s+(?:were|was|died|killed|dead))"
+)
 _LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
 _LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
 # One death named without a number: "which led to his death", "There was a fatality".
@@ -571,15 +574,20 @@ _PARTY = _ci(
     r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
     r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
 )
-_OWN_CLAIM = _ci(
-    r"\b(?:claim(?:ed|s)?|said|says)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?(?:killed|wounded|kill)"
-)
 _SAYS = _ci(
     r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
 )
+_CLAIM_VERB = _ci(
+    r"\bclaim(?:ed|s|ing)?\b|\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b"
+)
+# Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
+_UNCONFIRMED = _ci(
+    r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
+    r"|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b|\bdenied\s+(?:the\s+)?reports?\b"
+)
 _DEATH_WORD = _ci(r"fatalit|killed|death|dead")
 _ACLED_CODED = _ci(
-    r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))"
+    r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))|\b(?P<num3>\d+)\s+coded\s+to\b"
     r"|\b(?P<num2>\d+)\s+fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\b"
 )
 
@@ -665,8 +673,13 @@ def figures_in_sentence(
     found.extend(_coded(sentence, low, found))
     attribution = _attribution(text) if found and _SAYS.search(low) else None
     if attribution:
+        claim = bool(_PARTY.search(attribution.lower())) and bool(_CLAIM_VERB.search(low))
         for figure in found:
             figure.attributed_to = attribution
+            figure.claim = claim
+    if _UNCONFIRMED.search(low):
+        for figure in found:
+            figure.counted = False
     found.sort(key=lambda f: f.char_start)
     return found
 
@@ -758,6 +771,9 @@ def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
             if lower in _OUTCOME_NOUNS:
                 break
             end, kind = match.end(), "person"
+            joined = _NOUN_AND.match(text, end)
+            if joined and joined.group("noun") in _PERSONS:
+                return joined.end(), kind  # "nine soldiers and militia members died"
             nxt = _TOKEN.match(text, end)
             if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:
                 break
@@ -778,7 +794,8 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     for phrase in phrases:
         if lists and lists[-1][-1].end > phrase.start:
             continue  # inside a partitive: "one of the 2 gunmen"
-        joins = not phrase.extra and not _SUBSET_RIGHT.match(text, phrase.end)
+        own_clause = phrase.extra and _TAIL_DIRECT.match(text, phrase.end)
+        joins = not own_clause and not _SUBSET_RIGHT.match(text, phrase.end)
         if lists and joins and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
             lists[-1].append(phrase)
         else:
@@ -813,7 +830,10 @@ def _categorise(text: str, items: list[_Phrase], phrases: list[_Phrase], previou
     own = [_category(own_tail.match(text, p.end), "t") for p in items]
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
-    if subset or (len(items) == 1 and _SUBSET_RIGHT.match(text, first.end)):
+    partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
+    if partitive:  # "two of them suffered stab wounds"
+        list_category = list_category or _category(_TAIL.match(text, partitive.end()), "t")
+    if subset or partitive:
         category = list_category or (earlier[-1].category if earlier else previous)
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
@@ -910,13 +930,14 @@ def _coded(sentence: Sentence, low: str, found: list[Figure]) -> list[Figure]:
     match = _ACLED_CODED.search(low)
     if not match or not _DEATH_WORD.search(low):
         return []
-    group = "num" if match.group("num") else "num2"
+    group = next(g for g in ("num", "num2", "num3") if match.group(g))
     value = int(match.group(group))
     start, end = sentence.start + match.start(group), sentence.start + match.end(group)
     for figure in found:
-        if figure.char_start <= start < figure.char_end:
+        if figure.char_start <= start < figure.char_end and figure.category == "killed":
             figure.coded = True
             return []
+    found[:] = [f for f in found if not f.char_start <= start < f.char_end]
     text = sentence.text[match.start(group) : match.end(group)]
     figure = Figure(
         "killed", "people", value, value, value, "exact", text, start, end, sentence.index
@@ -948,12 +969,10 @@ def _attribution(text: str) -> str | None:
     return source[:80] or None
 
 
-def is_party_claim(figure: Figure, sentence_text: str | None = None) -> bool:
-    """Whether the figure is a party to the fighting claiming results (DESIGN.md)."""
-    source = figure.attributed_to or ""
-    return bool(source and _PARTY.search(source.lower())) or bool(
-        sentence_text and _OWN_CLAIM.search(sentence_text.lower())
-    )
+def is_party_claim(figure: Figure) -> bool:
+    """Whether the figure is a party to the fighting claiming results (DESIGN.md): an armed
+    group or army as the source, with "claimed" or "said it killed"."""
+    return figure.claim
 
 
 def _lower(figure: Figure) -> int:
@@ -971,7 +990,9 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     coded = [f for f in figures if f.category == category and f.coded]
     if coded:
         return coded[-1].low, coded[-1].best, coded[-1].high
-    totals = [f for f in figures if f.category == category and not f.is_subset and f.counted]
+    counted = [f for f in figures if f.category == category and f.counted]
+    # With no total stated, the parts named ("Four of them were killed") are the toll.
+    totals = [f for f in counted if not f.is_subset] or counted
     if not totals:
         return None, None, None
     neutral = [f for f in totals if not is_party_claim(f)]
@@ -1018,13 +1039,16 @@ _HISTORICAL = _ci(
     r"\b(?:similar|previous|earlier|last|separate|another|second|prior)\s+(?:\w+\s+)?(?:attack|strike|assault|bombing|"
     r"blast|raid|incident|shooting|explosion|ambush)s?\b|\bin\s+(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b"
     r"|\b(?:years|months|weeks)\s+ago\b|\bsince\s+the\s+(?:start|beginning|war|conflict|invasion)\b"
+    r"|\b(?:came|comes|occurred|happened|followed)\s+(?:\w+\s+)?(?:after|before)\b"
 )
 _NEW_EVENT = _ci(
-    rf"\b(?:in|on|since)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b|\b(?:hours|days|weeks|months|minutes)\s+(?:later|earlier|before)\b"
+    rf"\b(?:in|on|since)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b"
     r"|\bbefore\s+the\s+attack\b"
 )
 _TOLL_UPDATE = _ci(
-    r"\bcoded\b|\bupdated\b|\brevised\b|\b(?:death\s+)?toll\b|\bin\s+total\b|\ba\s+total\s+of\b|\baltogether\b|\bin\s+all\b|\bbringing\b"
+    # a short summary line, as event notes end: "9 fatalities.", "Three fatalities and no injuries."
+    r"^(?:a\s+total\s+of\s+)?[\w-]+\s+(?:fatalit(?:y|ies)|deaths?|killed|dead)\b[^.;]{0,40}\.?$"
+    r"|\bcoded\b|\bupdated\b|\brevised\b|\b(?:death\s+)?toll\b|\bin\s+total\b|\ba\s+total\s+of\b|\baltogether\b|\bin\s+all\b|\bbringing\b"
 )
 
 

@@ -314,3 +314,43 @@ def test_provenance_slices_the_body():
     for figure in found:
         assert body[figure.char_start : figure.char_end] == figure.text
         assert figure.sentence_index == 1
+
+
+# Event-note shapes -----------------------------------------------------------------------
+
+
+def test_a_summary_line_restates_the_toll():
+    text = (
+        "A drone strike hit a vehicle near the village, killing eight fighters. "
+        "Another fighter succumbed to his injuries a week later. 9 fatalities."
+    )
+    assert best(text) == 9
+
+
+def test_parts_are_the_toll_when_no_total_is_given():
+    text = "Drones dropped bombs on returning villagers. Four of them were killed."
+    assert best(text) == 4
+
+
+def test_an_unconfirmed_report_is_kept_but_not_counted():
+    text = "Unconfirmed reports said 2 commanders were killed in the strike."
+    assert [f.best for f in figures(text)] == [2]
+    assert best(text) is None
+
+
+def test_confirming_ones_own_losses_is_not_a_claim():
+    text = "A soldier was killed. The army confirmed that 6 soldiers were killed in the area."
+    assert best(text) == 6
+
+
+def test_nouns_joined_by_and_are_one_group():
+    assert best("Nine soldiers and militia members died in the strikes.") == 9
+
+
+def test_a_named_victim_and_others():
+    assert best("The strike killed a Revolutionary Guard Corps commander and two others.") == 3
+
+
+def test_a_death_without_a_number():
+    assert best("A drone targeted a man near the market, which led to his death.") == 1
+    assert best("There was a fatality and 5 injuries on the military side.") == 1
