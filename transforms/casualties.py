@@ -73,6 +73,7 @@ _AUX = (
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
     r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
+    r"|\w+ly(?:\s+to)?"
 )
 # Words between a list of victims and the trigger that follows it.
 _AUX_AHEAD = r"(?=\s+(?:were|was|are|is|have|has|had)\b)"
@@ -182,8 +183,8 @@ _PERSON_SINGULAR = (
     r"|sailor|marine|ranger|agent|spokesman|cameraman|photographer|boy|pastor|monk|nun|elderly\s+man"
 )
 _SINGULAR = _ci(
-    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,4}})(?P<head>{_PERSON_SINGULAR})\b"
-    r"|\b(?P<reflexive>himself|herself|themselves)\b"
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")

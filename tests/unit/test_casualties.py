@@ -354,3 +354,11 @@ def test_a_named_victim_and_others():
 def test_a_death_without_a_number():
     assert best("A drone targeted a man near the market, which led to his death.") == 1
     assert best("There was a fatality and 5 injuries on the military side.") == 1
+
+
+def test_adverbs_and_bare_another():
+    assert (
+        best("One guard was killed and 4 others were lightly to moderately injured.", "injured")
+        == 4
+    )
+    assert best("A bomb killed at least 6 soldiers and another was injured.", "injured") == 1
