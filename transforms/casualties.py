@@ -157,6 +157,10 @@ _SEPARATOR = re.compile(
 _NOUN_AND = _ci(
     r"\s+and\s+(?:[a-z/()'-]+\s+){0,3}?(?P<noun>[a-z]+s)\b(?=\s+(?:were|was|died|killed|dead))"
 )
+_TRIGGER_BEFORE_ADD = _ci(
+    rf"\b{_TRIGGER}\s*,?\s+(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|together\s+with)\s*$"
+)
+_BODIES = _ci(r"\b(?:bodies|corpses)\b")
 _LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
 _LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
 # One death named without a number: "which led to his death", "There was a fatality".
@@ -189,7 +193,10 @@ _SINGULAR = _ci(
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 # Words after an amount that name the outcome rather than who: "3 dead", "84 deaths".
-_OUTCOME_NOUNS = ("dead", "wounded", "injured", "deaths", "fatalities", "casualties", "lives")
+_OUTCOME_NOUNS = (
+    "dead", "wounded", "injured", "deaths", "fatalities", "casualties", "lives", "injuries", "wounds",
+    "killings",
+)  # fmt: skip
 _PERSONS = frozenset(
     [
         "people",
@@ -578,9 +585,7 @@ _PARTY = _ci(
 _SAYS = _ci(
     r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
 )
-_CLAIM_VERB = _ci(
-    r"\bclaim(?:ed|s|ing)?\b|\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b"
-)
+_CLAIM_VERB = _ci(r"^claim|^(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b")
 # Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
 _UNCONFIRMED = _ci(
     r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
@@ -672,12 +677,14 @@ def figures_in_sentence(
         found = [f for f in found if not any(a <= f.char_start < b for a, b in spans)]
         found.extend(negations)
     found.extend(_coded(sentence, low, found))
-    attribution = _attribution(text) if found and _SAYS.search(low) else None
-    if attribution:
-        claim = bool(_PARTY.search(attribution.lower())) and bool(_CLAIM_VERB.search(low))
-        for figure in found:
-            figure.attributed_to = attribution
-            figure.claim = claim
+    sources = _attributions(text) if found and _SAYS.search(low) else []
+    for figure in found:
+        # the source stated before the figure in the sentence, else the first one after it
+        start = figure.char_start - sentence.start
+        before = [s for s in sources if s[0] <= start]
+        chosen = before[-1] if before else (sources[0] if sources else None)
+        if chosen:
+            figure.attributed_to, figure.claim = chosen[1], chosen[2]
     if _UNCONFIRMED.search(low):
         for figure in found:
             figure.counted = False
@@ -721,9 +728,11 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
         ):
             continue
         extra = bool(match.group("extra")) or "other" in text[end:words_end]
-        phrases.append(
-            _Phrase(start, words_end, amount[0], amount[1], text[start:words_end], extra)
-        )
+        bodies = _BODIES.search(text, end, words_end)
+        phrase = _Phrase(start, words_end, amount[0], amount[1], text[start:words_end], extra)
+        if bodies and not _TAIL.match(text, words_end):
+            phrase.category = "killed"  # "pulled 14 bodies from the rubble"
+        phrases.append(phrase)
     taken = [(p.start, p.end) for p in phrases]
     for match in _SINGULAR.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
@@ -739,6 +748,7 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             or _LIST_BEFORE.search(text, max(0, start - 14), start)
             or _LIST_AFTER.match(text, end)
             or _ADD_LEFT.search(text, max(0, start - 30), start)
+            or _SUBSET_LEFT.search(text, max(0, start - 40), start)
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
@@ -779,6 +789,9 @@ def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
             if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:
                 break
             continue
+        if lower.endswith("s") and len(lower) > 3 and lower not in _STOP and end == pos:
+            end, kind = match.end(), "person"  # "12 patients": a plural right after the number
+            break
         if word[0].isupper() and lower.endswith("s") and len(word) > 3:
             end, kind = match.end(), "person"  # "2 Americans", "7 Christian Copts"
             break
@@ -842,6 +855,9 @@ def _categorise(text: str, items: list[_Phrase], phrases: list[_Phrase], previou
     adds = bool(_ADD_LEFT.search(left_text)) and bool(earlier)
     if adds and list_category is None:
         list_category = earlier[-1].category
+    if list_category is None and _ADD_LEFT.search(left_text):
+        # "he was killed along with his wife and two children"
+        list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
     for p, category in zip(items, own, strict=True):
         p.category = p.category or category or list_category
         p.adds = adds or p.extra or also
@@ -953,11 +969,21 @@ _BARE_SOURCES = frozenset(
 _SOURCE_JOINERS = ("and", "of", "for", "'s", "’s")
 
 
-def _attribution(text: str) -> str | None:
-    """Who gives the sentence's figures: "according to X", "X said", "per X"."""
-    match = _ATTRIBUTION.search(text)
-    if not match:
-        return None
+def _attributions(text: str) -> list[tuple[int, str, bool]]:
+    """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
+    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
+    found = []
+    for match in _ATTRIBUTION.finditer(text):
+        source = _source(match)
+        if source:
+            after = text[match.end() : match.end() + 12].lower()
+            verb = (match.group("verb") or "") + after
+            claim = bool(_PARTY.search(source.lower())) and bool(_CLAIM_VERB.search(verb.lower()))
+            found.append((match.start(), source, claim))
+    return found
+
+
+def _source(match: re.Match) -> str | None:
     if match.group("subj") is None:
         return (match.group("acc") or match.group("per")).strip(" ,")[:80] or None
     words = match.group("subj").split()

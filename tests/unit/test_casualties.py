@@ -362,3 +362,22 @@ def test_adverbs_and_bare_another():
         == 4
     )
     assert best("A bomb killed at least 6 soldiers and another was injured.", "injured") == 1
+
+
+def test_each_figure_takes_its_own_source():
+    text = "The Taliban claimed to have killed 190 soldiers, but officials said 12 soldiers died."
+    found = figures(text)
+    assert [(f.best, f.attributed_to) for f in found] == [(190, "The Taliban"), (12, "officials")]
+    assert best(text) == 12
+
+
+def test_news_shapes():
+    assert best("He was killed along with his wife and two children.") == 3
+    assert best("The strike killed 12 patients and 3 nurses, the health ministry said.") == 15
+    assert best("Emergency workers pulled 14 bodies from the rubble.") == 14
+    text = "The bombing killed 9, including the bomber."
+    assert [(f.victim_group, f.is_subset) for f in figures(text)] == [
+        ("people", False),
+        ("perpetrators", True),
+    ]
+    assert best(text) == 9
