@@ -339,8 +339,19 @@ _PERSONS = frozenset(
         *_OUTCOME_NOUNS,
     ]
 ) | frozenset(w for w in _PERSON_SINGULAR.split("|") if "\\" not in w)
+_MORE_THINGS = (  # noqa: SIM905 (a word list reads better as one string)
+    "bombings shootings airstrikes raids operations clashes battles ambushes assaults sorties waves"
+    " stabbings rounds shots volleys salvos barrages projectiles munitions devices ieds mines"
+    " weapons rifles guns firearms knives bags belts vests packages trucks buses boats ships"
+    " tents posts checkpoints bases camps outposts stations offices depots markets streets roads"
+    " bridges floors storeys stories rooms seats votes groups units battalions brigades companies"
+    " times counts charges sentences occasions fronts sides directions areas regions provinces"
+    " districts neighbourhoods neighborhoods cities countries nations states tons kilograms"
+    " metres meters yards acres hectares euros francs shekels hryvnias rubles dinars dirhams"
+).split()
 _THINGS = frozenset(
     [
+        *_MORE_THINGS,
         "missiles",
         "missile",
         "rockets",

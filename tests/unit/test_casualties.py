@@ -381,3 +381,8 @@ def test_news_shapes():
         ("perpetrators", True),
     ]
     assert best(text) == 9
+
+
+def test_counts_of_events_are_not_victims():
+    text = "In the 2 bombings, 2 terrorists were also killed. 3 raids hit the town."
+    assert [(f.victim_group, f.best) for f in figures(text)] == [("perpetrators", 2)]
