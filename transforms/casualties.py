@@ -612,7 +612,7 @@ _ACLED_CODED = _ci(
 def find_figures(body: str, sentences: list[Sentence]) -> list[Figure]:
     """Every casualty figure stated in the body, in reading order."""
     figures: list[Figure] = []
-    last_category = "killed"
+    last_category: str | None = None  # a subset with no verb of its own belongs to it
     low_body = lowercase(body)
     candidates = _candidate_sentences(low_body, sentences)
     for sentence in sentences:
@@ -671,7 +671,7 @@ class _Phrase:
 
 
 def figures_in_sentence(
-    sentence: Sentence, previous_category: str = "killed", low: str | None = None
+    sentence: Sentence, previous_category: str | None = None, low: str | None = None
 ) -> list[Figure]:
     """The figures one sentence states (char offsets into the body). `low` is the sentence
     lowercased, if the caller has it."""
@@ -838,7 +838,9 @@ def _category(match: re.Match | None, prefix: str) -> str | None:
     return None
 
 
-def _categorise(text: str, items: list[_Phrase], phrases: list[_Phrase], previous: str) -> None:
+def _categorise(
+    text: str, items: list[_Phrase], phrases: list[_Phrase], previous: str | None
+) -> None:
     first, last = items[0], items[-1]
     left_text = text[max(0, first.start - 60) : first.start]
     if _AMBIGUOUS_LEFT.search(left_text):
@@ -955,7 +957,9 @@ def _negations(sentence: Sentence, low: str) -> list[Figure]:
 def _coded(sentence: Sentence, low: str, found: list[Figure]) -> list[Figure]:
     """ACLED's coded count, which sets the event's deaths: "unknown fatalities coded as 10",
     "2 fatalities coded", "coded 3 for this event"."""
-    match = _ACLED_CODED.search(low)
+    # the last coded count of the sentence: "coded to 18 ... with 9 coded to Kharita"
+    matches = list(_ACLED_CODED.finditer(low))
+    match = matches[-1] if matches else None
     if not match or not _DEATH_WORD.search(low):
         return []
     group = next(g for g in ("num", "num2", "num3") if match.group(g))

@@ -386,3 +386,13 @@ def test_news_shapes():
 def test_counts_of_events_are_not_victims():
     text = "In the 2 bombings, 2 terrorists were also killed. 3 raids hit the town."
     assert [(f.victim_group, f.best) for f in figures(text)] == [("perpetrators", 2)]
+
+
+def test_a_partitive_without_a_casualty_verb_is_not_a_figure():
+    text = "The tanker had 22 crew members, 21 of them Indians, when the drone hit it."
+    assert figures(text) == []
+
+
+def test_the_last_coded_count_of_a_sentence_wins():
+    text = "Drones killed 8 fighters. Total fatalities coded to 18, with 9 coded to this village."
+    assert best(text) == 9
