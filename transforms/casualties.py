@@ -584,7 +584,7 @@ _ATTRIBUTION = re.compile(
     r"|spokes\w+|group|and|of|for|'s|’s|media|agency|army|forces|monitor|observatory|service|services|council"
     r"|authorities|office|department|chief|head|governor|mayor|minister|president|commander|witnesses"
     r"|residents|medics|doctors|reports?|news)){0,7})"
-    r"\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
+    r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
     r"|added|estimated|tallied)\b",
 )
 _PARTY = _ci(
@@ -738,7 +738,10 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             and words_end == end
         ):
             continue
-        extra = bool(match.group("extra")) or "other" in text[end:words_end]
+        words = text[end:words_end].split()
+        extra = (
+            bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
+        )
         bodies = _BODIES.search(text, end, words_end)
         phrase = _Phrase(start, words_end, amount[0], amount[1], text[start:words_end], extra)
         if bodies and not _TAIL.match(text, words_end):
@@ -800,7 +803,8 @@ def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
             if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:
                 break
             continue
-        if lower.endswith("s") and len(lower) > 3 and lower not in _STOP and end == pos:
+        first_noun = end == pos or text[pos:end].split() in (["more"], ["other"], ["additional"])
+        if lower.endswith("s") and len(lower) > 3 and lower not in _STOP and first_noun:
             end, kind = match.end(), "person"  # "12 patients": a plural right after the number
             break
         if word[0].isupper() and lower.endswith("s") and len(word) > 3:

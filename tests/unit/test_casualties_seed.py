@@ -67,3 +67,28 @@ def test_seed_has_none_of_its_non_casualty_numbers(seed_article, seed_expected):
     values = {f["best"] for f in figures if not f["is_subset"]}
     for thing in seed_expected["not_casualties"]:
         assert thing["value"] not in values, thing["why"]
+
+
+def test_a_wire_story_combines_its_paragraphs():
+    body = (
+        "KYIV, July 31 (Reuters) - A Russian missile strike on an apartment block in Dnipro "
+        "killed at least six people on Monday, including a 10-year-old boy, officials said.\n"
+        "The regional governor, Serhiy Lysak, said 75 people were wounded, 12 of them children.\n"
+        "Rescuers pulled two more bodies from the rubble overnight, and officials said on "
+        "Tuesday the death toll had risen to eight.\n"
+        "In a separate attack on Kharkiv in May, 11 people were killed.\n"
+        "No casualties were reported after drones were shot down over the Kyiv region."
+    )
+    mentions, figures = extract_article(
+        {"article_id": "wire", "body": body, "published_at": "2023-07-31"}
+    )
+    reported = next(m for m in mentions if m["role"] == "reported")
+    assert (reported["killed_best"], reported["injured_best"]) == (8, 75)
+    mine = [f for f in figures if f["mention_id"] == reported["mention_id"]]
+    assert {(f["best"], f["is_subset"]) for f in mine if f["category"] == "injured"} == {
+        (75, False),
+        (12, True),
+    }
+    assert {f["attributed_to"] for f in mine if f["best"] == 75} == {"Serhiy Lysak"}
+    others = [m for m in mentions if m is not reported]
+    assert sorted(m["killed_best"] for m in others) == [0, 11]
