@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from transforms.numbers import AMOUNT_PATTERN, Bounds, read_amount
+from transforms.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, Bounds, read_amount
 from transforms.records import Figure
 from transforms.text import Sentence
 
@@ -174,6 +174,37 @@ _PARTITIVE = _ci(
 _AMOUNT = _ci(
     rf"\b(?:(?P<extra>another|an\s+additional|additional|a\s+further|further|other)\s+)?{AMOUNT_PATTERN}"
 )
+# Where amounts can be: a digit or a number word. Matching _AMOUNT only from just before these
+# places (its qualifiers reach back a few words) is several times faster than scanning with it.
+_NUMBER_CORE = _ci(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundreds?|thousands?|million|dozens?|tens|scores|several|number"
+    r"|few|handful|pair|couple|both)\b"
+)
+_AMOUNT_START = _ci(
+    r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
+)
+
+
+def _amounts(text: str):
+    """_AMOUNT matches in reading order, found from the number words and digits."""
+    done = 0
+    for core in _NUMBER_CORE.finditer(text):
+        at = core.start()
+        if at < done:
+            continue
+        window = max(done, at - 40)
+        start = _AMOUNT_START.search(text, window, at)
+        for begin in ((start.start(),) if start else ()) + (at,):
+            match = _AMOUNT.match(text, begin)
+            if match and match.end() > at:
+                yield match
+                done = match.end()
+                break
+
+
 _PERSON_SINGULAR = (
     r"person|man|woman|boy|girl|child|baby|infant|toddler|teenager|civilian|soldier|officer|policeman|policewoman"
     r"|guard|driver|passenger|pedestrian|teacher|student|journalist|reporter|worker|peacekeeper|militant|bomber"
@@ -593,6 +624,7 @@ _PARTY = _ci(
     r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
     r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
 )
+_NEGATION_WORDS = ("no", "without", "zero", "nobody", "none", "did not", "didn't")
 _SAYS = _ci(
     r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
 )
@@ -706,7 +738,7 @@ def figures_in_sentence(
 def _phrases(text: str, original: str) -> list[_Phrase]:
     """Victim phrases in a lowercased sentence (`original` keeps the capitals)."""
     phrases: list[_Phrase] = []
-    for match in _AMOUNT.finditer(text):
+    for match in _amounts(text):
         start, end = match.start(), match.end()
         if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
             text, max(0, start - 25), start
@@ -766,7 +798,8 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
-    for match in _ONE_DEATH.finditer(text):
+    one_death = "death" in text or "fatality" in text
+    for match in _ONE_DEATH.finditer(text) if one_death else ():
         if not any(a < match.end() and match.start() < b for a, b in taken):
             phrase = _Phrase(match.start(), match.end(), (1, 1, 1), "exact", match.group(), False)
             phrase.category = "killed"
@@ -929,6 +962,8 @@ def _victim_group(text: str) -> str:
 
 def _negations(sentence: Sentence, low: str) -> list[Figure]:
     found = []
+    if not any(word in low for word in _NEGATION_WORDS):
+        return found
     for match in _NEGATION.finditer(low):
         word = (
             match.group("n_noun") or match.group("n_verb") or match.group("n_noun2") or ""
@@ -962,7 +997,7 @@ def _coded(sentence: Sentence, low: str, found: list[Figure]) -> list[Figure]:
     """ACLED's coded count, which sets the event's deaths: "unknown fatalities coded as 10",
     "2 fatalities coded", "coded 3 for this event"."""
     # the last coded count of the sentence: "coded to 18 ... with 9 coded to Kharita"
-    matches = list(_ACLED_CODED.finditer(low))
+    matches = list(_ACLED_CODED.finditer(low)) if "coded" in low else []
     match = matches[-1] if matches else None
     if not match or not _DEATH_WORD.search(low):
         return []
