@@ -775,7 +775,11 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
         )
         bodies = _BODIES.search(text, end, words_end)
-        phrase = _Phrase(start, words_end, amount[0], amount[1], text[start:words_end], extra)
+        group = text[start:words_end]
+        of_them = _SUBSET_RIGHT.match(text, words_end)
+        if of_them:  # "12 of them children": the group is named after "of them"
+            group += " " + text[of_them.end() : of_them.end() + 30]
+        phrase = _Phrase(start, words_end, amount[0], amount[1], group, extra)
         if bodies and not _TAIL.match(text, words_end):
             phrase.category = "killed"  # "pulled 14 bodies from the rubble"
         phrases.append(phrase)

@@ -396,3 +396,11 @@ def test_a_partitive_without_a_casualty_verb_is_not_a_figure():
 def test_the_last_coded_count_of_a_sentence_wins():
     text = "Drones killed 8 fighters. Total fatalities coded to 18, with 9 coded to this village."
     assert best(text) == 9
+
+
+def test_the_group_of_a_partitive_subset_comes_after_of_them():
+    found = figures("The governor said 75 people were wounded, 12 of them children.")
+    assert [(f.best, f.victim_group, f.is_subset) for f in found] == [
+        (75, "people", False),
+        (12, "children", True),
+    ]
