@@ -8,6 +8,7 @@ text's primary (`reported`) mention; no figure counts as 0.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -91,7 +92,25 @@ def _score_number(result: FieldScore, gold: dict, predicted: dict, name: str) ->
         kind = (
             "missed" if got == 0 else "spurious" if want == 0 else "over" if got > want else "under"
         )
-        result.misses.append(_miss(gold, predicted, name, want, got, kind))
+        miss = _miss(gold, predicted, name, want, got, kind)
+        miss["gold_in_text"] = want == 0 or want in numbers_in(gold.get("text", ""))
+        result.misses.append(miss)
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*|[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def numbers_in(text: str) -> set[int]:
+    """Every number written in a text, as digits or words (1 for "a"/"an"/"one"): a miss whose
+    gold value is not among them is a label the text cannot support on its own."""
+    from transforms.numbers import parse_number
+
+    found = {1} if re.search(r"\b(?:an?|one)\s", text, re.IGNORECASE) else set()
+    for token in _NUMBER_TOKEN.findall(text):
+        value = parse_number(token)
+        if value is not None:
+            found.add(value)
+    return found
 
 
 def _score_text(result: FieldScore, gold: dict, predicted: dict, name: str, same_place) -> None:

@@ -45,9 +45,7 @@ def _mention_row(mention: Mention, mention_id: str, article_id: str, ordinal: in
 
 
 def _figure_row(figure, figure_id: str, mention_id: str, article_id: str) -> dict:
-    from dataclasses import asdict
-
-    return asdict(figure) | {
+    return figure.as_row() | {
         "figure_id": figure_id,
         "mention_id": mention_id,
         "article_id": article_id,

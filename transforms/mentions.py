@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.casualties import find_figures
+from transforms.casualties import continues_toll, find_figures
 from transforms.dates import resolve_date
 from transforms.places import Place, find_places
 from transforms.records import Figure, Mention
@@ -30,7 +30,7 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
     places = find_places(body)
     mentions: list[Mention] = []
     for sentence, sentence_figures in _group_by_sentence(sentences, figures):
-        if mentions and all(f.is_subset for f in sentence_figures):
+        if mentions and continues_toll(mentions[-1].figures, sentence_figures, sentence.text):
             mentions[-1].figures.extend(sentence_figures)
             continue
         mentions.append(

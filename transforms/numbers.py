@@ -1,4 +1,10 @@
-"""Reading numbers written as digits or words, with the values ACLED gives vague quantities."""
+"""Reading numbers written as digits or words, with the values ACLED gives vague quantities.
+
+`AMOUNT_PATTERN` finds one amount in running text: a qualifier ("at least", "more than", ...),
+then a number ("75", "1,200", "1.2 million", "twenty-three", "a dozen", "2 dozen"), a range
+("10 to 15", "between 10 and 15", "10-15") or a vague quantity ("dozens", "several").
+`read_amount` turns such a match into low/best/high and a qualifier, following DESIGN.md.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +46,6 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # ACLED's conventional values for vague quantities (DESIGN.md, counting rules).
 VAGUE = {
     "tens": 10,
-    "a dozen": 12,
     "dozens": 12,
     "scores": 20,
     "hundreds": 100,
@@ -50,29 +55,78 @@ VAGUE = {
     "a few": 2,
     "a handful of": 2,
 }
+# Words that name an exact small count.
+EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}
+QUALIFIERS = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "at minimum": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "about": "approximately",
+    "around": "approximately",
+    "some": "approximately",
+    "an estimated": "approximately",
+    "estimated": "approximately",
+    "nearly": "approximately",
+    "almost": "approximately",
+    "approximately": "approximately",
+    "roughly": "approximately",
+    "close to": "approximately",
+    "approx.": "approximately",
+}
 
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+
+def _alternation(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_WORD = _alternation([*UNITS, *TENS, *SCALES])
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?![\d:])"
+# One number: digits with an optional scale, or number words ("a hundred and five").
 NUMBER_PATTERN = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?"
-    rf"|(?:(?:a|an|{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
-    r"|a\s+dozen"
+    rf"(?:(?:{_DIGITS})(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+    rf"|(?:an?\s+(?:hundred|thousand|dozen)|(?:{_WORD}))\b"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}|dozen)\b)*)"
+)
+_VAGUE_PATTERN = _alternation([*VAGUE, *EXACT_WORDS])
+_RANGE_PATTERN = (
+    rf"between\s+(?P<r1>{NUMBER_PATTERN})\s+and\s+(?P<r2>{NUMBER_PATTERN})"
+    rf"|(?P<r3>{NUMBER_PATTERN})\s*(?:-|–|—|to|or)\s*(?P<r4>{NUMBER_PATTERN})"
+)
+QUALIFIER_PATTERN = _alternation(QUALIFIERS)
+# An amount in running text: optional qualifier, then a range, a number or a vague quantity.
+AMOUNT_PATTERN = (
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+    rf"(?P<num>{_RANGE_PATTERN}|(?:{_VAGUE_PATTERN})(?:\s+of)?\b|{NUMBER_PATTERN})"
 )
 _NUMBER = re.compile(rf"^(?:{NUMBER_PATTERN})$", re.IGNORECASE)
+_DIGIT_FORM = re.compile(r"^([\d,]+(?:\.\d+)?)(?:\s+(million|thousand|hundred|dozen))?$")
+_SPLIT = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
 
 
 def parse_number(text: str) -> int | None:
     """The integer a number phrase denotes ("1,200", "1.2 million", "twenty-three"), else None."""
-    phrase = text.strip().lower()
+    phrase = _SPACES.sub(" ", text.strip().lower())
     if not _NUMBER.match(phrase):
         return None
-    if phrase == "a dozen":
-        return 12
-    digits = re.match(r"^([\d,]+(?:\.\d+)?)(?:\s+(million|thousand))?$", phrase)
+    digits = _DIGIT_FORM.match(phrase)
     if digits:
         value = float(digits.group(1).replace(",", ""))
-        scale = SCALES.get(digits.group(2) or "", 1)
+        scale = 12 if digits.group(2) == "dozen" else SCALES.get(digits.group(2) or "", 1)
         return int(round(value * scale))
-    return _parse_words(re.split(r"[\s-]+", phrase))
+    return _parse_words(_SPLIT.split(phrase))
 
 
 def _parse_words(words: list[str]) -> int | None:
@@ -89,6 +143,9 @@ def _parse_words(words: list[str]) -> int | None:
         elif word in TENS:
             current += TENS[word]
             seen_number = True
+        elif word == "dozen":
+            current = max(current, 1) * 12
+            seen_number = True
         elif word == "hundred":
             current = max(current, 1) * 100
             seen_number = True
@@ -99,3 +156,42 @@ def _parse_words(words: list[str]) -> int | None:
         else:
             return None
     return total + current if seen_number else None
+
+
+Bounds = tuple[int | None, int | None, int | None]
+
+
+def bounds(value: int, qualifier: str) -> Bounds:
+    """low/best/high for one value and its qualifier (DESIGN.md, counting rules)."""
+    if qualifier == "more_than":
+        return value + 1, value + 1, None
+    if qualifier == "at_most":
+        return None, value, value
+    if qualifier in ("at_least", "vague"):
+        return value, value, None
+    if qualifier == "approximately":
+        return None, value, None
+    return value, value, value
+
+
+def read_amount(match: re.Match) -> tuple[Bounds, str] | None:
+    """(low, best, high) and qualifier of an AMOUNT_PATTERN match, or None if not a number."""
+    qualifier = QUALIFIERS.get(_SPACES.sub(" ", (match.group("qual") or "").lower()), "exact")
+    if match.group("r1") or match.group("r3"):
+        first = parse_number(match.group("r1") or match.group("r3"))
+        second = parse_number(match.group("r2") or match.group("r4"))
+        if first is not None and second is not None and second > first:
+            low = first if qualifier == "exact" else bounds(first, qualifier)[0]
+            return (low, first, second), "range"
+        # not a range after all: "twenty-three"
+    raw = _SPACES.sub(" ", match.group("num").lower())
+    if raw not in VAGUE and raw not in EXACT_WORDS and raw.endswith(" of"):
+        raw = raw[:-3]
+    if raw in VAGUE:
+        return bounds(VAGUE[raw], "vague"), "vague"
+    value = EXACT_WORDS.get(raw)
+    if value is None:
+        value = parse_number(raw)
+    if value is None:
+        return None
+    return bounds(value, qualifier), qualifier

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -22,6 +22,17 @@ class Figure:
     sentence_index: int
     is_subset: bool = False
     attributed_to: str | None = None
+    # Internal to the casualty engine, not contract columns: which coordinated list of its
+    # sentence the figure belongs to, whether it adds to the toll stated before it, and
+    # whether it counts in the total at all.
+    clause: int = 0
+    adds: bool = False
+    counted: bool = True  # False: kept as a figure, left out of the mention's total
+    coded: bool = False  # ACLED's "coded as N": the coder's count, which sets the total
+    claim: bool = False  # a party to the fighting claiming results: counts only if no one else
+
+    def as_row(self) -> dict:
+        return {name: getattr(self, name) for name in _FIGURE_COLUMNS}
 
 
 @dataclass(slots=True)
@@ -51,7 +62,12 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
 
     def as_row(self) -> dict:
-        row = asdict(self)
-        row.pop("figures")
-        row.pop("sentence_index")
-        return row
+        # Not dataclasses.asdict: that deep-copies every attached figure first.
+        return {name: getattr(self, name) for name in _MENTION_COLUMNS}
+
+
+_FIGURE_INTERNAL = ("clause", "adds", "counted", "coded", "claim")
+_FIGURE_COLUMNS = tuple(f.name for f in fields(Figure) if f.name not in _FIGURE_INTERNAL)
+_MENTION_COLUMNS = tuple(
+    f.name for f in fields(Mention) if f.name not in ("figures", "sentence_index")
+)

@@ -103,12 +103,17 @@ def render_misses(grouped: dict, limit: int) -> str:
     lines = []
     for name, kinds in grouped.items():
         for kind, misses in kinds.items():
-            lines.append(f"\n## {name}: {kind} ({len(misses)})")
+            unsupported = sum(not m.get("gold_in_text", True) for m in misses)
+            extra = f", {unsupported} with the gold value not in the text" if unsupported else ""
+            lines.append(f"\n## {name}: {kind} ({len(misses)}{extra})")
             for miss in misses[:limit]:
+                note = "" if miss.get("gold_in_text", True) else "  [gold value not in the text]"
                 lines.append(
-                    f"- {miss['id']}: gold {miss['gold']!r}, predicted {miss['predicted']!r}"
+                    f"- {miss['id']}: gold {miss['gold']!r}, predicted {miss['predicted']!r}{note}"
                 )
-                lines.append(f"    {miss['text'][:300]}")
+                lines.append(f"    text:     {miss['text'][:300]}")
+                if miss.get("evidence"):
+                    lines.append(f"    evidence: {miss['evidence'][:200]}")
     return "\n".join(lines)
 
 

@@ -89,3 +89,11 @@ def test_eval_rejects_a_malformed_gold_file(tmp_path):
         and "gold.jsonl:2: invalid JSON" in out.stderr
         and "Traceback" not in out.stderr
     )
+
+
+def test_numbers_in_text_flags_labels_the_text_cannot_support():
+    from transforms.evaluate import numbers_in
+
+    found = numbers_in("Twenty-three people died and 1,200 fled; a child was hurt.")
+    assert {23, 1200, 1} <= found
+    assert 14 not in found
