@@ -1,82 +1,163 @@
-"""ACLED event types, weapons and actors read from keywords."""
+"""ACLED event types, normalised weapons, perpetrators and targets, read from keywords."""
 
 from __future__ import annotations
 
 import re
 
-# (pattern, weapon, event_type, sub_event_type), most specific first.
+_ERV = "Explosions/Remote violence"
+_SHELLING = "Shelling/artillery/missile attack"
+_AIR = "Air/drone strike"
+_IED = "Remote explosive/landmine/IED"
+_VAC = "Violence against civilians"
+
+# (pattern, weapon, event_type, sub_event_type), most specific first: the first match wins.
 WEAPONS: list[tuple[str, str, str, str]] = [
     (
-        r"ballistic missiles?",
-        "ballistic missile",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
+        r"chemical (?:weapons?|attack)|chlorine|sarin|nerve agent|toxic gas",
+        "chemical",
+        _ERV,
+        "Chemical weapon",
+    ),
+    (r"ballistic missiles?|iskander|kinzhal|scud", "ballistic missile", _ERV, _SHELLING),
+    (r"cruise missiles?|kalibr|kh-\d+", "cruise missile", _ERV, _SHELLING),
+    (
+        r"(?:kamikaze|suicide|loitering|exploding|fpv|armed) drones?|shaheds?|geran",
+        "drone",
+        _ERV,
+        _AIR,
     ),
     (
-        r"cruise missiles?",
-        "cruise missile",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
-    ),
-    (
-        r"suicide (?:bomb(?:er|ing)?s?|attack)",
+        r"suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)|self-detonat\w+|blew (?:him|her)self up",
         "suicide bomb",
-        "Explosions/Remote violence",
+        _ERV,
         "Suicide bomb",
     ),
     (
-        r"car bombs?|vbied",
+        r"car bombs?|vbieds?|vehicle-borne|bomb-laden (?:car|vehicle|truck)|truck bombs?",
         "car bomb",
-        "Explosions/Remote violence",
-        "Remote explosive/landmine/IED",
+        _ERV,
+        _IED,
     ),
     (
-        r"\bied\b|roadside bomb|improvised explosive|landmines?",
+        r"ieds?|roadside bombs?|improvised explosive|landmines?|land mines?|mines? exploded|"
+        r"explosive devices?|sticky bombs?|magnetic bombs?|booby[- ]trap\w*",
         "IED",
-        "Explosions/Remote violence",
-        "Remote explosive/landmine/IED",
+        _ERV,
+        _IED,
     ),
-    (r"drones?|uavs?", "drone", "Explosions/Remote violence", "Air/drone strike"),
+    (r"drones?|uavs?|unmanned aerial|quadcopters?|aerial vehicles?", "drone", _ERV, _AIR),
     (
-        r"air ?strikes?|warplanes?|bombers?",
+        r"air ?strikes?|air raids?|warplanes?|fighter jets?|jets?|bombers?|helicopters?|"
+        r"gunships?|barrel bombs?|aerial bombard\w*",
         "airstrike",
-        "Explosions/Remote violence",
-        "Air/drone strike",
+        _ERV,
+        _AIR,
     ),
-    (r"missiles?", "missile", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (r"rockets?", "rocket", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (r"multiple rocket|mlrs|grads?|himars|katyushas?|smerch|uragan", "MLRS", _ERV, _SHELLING),
+    (r"missiles?", "missile", _ERV, _SHELLING),
+    (r"rockets?", "rocket", _ERV, _SHELLING),
+    (r"shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|tank fire", "artillery", _ERV, _SHELLING),
+    (r"grenades?|rpgs?", "grenade", _ERV, "Grenade"),
+    (r"bomb(?:s|ing|ings|ed)?|explosions?|blasts?|explosives?", "explosive", _ERV, _IED),
     (
-        r"shell(?:ing|s)?|artillery|mortars?",
-        "artillery",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
-    ),
-    (r"grenades?", "grenade", "Explosions/Remote violence", "Grenade"),
-    (
-        r"gunmen|shot|shooting|gunfire|opened fire",
+        r"gunm[ae]n|shot|shooting|gunfire|opened fire|firearms?|rifles?|guns?|sniper\w*",
         "firearms",
-        "Violence against civilians",
+        _VAC,
         "Attack",
     ),
-    (r"stabb(?:ed|ing)|knife", "knife", "Violence against civilians", "Attack"),
+    (r"stabb(?:ed|ing)|knife|knives|machetes?|axes?", "knife", _VAC, "Attack"),
 ]
-_WEAPONS = [(re.compile(rf"\b(?:{p})", re.I), *rest) for p, *rest in WEAPONS]
+_WEAPONS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in WEAPONS]
+# Kinds of event other than remote violence, read when no weapon decides.
+_EVENTS = [
+    (
+        r"clash\w*|fighting|fought|exchange of fire|gun ?battles?|firefights?|ambush\w*",
+        "Battles",
+        "Armed clash",
+    ),
+    (r"(?:recaptured|retook|regained control)", "Battles", "Government regains territory"),
+    (
+        r"(?:seized|captured|took control of|overran)",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (r"kidnapp\w+|abduct\w+|taken hostage", _VAC, "Abduction/forced disappearance"),
+    (r"rape[ds]?|sexual violence|sexually assault\w*", _VAC, "Sexual violence"),
+    (r"protest\w*|demonstrat\w+|rall(?:y|ies)", "Protests", "Peaceful protest"),
+    (r"riot\w*|mob", "Riots", "Mob violence"),
+    (r"arrest\w*|detain\w*", "Strategic developments", "Arrests"),
+    (r"intercepted|shot down|downed", "Strategic developments", "Disrupted weapons use"),
+]
+_EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _EVENTS]
+# Firearms against armed forces is a clash, not an attack on civilians.
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|police(?:men)?|"
+    r"positions?|checkpoint|base|insurgents?)\b",
+    re.I,
+)
+
+
+def classify(text: str) -> tuple[str | None, str | None, str | None]:
+    """(weapon, event_type, sub_event_type) from the most specific weapon the text names, else
+    from the kind of event it describes (clash, abduction, protest...)."""
+    for pattern, weapon, event_type, sub_event_type in _WEAPONS:
+        if pattern.search(text):
+            if weapon == "firearms" and _ARMED_TARGET.search(text):
+                return weapon, "Battles", "Armed clash"
+            return weapon, event_type, sub_event_type
+    for pattern, event_type, sub_event_type in _EVENT_PATTERNS:
+        if pattern.search(text):
+            return None, event_type, sub_event_type
+    return None, None, None
+
 
 ACTORS: list[tuple[str, str]] = [
-    (r"russia(?:n forces|n troops|n military|n army)?|the kremlin|moscow", "Russia"),
-    (r"ukrain(?:e|ian forces|ian troops|ian military|ian army)|kyiv", "Ukraine"),
+    (r"russian?(?: forces| troops| military| army| federation)?|the kremlin|moscow", "Russia"),
+    (r"ukrain(?:e|ian forces|ian troops|ian military|ian army)|kyiv|kiev", "Ukraine"),
     (r"al[- ]shabaa?b", "Al Shabaab"),
-    (r"islamic state|isis|isil|daesh", "Islamic State"),
+    (r"islamic state|isis|isil|daesh|is militants|is fighters", "Islamic State"),
     (r"taliban", "Taliban"),
-    (r"boko haram", "Boko Haram"),
+    (r"boko haram|iswap", "Boko Haram"),
     (r"hamas", "Hamas"),
     (r"hezbollah", "Hezbollah"),
     (r"houthis?|ansar allah", "Houthis"),
+    (r"aqap|al[- ]qaeda in the arabian peninsula", "AQAP"),
+    (r"al[- ]qaeda|jnim|hts|hay'?at tahrir al[- ]sham", "Al Qaeda affiliates"),
+    (r"pkk|hpg|kurdistan workers'? party", "PKK"),
+    (r"farc(?: dissidents)?|eln", "FARC/ELN"),
+    (r"people'?s defen[cs]e forces?|pdf", "PDF"),
+    (r"islamic resistance in iraq", "Islamic Resistance in Iraq"),
+    (r"israel(?:i forces|i army|i military|i air force|i drones?)?|idf", "Israel"),
+    (
+        r"(?:the )?us(?:-led)? (?:forces|military|drones?)|united states|american forces|"
+        r"(?:global )?coalition",
+        "United States",
+    ),
+    (r"turk(?:ey|ish forces|ish army|ish military|ish drones?)", "Turkey"),
+    (r"(?:the )?(?:syrian )?regime|syrian (?:army|government|forces)", "Syria"),
+    (r"myanmar military|junta|tatmadaw", "Myanmar military"),
+    (r"cartel|cjng", "Cartel"),
 ]
+_ATTACK_VERB = (
+    r"launched|carried out|conducted|struck|attacked|fired|shelled|bombed|targeted|hit|dropped|"
+    r"used|threw|claimed|killed|ambushed|stormed|detonated"
+)
 _ACTOR_AS_SUBJECT = [
     (
         re.compile(
-            rf"\b(?:{p})\b(?=[^.]{{0,60}}\b(?:launched|carried out|struck|attacked|fired|shelled|bombed|targeted|hit)\b)",
+            rf"\b(?:{p})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)",
+            re.I,
+        ),
+        name,
+    )
+    for p, name in ACTORS
+]
+_ACTOR_OWNS_ATTACK = [
+    (
+        re.compile(
+            rf"\b(?:(?:{p})['’]s?\s+(?:\w+\s+){{0,2}}(?:attacks?|strikes?|shelling|missiles?|drones?|"
+            rf"bombing|bombardments?|offensive|raids?)|(?:attacks?|strikes?|shelling|bombing|raids?|fired|"
+            rf"launched|carried out|claimed)\s+by\s+(?:the\s+)?(?:{p}))\b",
             re.I,
         ),
         name,
@@ -85,15 +166,62 @@ _ACTOR_AS_SUBJECT = [
 ]
 
 
-def classify(text: str) -> tuple[str | None, str | None, str | None]:
-    """(weapon, event_type, sub_event_type) from the first weapon the text names."""
-    for pattern, weapon, event_type, sub_event_type in _WEAPONS:
-        if pattern.search(text):
-            return weapon, event_type, sub_event_type
-    return None, None, None
+# Adjectives naming an attacker: "Russian bombardments", "Israeli airstrikes".
+ADJECTIVE_ACTORS = {
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "israeli": "Israel",
+    "turkish": "Turkey",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "iranian": "Iran",
+    "saudi": "Saudi Arabia",
+    "saudi-led": "Saudi Arabia",
+    "syrian regime": "Syria",
+    "pakistani": "Pakistan",
+}
+_ADJECTIVE_ATTACK = re.compile(
+    r"\b(?P<adj>"
+    + "|".join(map(re.escape, sorted(ADJECTIVE_ACTORS, key=len, reverse=True)))
+    + r")\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|shelling|bombardments?|bombing|"
+    r"missiles?|drones?|raids?|offensive|forces|troops|army|military|warplanes?|jets?)\b",
+    re.I,
+)
 
 
-def find_perpetrator(text: str) -> str | None:
-    """An actor named as the subject of an attack verb."""
-    hits = [(m.start(), name) for pattern, name in _ACTOR_AS_SUBJECT if (m := pattern.search(text))]
-    return min(hits)[1] if hits else None
+def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
+    """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
+    Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
+    for patterns in (
+        (_ACTOR_OWNS_ATTACK,) if owner_only else (_ACTOR_OWNS_ATTACK, _ACTOR_AS_SUBJECT)
+    ):
+        hits = [(m.start(), name) for pattern, name in patterns if (m := pattern.search(text))]
+        if patterns is _ACTOR_OWNS_ATTACK and (m := _ADJECTIVE_ATTACK.search(text)):
+            hits.append((m.start(), ADJECTIVE_ACTORS[m.group("adj").lower()]))
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+_TARGET_NOUNS = (
+    r"school(?: building)?|residential (?:tower|building|block|area)s?|apartment (?:block|building)s?|"
+    r"hospital|clinic|market(?:place)?|mosque|church|police station|checkpoint|military base|base|"
+    r"convoy|vehicle|car|truck|bus|house|home|camp|power plant|refinery|airport|port|"
+    r"positions?|outpost|headquarters|hotel|restaurant|wedding|funeral|village|shopping (?:centre|center|mall)"
+)
+_TARGET = re.compile(
+    rf"\b(?:struck|hit|targeted|targeting|attacked|against|on|at)\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?P<target>{_TARGET_NOUNS})\b"
+    rf"(?:\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TARGET_NOUNS})\b)?",
+    re.I,
+)
+
+
+def find_target(text: str) -> str | None:
+    """What the attack hit, as the text says: "school building; residential tower"."""
+    match = _TARGET.search(text)
+    if not match:
+        return None
+    targets = [match.group("target"), match.group("second")]
+    return "; ".join(t.lower() for t in targets if t)
