@@ -232,6 +232,8 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
             _sharpen_date(ctx, mention)
         if mention.event_date is None and mention.role == "reported":
             _date_from_body(ctx, mention, following)
+        if mention.location is None and mention.role == "reported":
+            _place_from_body(ctx, mention, following)
         if mention.event_date is None and mention.role in ("reported", "other") and ctx.published:
             # Nothing stated: the event is taken to be of the publication's week, and said so.
             mention.event_date, mention.date_precision = ctx.published, "week"
@@ -248,6 +250,17 @@ def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> N
         stated, precision = resolve_date(sentence.text, ctx.published)
         if stated is not None and precision == "day" and not _HISTORICAL.search(sentence.text):
             mention.event_date, mention.date_precision = stated, precision
+            return
+
+
+def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """A place stated in the reported event's later sentences ("Event took place in Rafah")."""
+    for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
+        if _HISTORICAL.search(sentence.text) or _NEW_EVENT.search(sentence.text):
+            continue
+        place = _sentence_place(ctx, sentence)
+        if place is not None and place.precision <= 2:
+            _set_place(mention, place)
             return
 
 

@@ -314,7 +314,8 @@ def gazetteer() -> Gazetteer:
 # A capitalised phrase of up to five words, e.g. "Kryvyi Rih", "Deir ez-Zor", "al-Bukamal".
 _CANDIDATE = re.compile(
     r"(?<![\w'’-])(?:(?:al|el|as|ad|ar|an|ash|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
-    r"(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|al|el|ez|es|ed|ad|as|ar|an|de|del|la|las|los|du|di|da)"
+    r"(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ez|es|ed|ad|as|ar|an)-[A-Z][\w'’]*"
+    r"|al|el|ez|es|ed|ad|as|ar|an|de|del|la|las|los|du|di|da)"
     r"(?=[\s,.;:)(]|$)){0,4}"
 )
 _CUE = re.compile(
@@ -613,6 +614,7 @@ class Candidate:
     demonym_iso: str | None = None
     cued: bool = False
     near: bool = False
+    coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
     noun: str | None = None
 
 
@@ -664,49 +666,92 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     candidate.country_iso = gaz.country_by_name.get(key)
     if candidate.country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    candidate.admin1 = tuple(gaz.admin1_by_name.get(key, ()))
-    candidate.cities = gaz.cities(surface)
+    candidate.coded = bool(_CODED_TO.search(before))
+    lookup = _POSSESSIVE.sub("", surface)
+    candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
+    candidate.cities = gaz.cities(lookup)
     if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
         return None
     if candidate.country_iso or candidate.admin1 or candidate.cities:
         return candidate
-    if candidate.noun or (candidate.cued and _in_chain(text, end)):
+    if not _could_be_name(surface):
+        return None
+    facility = _FACILITY.search(lookup)
+    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
+        candidate.cities = gaz.cities(lookup[: facility.start()])
+        candidate.near = True
+    if candidate.cities or candidate.noun or candidate.coded:
+        return candidate
+    if (candidate.cued or candidate.near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     return None
 
 
+_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+_FACILITY = re.compile(
+    r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
+    r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
+    r"power\s+plant)$",
+    re.I,
+)
+
+
+def _could_be_name(surface: str) -> bool:
+    """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
+    a word that is not a name ("Global Coalition", "Islamic State")."""
+    words = surface.replace("-", " ").split()
+    return not any(
+        (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
+        for w in words
+    )
+
+
+_ACTOR_WORDS = frozenset(
+    ["coalition", "global", "resistance", "militia", "militias", "brigade", "brigades", "battalion", "movement", "front", "liberation", "revolution", "revolutionary", "hashd", "mobilization", "popular", "committee", "forces", "dissidents", "group", "company", "operation", "operations", "corps"]
+)
+
+
 def _in_chain(text: str, end: int) -> bool:
-    """ "X (Y, Z)" or "X, Y": a name followed by the larger places it lies in."""
-    return bool(re.match(r"\s*(?:\(|,\s*[A-Z])", text[end : end + 3]))
+    """ "X (Y, Z)", "X, Y" or "X in Y": a name followed by the larger places it lies in."""
+    return bool(
+        re.match(r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:rural\s+)?[A-Z])", text[end : end + 20])
+    )
 
 
 def country_votes(candidates: list[Candidate]) -> dict[str, float]:
-    """How strongly the text points to each country: names, divisions, demonyms."""
+    """How strongly the text points to each country. Each distinct name counts once: a country
+    name 3, a division 2 (shared when several countries have one of that name), a division that
+    is also a town 0.5, a nationality 0.5 (it names actors as often as places)."""
     votes: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
     for c in candidates:
+        key = fold(c.surface)
         if c.country_iso:
-            votes[c.country_iso] = votes.get(c.country_iso, 0) + 3
-        elif c.admin1 and not c.cities:
-            isos = {iso for iso, _ in c.admin1}
-            for iso in isos:
-                votes[iso] = votes.get(iso, 0) + 2 / len(isos)
+            weights = {c.country_iso: 3.0}
         elif c.admin1:
-            for iso in {iso for iso, _ in c.admin1}:
-                votes[iso] = votes.get(iso, 0) + 0.5
-        if c.demonym_iso:
-            votes[c.demonym_iso] = votes.get(c.demonym_iso, 0) + 1
+            isos = {iso for iso, _ in c.admin1}
+            weights = {iso: (0.5 if c.cities else 2 / len(isos)) for iso in isos}
+        elif c.demonym_iso:
+            weights = {c.demonym_iso: 0.5}
+        else:
+            continue
+        for iso, weight in weights.items():
+            if (iso, key) not in seen:
+                seen.add((iso, key))
+                votes[iso] = votes.get(iso, 0) + weight
     return votes
 
 
 def town_votes(candidates: list[Candidate]) -> dict[str, float]:
-    """Countries that hold several of the towns a text names (each name counts once a country)."""
+    """Countries that hold several of the towns a text names (each distinct name once)."""
     gaz = gazetteer()
-    votes: dict[str, float] = {}
+    names: dict[str, set[str]] = {}
     for c in candidates:
         if c.cities and not c.country_iso:
             for iso in {gaz.countries_of[r] for r in c.cities}:
-                votes[iso] = votes.get(iso, 0) + 1
-    return votes
+                names.setdefault(iso, set()).add(fold(c.surface))
+    return {iso: float(len(found)) for iso, found in names.items()}
 
 
 def event_place(
@@ -716,10 +761,11 @@ def event_place(
     gaz = gazetteer()
     inside = [c for c in candidates if start <= c.start < end]
     chain_admin1 = _chain_regions(candidates)
-    for c in inside:
+    coded = [c for c in candidates if c.coded]
+    for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso:
             continue
-        if not (c.cued or c.noun or c.near) and not _big_city(gaz, c):
+        if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
@@ -727,7 +773,7 @@ def event_place(
                 return _city_place(gaz, c, row, precision=2 if c.near else 1)
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
             return _region_place(gaz, c, votes)
-        if not (c.cities or c.admin1 or c.country_iso):
+        if not (c.admin1 or c.country_iso) and _could_be_name(c.surface):
             parent = _parent_place(gaz, c, candidates, votes)
             if parent is not None:
                 return parent
@@ -782,8 +828,9 @@ def _choose_city(
         )
 
     best = max(c.cities, key=rank)
-    if explicit and not explicit.get(gaz.countries_of[best]):
-        return None  # a town of a country the text never points to: another place, or none
+    iso = gaz.countries_of[best]
+    if explicit and explicit.get(iso, 0) < max(explicit.values()) / 2:
+        return None  # a town of a country the text hardly points to: another place, or none
     return best
 
 
