@@ -583,8 +583,6 @@ COMMON_WORDS = frozenset(
         "peskov",
         "kremlin",
         "defense",
-        "aden",
-        "den",
         "kurdish",
         "kurds",
         "arab",
@@ -708,7 +706,32 @@ def _could_be_name(surface: str) -> bool:
 
 
 _ACTOR_WORDS = frozenset(
-    ["coalition", "global", "resistance", "militia", "militias", "brigade", "brigades", "battalion", "movement", "front", "liberation", "revolution", "revolutionary", "hashd", "mobilization", "popular", "committee", "forces", "dissidents", "group", "company", "operation", "operations", "corps"]
+    [
+        "coalition",
+        "global",
+        "resistance",
+        "militia",
+        "militias",
+        "brigade",
+        "brigades",
+        "battalion",
+        "movement",
+        "front",
+        "liberation",
+        "revolution",
+        "revolutionary",
+        "hashd",
+        "mobilization",
+        "popular",
+        "committee",
+        "forces",
+        "dissidents",
+        "group",
+        "company",
+        "operation",
+        "operations",
+        "corps",
+    ]
 )
 
 
@@ -800,8 +823,8 @@ def _chain_regions(candidates: list[Candidate]) -> dict[int, tuple[tuple[str, st
     out: dict[int, tuple[tuple[str, str], ...]] = {}
     for i, c in enumerate(candidates):
         regions: list[tuple[str, str]] = []
-        for nxt in candidates[i + 1 : i + 4]:
-            if nxt.start - c.end > 60:
+        for nxt in candidates[i + 1 : i + 5]:
+            if nxt.start - c.end > 90:
                 break
             regions.extend(nxt.admin1)
         out[c.start] = tuple(regions)
@@ -829,6 +852,9 @@ def _choose_city(
 
     best = max(c.cities, key=rank)
     iso = gaz.countries_of[best]
+    same_country_regions = [r for r in regions if r[0] == iso]
+    if same_country_regions and (iso, gaz.admin1_of[best]) not in same_country_regions:
+        return None  # a namesake in another region than the one the text names with it
     if explicit and explicit.get(iso, 0) < max(explicit.values()) / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best

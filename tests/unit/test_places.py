@@ -1,0 +1,121 @@
+"""Places from the offline gazetteer: variants, chains, context, false places, demonyms."""
+
+import pytest
+
+from transforms.places import (
+    country_votes,
+    event_place,
+    find_candidates,
+    fold,
+    gazetteer,
+    same_place,
+)
+
+
+def place_of(text: str):
+    candidates = find_candidates(text)
+    return event_place(text, candidates, 0, len(text), country_votes(candidates))
+
+
+@pytest.mark.parametrize("name", ["Kryvyi Rih", "Kryvyy Rih", "Krivoy Rog"])
+def test_transliterations_resolve_to_one_city(name):
+    place = place_of(f"A missile struck {name} on Monday.")
+    assert place.country_iso == "UA"
+    assert place.admin1 == "Dnipropetrovsk"
+    assert place.precision == 1
+    assert place.name == name  # the text's spelling is kept
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kyiv", "Kiev"), ("Kharkiv", "Kharkov")])
+def test_spelling_variants_are_the_same_place(a, b):
+    assert same_place(a, b)
+    assert (
+        place_of(f"Drones attacked {a}.").geonameid == place_of(f"Drones attacked {b}.").geonameid
+    )
+
+
+def test_chain_resolves_to_the_town_in_the_named_country():
+    place = place_of("A bomb exploded in Kotwali, Khyber Pakhtunkhwa, Pakistan.")
+    # GeoNames' cities >= 500 have no Kotwali in Pakistan (only Bangladesh's): the town's name is
+    # kept, located by the region the chain names, and its precision says so.
+    assert (place.name, place.country_iso) == ("Kotwali", "PK")
+    assert (place.admin1, place.precision) == ("Khyber Pakhtunkhwa", 3)
+    place = place_of("A bomb exploded in Bannu, Khyber Pakhtunkhwa, Pakistan.")
+    assert (place.name, place.country_iso, place.precision) == ("Bannu", "PK", 1)
+
+
+def test_town_missing_from_the_gazetteer_is_named_and_located_by_its_township():
+    text = (
+        "On 5 October 2024, in Kyun Kone village of Kyaikmaraw township (Mawlamyine district, "
+        "Mon state), an unidentified armed group dropped a bomb using a drone."
+    )
+    place = place_of(text)
+    assert place.name == "Kyun Kone"
+    assert place.country_iso == "MM"
+    assert place.precision == 2
+    assert place.latitude is not None
+
+
+def test_ambiguous_name_is_decided_by_the_region_named_with_it():
+    place = place_of("On 11 July 2024, in Suarez (Cauca), dissidents threw a grenade from a drone.")
+    assert (place.country_iso, place.admin1) == ("CO", "Cauca")
+
+
+def test_near_a_town_is_precision_two():
+    place = place_of("A drone targeted a pick-up car near Hazano in Idleb.")
+    assert place.name == "Hazano"
+    assert place.precision == 2
+    assert place.country_iso == "SY"
+
+
+def test_region_only_is_precision_three():
+    place = place_of("Shelling hit villages in Idleb province.")
+    assert (place.country_iso, place.precision) == ("SY", 3)
+
+
+def test_acled_coded_to_names_the_location():
+    text = "Drones were fired toward the Golan Heights, coded to Majdal Shams (Quneitra)."
+    assert place_of(text).name == "Majdal Shams"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile phones were seized after the attack.",
+        "It was a nice day before the shelling began.",
+        "Reading the statement, the spokesman condemned the strike.",
+        "In March the army launched an offensive.",
+        "The fighters hid in a den near the river.",
+        "May God protect them, he said after the attack.",
+    ],
+)
+def test_words_that_are_also_place_names_are_not_places(text):
+    assert place_of(text) is None
+
+
+def test_aden_with_evidence_is_a_place():
+    assert place_of("A car bomb exploded in Aden on Monday.").country_iso == "YE"
+
+
+def test_demonyms_point_to_countries_but_are_not_places():
+    votes = country_votes(find_candidates("Syrian and Pakistani officials met Ukrainian envoys."))
+    assert {"SY", "PK", "UA"} <= set(votes)
+    assert place_of("Syrian officials condemned the strike.") is None
+
+
+def test_actor_names_holding_a_country_do_not_place_the_event():
+    text = "Islamic Resistance in Iraq attacked a base in Tanf in rural Damascus."
+    place = place_of(text)
+    assert place.country_iso == "SY"
+
+
+def test_fold_ignores_case_accents_and_hyphens():
+    assert fold("Deir-ez-Zor") == fold("deir ez zor")
+    assert fold("Łódź") == "lodz"
+
+
+def test_gazetteer_is_loaded_once_and_compact():
+    gaz = gazetteer()
+    assert gazetteer() is gaz
+    assert len(gaz.names) > 100_000
+    assert gaz.admin1_name("UA", "04") == "Dnipropetrovsk"
