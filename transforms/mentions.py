@@ -348,7 +348,7 @@ def _anaphoric_place(text: str, previous: list[Mention]) -> Place | None:
 def _set_place(mention: Mention, place: Place | None) -> None:
     if place is None:
         return
-    is_country = place.precision == 3 and place.admin1 is None and place.latitude is None
+    is_country = fold(place.name) == fold(place.country or "")
     mention.location = None if is_country else place.name
     mention.country, mention.country_iso = place.country, place.country_iso
     mention.admin1, mention.geonameid = place.admin1, place.geonameid

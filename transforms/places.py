@@ -339,7 +339,8 @@ _NEAR = re.compile(
 _NOUN_AFTER = re.compile(
     r"^\s+(?P<noun>village|villages|town|city|township|district|sub-?district|area|neighbou?rhood|"
     r"quarter|camp|axis|countryside|province|governorate|region|state|department|municipality|"
-    r"county|tehsil|raion|oblast|valley|front|hill|base|airport|airbase|checkpoint)\b",
+    r"county|tehsil|raion|oblast|valley|front|hill|base|airport|airbase|checkpoint|corregimiento|"
+    r"vereda|municipio|commune|locality|ward|hamlet|kebele|badia|mountain|mount|island)\b",
     re.I,
 )
 _NOUN_BEFORE = re.compile(
@@ -613,6 +614,7 @@ class Candidate:
     cued: bool = False
     near: bool = False
     coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
+    origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
     noun: str | None = None
 
 
@@ -649,7 +651,7 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     key = fold(surface)
     if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
         return None
-    if key in COMMON_WORDS or len(key) < 3:
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or len(key) < 3:
         return None
     before = text[max(0, start - 60) : start]
     after = text[end : end + 25]
@@ -665,6 +667,7 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     if candidate.country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
     candidate.coded = bool(_CODED_TO.search(before))
+    candidate.origin = bool(_FROM.search(before))
     lookup = _POSSESSIVE.sub("", surface)
     candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
     candidate.cities = gaz.cities(lookup)
@@ -678,13 +681,15 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     if facility and facility.start() > 0:  # "Harir Air Base": located by its town
         candidate.cities = gaz.cities(lookup[: facility.start()])
         candidate.near = True
-    if candidate.cities or candidate.noun or candidate.coded:
+        return candidate
+    if candidate.noun or candidate.coded or _NOUN_BEFORE.search(before):
         return candidate
     if (candidate.cued or candidate.near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     return None
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _FACILITY = re.compile(
@@ -751,7 +756,7 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
     for c in candidates:
         key = fold(c.surface)
         if c.country_iso:
-            weights = {c.country_iso: 3.0}
+            weights = {c.country_iso: 1.0 if c.origin else 3.0}
         elif c.admin1:
             isos = {iso for iso, _ in c.admin1}
             weights = {iso: (0.5 if c.cities else 2 / len(isos)) for iso in isos}
@@ -929,6 +934,9 @@ def _parent_place(
             return _renamed(_region_place(gaz, nxt, votes), c)
         if nxt.country_iso:
             return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
+    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    if explicit:  # named, but only its country is known: no coordinates
+        return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
 
 
