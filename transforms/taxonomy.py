@@ -38,6 +38,8 @@ WEAPONS: list[tuple[str, str, str, str]] = [
         _ERV,
         _IED,
     ),
+    # A drone that drops or carries an IED or grenade is an air/drone strike for ACLED.
+    (r"drones?|uavs?|unmanned aerial|quadcopters?|aerial vehicles?", "drone", _ERV, _AIR),
     (
         r"ieds?|roadside bombs?|improvised explosive|landmines?|land mines?|mines? exploded|"
         r"explosive devices?|sticky bombs?|magnetic bombs?|booby[- ]trap\w*",
@@ -45,7 +47,6 @@ WEAPONS: list[tuple[str, str, str, str]] = [
         _ERV,
         _IED,
     ),
-    (r"drones?|uavs?|unmanned aerial|quadcopters?|aerial vehicles?", "drone", _ERV, _AIR),
     (
         r"air ?strikes?|air raids?|warplanes?|fighter jets?|jets?|bombers?|helicopters?|"
         r"gunships?|barrel bombs?|aerial bombard\w*",
@@ -142,28 +143,27 @@ _ATTACK_VERB = (
     r"launched|carried out|conducted|struck|attacked|fired|shelled|bombed|targeted|hit|dropped|"
     r"used|threw|claimed|killed|ambushed|stormed|detonated"
 )
-_ACTOR_AS_SUBJECT = [
-    (
-        re.compile(
-            rf"\b(?:{p})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)",
-            re.I,
-        ),
-        name,
-    )
-    for p, name in ACTORS
-]
-_ACTOR_OWNS_ATTACK = [
-    (
-        re.compile(
-            rf"\b(?:(?:{p})['’]s?\s+(?:\w+\s+){{0,2}}(?:attacks?|strikes?|shelling|missiles?|drones?|"
-            rf"bombing|bombardments?|offensive|raids?)|(?:attacks?|strikes?|shelling|bombing|raids?|fired|"
-            rf"launched|carried out|claimed)\s+by\s+(?:the\s+)?(?:{p}))\b",
-            re.I,
-        ),
-        name,
-    )
-    for p, name in ACTORS
-]
+_ACTOR_NAMES = [name for _, name in ACTORS]
+_ANY_ACTOR = "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(ACTORS))
+# One alternation per form (not one regex per actor): the leftmost actor wins, in one scan.
+_ACTOR_AS_SUBJECT = re.compile(
+    rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)", re.I
+)
+_ANY_ACTOR_BY = _ANY_ACTOR.replace("?P<a", "?P<b")
+_ATTACK_NOUN = (
+    r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
+)
+_ACTOR_OWNS_ATTACK = re.compile(
+    rf"\b(?:(?:{_ANY_ACTOR})['’]s?\s+(?:\w+\s+){{0,2}}(?:{_ATTACK_NOUN})"
+    rf"|(?:attacks?|strikes?|shelling|bombing|raids?|fired|launched|carried out|claimed)\s+by\s+"
+    rf"(?:the\s+)?(?:{_ANY_ACTOR_BY}))\b",
+    re.I,
+)
+
+
+def _actor_of(match: re.Match) -> str:
+    group = next(k for k, v in match.groupdict().items() if v is not None)
+    return _ACTOR_NAMES[int(group[1:])]
 
 
 # Adjectives naming an attacker: "Russian bombardments", "Israeli airstrikes".
@@ -193,15 +193,15 @@ _ADJECTIVE_ATTACK = re.compile(
 def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
     """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
     Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
-    for patterns in (
-        (_ACTOR_OWNS_ATTACK,) if owner_only else (_ACTOR_OWNS_ATTACK, _ACTOR_AS_SUBJECT)
-    ):
-        hits = [(m.start(), name) for pattern, name in patterns if (m := pattern.search(text))]
-        if patterns is _ACTOR_OWNS_ATTACK and (m := _ADJECTIVE_ATTACK.search(text)):
-            hits.append((m.start(), ADJECTIVE_ACTORS[m.group("adj").lower()]))
-        if hits:
-            return min(hits)[1]
-    return None
+    hits = []
+    if match := _ACTOR_OWNS_ATTACK.search(text):
+        hits.append((match.start(), _actor_of(match)))
+    if match := _ADJECTIVE_ATTACK.search(text):
+        hits.append((match.start(), ADJECTIVE_ACTORS[match.group("adj").lower()]))
+    if hits or owner_only:
+        return min(hits)[1] if hits else None
+    match = _ACTOR_AS_SUBJECT.search(text)
+    return _actor_of(match) if match else None
 
 
 _TARGET_NOUNS = (
