@@ -51,9 +51,10 @@ _AGGREGATE = re.compile(
 # Words that tell of violence: a sentence with one of these can open the reported mention.
 _EVENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|airstrikes?|air strikes?|bomb\w*|shell\w*|explo\w+|"
-    r"blasts?|missiles?|rockets?|drones?|uavs?|mortars?|artillery|killed|killing|wounded|"
-    r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shooting|gunmen|"
-    r"gunfire|opened fire|stabb\w+|fired|targeted|targeting|hit|assault\w*|massacre\w*|"
+    r"blasts?|missiles?|rockets?|drones?|uavs?|mortars?|artillery|kill\w*|wound\w*|"
+    r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shoot\w*|gunm[ae]n|"
+    r"gunfire|opened fire|stabb?\w+|fired|targeted|targeting|hit|assault\w*|massacre\w*|hostages?|"
+    r"storm\w*|sieges?|assassinat\w+|hijack\w*|rammed|ramming|arson|behead\w*|murder\w*|"
     r"kidnapp\w+|abduct\w+|grenades?|ied|landmines?|suicide|casualties|fatalities|intercepted|"
     r"shot down|crashed|detonat\w+|besieged|offensive|battle\w*)\b",
     re.I,
@@ -254,8 +255,10 @@ def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> N
 
 
 def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
-    """A place stated in the reported event's later sentences ("Event took place in Rafah")."""
-    for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
+    """A place stated in the reported event's later sentences ("Event took place in Rafah"), or
+    in a lead before it that named no violence."""
+    later = ctx.sentences[mention.sentence_index + 1 : following]
+    for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
         if _HISTORICAL.search(sentence.text) or _NEW_EVENT.search(sentence.text):
             continue
         place = _sentence_place(ctx, sentence)

@@ -79,6 +79,16 @@ COUNTRY_ALIASES = {
     "east timor": "TL",
     "macedonia": "MK",
     "kurdistan region": "IQ",
+    "uae": "AE",
+    "emirates": "AE",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "the philippines": "PH",
+    "the gambia": "GM",
 }
 DEMONYMS = {
     "afghan": "AF",
@@ -860,7 +870,8 @@ def _choose_city(
     same_country_regions = [r for r in regions if r[0] == iso]
     if same_country_regions and (iso, gaz.admin1_of[best]) not in same_country_regions:
         return None  # a namesake in another region than the one the text names with it
-    if explicit and explicit.get(iso, 0) < max(explicit.values()) / 2:
+    strongest = max(explicit.values(), default=0)
+    if strongest and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
 
