@@ -663,6 +663,8 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
         return None
     if key in COMMON_WORDS or key in _ACTOR_WORDS or len(key) < 3:
         return None
+    if surface.isupper() and key not in gaz.country_by_name:
+        return None  # an acronym ("VDP", "STC"), not a town
     before = text[max(0, start - 60) : start]
     after = text[end : end + 25]
     candidate = Candidate(surface, start, end)
@@ -708,6 +710,10 @@ _FACILITY = re.compile(
     r"power\s+plant)$",
     re.I,
 )
+
+
+def _names_an_actor(surface: str) -> bool:
+    return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
 
 def _could_be_name(surface: str) -> bool:
@@ -801,7 +807,7 @@ def event_place(
     chain_admin1 = _chain_regions(candidates)
     coded = [c for c in candidates if c.coded]
     for c in [*coded, *inside]:
-        if c.country_iso or c.demonym_iso:
+        if c.country_iso or c.demonym_iso or _names_an_actor(c.surface):
             continue
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
