@@ -247,9 +247,12 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
 
 def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
     """A day stated in the reported event's later sentences ("as of Monday afternoon")."""
+    if ctx.published is None:
+        return  # a later sentence's explicit date is as likely background ("Last arrest was...")
     for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
         stated, precision = resolve_date(sentence.text, ctx.published)
-        if stated is not None and precision == "day" and not _HISTORICAL.search(sentence.text):
+        recent = stated is not None and 0 <= (ctx.published - stated).days <= 7
+        if recent and precision == "day" and not _HISTORICAL.search(sentence.text):
             mention.event_date, mention.date_precision = stated, precision
             return
 

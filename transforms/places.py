@@ -303,6 +303,14 @@ ADMIN1_ALIASES = {
     "odesa": "Odessa",
     "kyiv": "Kiev",
     "karen": "Kayin State",
+    "shan north": "Shan State",
+    "shan south": "Shan State",
+    "shan east": "Shan State",
+    "bago east": "Bago Region",
+    "bago west": "Bago Region",
+    "lattakia": "Latakia",
+    "deir ezzor": "Deir ez-Zor",
+    "dahuk": "Duhok",
     "kayin": "Kayin State",
     "sagaing": "Sagaing Region",
     "magway": "Magway",
@@ -766,7 +774,7 @@ def _in_chain(text: str, end: int) -> bool:
 def country_votes(candidates: list[Candidate]) -> dict[str, float]:
     """How strongly the text points to each country. Each distinct name counts once: a country
     name 3, a division 2 (shared when several countries have one of that name), a division that
-    is also a town 0.5, a nationality 0.5 (it names actors as often as places)."""
+    is also a town 1, a nationality 0.4 (it names actors as often as places)."""
     votes: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c in candidates:
@@ -775,9 +783,9 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
             weights = {c.country_iso: 1.0 if c.origin else 3.0}
         elif c.admin1:
             isos = {iso for iso, _ in c.admin1}
-            weights = {iso: (0.5 if c.cities else 2 / len(isos)) for iso in isos}
+            weights = {iso: (1.0 if c.cities else 2.0) / len(isos) for iso in isos}
         elif c.demonym_iso:
-            weights = {c.demonym_iso: 0.5}
+            weights = {c.demonym_iso: 0.4}
         else:
             continue
         for iso, weight in weights.items():
@@ -952,7 +960,7 @@ def _parent_place(
         if nxt.country_iso:
             return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
     explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
-    if explicit:  # named, but only its country is known: no coordinates
+    if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
 
