@@ -303,6 +303,15 @@ ADMIN1_ALIASES = {
     "odesa": "Odessa",
     "kyiv": "Kiev",
     "karen": "Kayin State",
+    "michoacan de ocampo": "Michoacán",
+    "hadarom": "Southern District",
+    "hazafon": "Northern District",
+    "hamerkaz": "Central District",
+    "yerushalayim": "Jerusalem",
+    "al sulaymaniyah": "Sulaymaniyah",
+    "salah al din": "Salah ad Din",
+    "lower shabelle": "Lower Shabeelle",
+    "middle shabelle": "Middle Shabele",
     "shan north": "Shan State",
     "shan south": "Shan State",
     "shan east": "Shan State",
@@ -1024,6 +1033,16 @@ def _shift(place: Place, offset: int) -> Place:
         place.char_end + offset,
         place.precision,
     )
+
+
+def same_admin1(a: str, b: str) -> bool:
+    """True when two division names are equal ignoring case and accents, or are spellings of the
+    same GeoNames division ("Idleb" / "Idlib", "Ninewa" / "Nineveh", "HaDarom" / "Southern")."""
+    if fold(a) == fold(b):
+        return True
+    gaz = gazetteer()
+    known_a = set(gaz.admin1_by_name.get(fold(a), ()))
+    return bool(known_a & set(gaz.admin1_by_name.get(fold(b), ())))
 
 
 def same_place(a: str, b: str) -> bool:

@@ -89,3 +89,14 @@ def test_eval_rejects_a_malformed_gold_file(tmp_path):
         and "gold.jsonl:2: invalid JSON" in out.stderr
         and "Traceback" not in out.stderr
     )
+
+
+def test_admin1_matches_spellings_of_the_same_division_only():
+    from transforms.places import same_admin1
+
+    rows = [
+        ({"id": "a", "text": "", "admin1": "Idleb"}, {"admin1": "Idlib"}),
+        ({"id": "b", "text": "", "admin1": "Duhok"}, {"admin1": "Erbil"}),
+    ]
+    assert score(rows, same_admin1=same_admin1)["admin1"].correct == 1
+    assert score(rows)["admin1"].correct == 0  # the default stays plain equality

@@ -119,3 +119,13 @@ def test_gazetteer_is_loaded_once_and_compact():
     assert gazetteer() is gaz
     assert len(gaz.names) > 100_000
     assert gaz.admin1_name("UA", "04") == "Dnipropetrovsk"
+
+
+def test_division_spellings_match_but_different_divisions_do_not():
+    from transforms.places import same_admin1
+
+    assert same_admin1("Idleb", "Idlib")
+    assert same_admin1("Ninewa", "Nineveh")
+    assert same_admin1("Al Hasakeh", "Al-Hasakah")
+    assert not same_admin1("Idleb", "Aleppo")
+    assert not same_admin1("Duhok", "Erbil")
