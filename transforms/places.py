@@ -309,7 +309,6 @@ ADMIN1_ALIASES = {
     "hamerkaz": "Central District",
     "yerushalayim": "Jerusalem",
     "al sulaymaniyah": "Sulaymaniyah",
-    "salah al din": "Salah ad Din",
     "lower shabelle": "Lower Shabeelle",
     "middle shabelle": "Middle Shabele",
     "shan north": "Shan State",
