@@ -622,6 +622,10 @@ COMMON_WORDS = frozenset(
         "jewish",
     ]
 )
+# Words that are never a place on their own but may be part of one ("Ka Mar Saing", "Murrah Camp").
+_NOT_ALONE = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "grand", "base", "camp", "airport", "port"]
+)
 # Text names that read as places but usually are not: "Aden" only with evidence (see _cued).
 _NEEDS_CUE = frozenset(["aden", "mobile", "nice", "reading", "march", "may", "hope"])
 
@@ -663,6 +667,10 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
             span_start = start + words[first][0]
             span_end = start + words[last - 1][0] + len(words[last - 1][1])
             candidate = _classify(gaz, text, span_start, span_end)
+            if candidate is not None and last < len(words) and _small_town_only(gaz, candidate):
+                # "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name
+                if not _NOUN_AFTER.match(text[span_end : span_end + 25]) and not candidate.coded:
+                    candidate = None
             if candidate is not None:
                 out.append(candidate)
                 first = last
@@ -672,12 +680,18 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
     return out
 
 
+def _small_town_only(gaz: Gazetteer, c: Candidate) -> bool:
+    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities:
+        return False
+    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+
+
 def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | None:
     surface = text[start:end]
     key = fold(surface)
     if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
         return None
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or len(key) < 3:
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE or len(key) < 3:
         return None
     if surface.isupper() and key not in gaz.country_by_name:
         return None  # an acronym ("VDP", "STC"), not a town
@@ -703,9 +717,9 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
         return None
     if candidate.country_iso or candidate.admin1 or candidate.cities:
         return candidate
-    if not _could_be_name(surface):
-        return None
     facility = _FACILITY.search(lookup)
+    if not _could_be_name(lookup[: facility.start()] if facility else surface):
+        return None
     if facility and facility.start() > 0:  # "Harir Air Base": located by its town
         candidate.cities = gaz.cities(lookup[: facility.start()])
         candidate.near = True
@@ -890,7 +904,8 @@ def _choose_city(
     best = max(c.cities, key=rank)
     iso = gaz.countries_of[best]
     same_country_regions = [r for r in regions if r[0] == iso]
-    if same_country_regions and (iso, gaz.admin1_of[best]) not in same_country_regions:
+    in_named_region = (iso, gaz.admin1_of[best]) in same_country_regions
+    if same_country_regions and not in_named_region and gaz.population[best] < 100_000:
         return None  # a namesake in another region than the one the text names with it
     strongest = max(explicit.values(), default=0)
     if strongest and explicit.get(iso, 0) < strongest / 2:
