@@ -624,7 +624,25 @@ COMMON_WORDS = frozenset(
 )
 # Words that are never a place on their own but may be part of one ("Ka Mar Saing", "Murrah Camp").
 _NOT_ALONE = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "grand", "base", "camp", "airport", "port"]
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "grand",
+        "base",
+        "camp",
+        "airport",
+        "port",
+    ]
 )
 # Text names that read as places but usually are not: "Aden" only with evidence (see _cued).
 _NEEDS_CUE = frozenset(["aden", "mobile", "nice", "reading", "march", "may", "hope"])
@@ -667,10 +685,8 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
             span_start = start + words[first][0]
             span_end = start + words[last - 1][0] + len(words[last - 1][1])
             candidate = _classify(gaz, text, span_start, span_end)
-            if candidate is not None and last < len(words) and _small_town_only(gaz, candidate):
-                # "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name
-                if not _NOUN_AFTER.match(text[span_end : span_end + 25]) and not candidate.coded:
-                    candidate = None
+            if candidate is not None and last < len(words) and _cut_out(gaz, text, candidate):
+                candidate = None
             if candidate is not None:
                 out.append(candidate)
                 first = last
@@ -680,8 +696,11 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
     return out
 
 
-def _small_town_only(gaz: Gazetteer, c: Candidate) -> bool:
-    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities:
+def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
+    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
+        return False
+    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
         return False
     return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
 
