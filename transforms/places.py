@@ -860,6 +860,10 @@ def event_place(
             continue
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
+        if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
+            parent = _parent_place(gaz, c, candidates, votes)
+            if parent is not None:
+                return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
             if row is not None:
@@ -879,6 +883,7 @@ def event_place(
     return None
 
 
+_NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
 )
@@ -989,9 +994,10 @@ def _parent_place(
 ) -> Place | None:
     """A place the gazetteer lacks, located by the next known place after it (its township,
     district or region): the name is kept, the coordinates are the parent's (precision 2/3)."""
-    for nxt in candidates:
-        if nxt.start <= c.start or nxt.start - c.end > 80:
-            continue
+    later = [n for n in candidates if c.start < n.start and n.start - c.end <= 80]
+    for number, nxt in enumerate(later):
+        if nxt.noun in _NEIGHBOURHOOD_NOUNS and number + 1 < len(later):
+            continue  # "(Al Farouk neighbourhood), Mosul": the city, not a namesake
         if nxt.cities:
             row = _choose_city(gaz, nxt, votes, ())
             if row is not None and (nxt.noun not in _REGION_NOUNS or not nxt.admin1):
