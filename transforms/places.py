@@ -707,43 +707,45 @@ def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
 
 def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | None:
     surface = text[start:end]
-    key = fold(surface)
     if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
         return None
+    key = fold(surface)
     if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE or len(key) < 3:
         return None
     if surface.isupper() and key not in gaz.country_by_name:
         return None  # an acronym ("VDP", "STC"), not a town
-    before = text[max(0, start - 60) : start]
-    after = text[end : end + 25]
     candidate = Candidate(surface, start, end)
-    candidate.cued = bool(_CUE.search(before) or _NOUN_BEFORE.search(before))
-    candidate.near = bool(_NEAR.search(before))
-    noun = _NOUN_AFTER.match(after)
+    noun = _NOUN_AFTER.match(text[end : end + 25])
     candidate.noun = noun.group("noun").lower() if noun else None
     if key in DEMONYMS and not candidate.noun:
         candidate.demonym_iso = DEMONYMS[key]
         return candidate
-    candidate.country_iso = gaz.country_by_name.get(key)
-    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
-        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    candidate.coded = bool(_CODED_TO.search(before))
-    candidate.origin = bool(_FROM.search(before))
+    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
     lookup = _POSSESSIVE.sub("", surface)
+    candidate.country_iso = gaz.country_by_name.get(key)
     candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
     candidate.cities = gaz.cities(lookup)
+    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
+    facility = None if known else _FACILITY.search(lookup)
+    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
+        return None
+    before = text[max(0, start - 60) : start]
+    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
+        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
+    named_before = bool(_NOUN_BEFORE.search(before))
+    candidate.cued = bool(named_before or _CUE.search(before))
+    candidate.near = bool(_NEAR.search(before))
+    candidate.coded = bool(_CODED_TO.search(before))
+    candidate.origin = bool(_FROM.search(before))
     if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
         return None
-    if candidate.country_iso or candidate.admin1 or candidate.cities:
+    if known:
         return candidate
-    facility = _FACILITY.search(lookup)
-    if not _could_be_name(lookup[: facility.start()] if facility else surface):
-        return None
     if facility and facility.start() > 0:  # "Harir Air Base": located by its town
         candidate.cities = gaz.cities(lookup[: facility.start()])
         candidate.near = True
         return candidate
-    if candidate.noun or candidate.coded or _NOUN_BEFORE.search(before):
+    if candidate.noun or candidate.coded or named_before:
         return candidate
     if (candidate.cued or candidate.near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
