@@ -141,8 +141,13 @@ def continues_mention(
     new_date = precision == "day" and None not in (stated, current.event_date)
     if new_date and stated != current.event_date:
         return False
-    new_place = place is not None and current.location is not None and place.precision <= 2
+    new_place = place is not None and current.location is not None and _local(place)
     return not (new_place and not _same_location(place, current))
+
+
+def _local(place: Place) -> bool:
+    """A town or a place near one (not a region or country); an unlocated name counts too."""
+    return place.precision is None or place.precision <= 2
 
 
 def _same_location(place: Place, mention: Mention) -> bool:
@@ -265,7 +270,7 @@ def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> 
         if _HISTORICAL.search(sentence.text) or _NEW_EVENT.search(sentence.text):
             continue
         place = _sentence_place(ctx, sentence)
-        if place is not None and place.precision <= 2:
+        if place is not None and _local(place):
             _set_place(mention, place)
             return
 

@@ -34,7 +34,7 @@ class Place:
     population: int
     char_start: int
     char_end: int
-    precision: int  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
+    precision: int | None  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
 
 
 _FOLD_PUNCT = re.compile(r"[-‐‑–'’`ʼ‘.]")
@@ -663,6 +663,7 @@ class Candidate:
     near: bool = False
     coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
     origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
+    unlocated: bool = False  # named with evidence but neither in the gazetteer nor in a chain
     noun: str | None = None
 
 
@@ -671,8 +672,14 @@ def find_candidates(text: str) -> list[Candidate]:
     gaz = gazetteer()
     found: list[Candidate] = []
     for match in _CANDIDATE.finditer(text):
-        found.extend(_read_phrase(gaz, text, match.start(), match.group()))
+        start = match.start()
+        for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
+            found.extend(_read_phrase(gaz, text, start, part))
+            start += len(part) + 1
     return found
+
+
+_AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
 
 
 def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Candidate]:
@@ -749,7 +756,14 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
         return candidate
     if (candidate.cued or candidate.near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
+    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
+        candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
+        return candidate
     return None
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -882,6 +896,9 @@ def event_place(
     for c in inside:
         if c.country_iso and (c.cued or c.noun):
             return _country_place(gaz, c, c.country_iso)
+    for c in inside:
+        if c.unlocated:  # the name alone: no country, no coordinates, no precision
+            return Place(c.surface, None, None, None, None, None, None, 0, c.start, c.end, None)
     return None
 
 

@@ -129,3 +129,15 @@ def test_division_spellings_match_but_different_divisions_do_not():
     assert same_admin1("Al Hasakeh", "Al-Hasakah")
     assert not same_admin1("Idleb", "Aleppo")
     assert not same_admin1("Duhok", "Erbil")
+
+
+def test_a_name_after_in_that_the_gazetteer_lacks_is_kept_without_coordinates():
+    place = place_of("On 6 February 2016, militants downed a spy drone in Al Baghdadi.")
+    assert place.name == "Al Baghdadi"
+    assert (place.country_iso, place.latitude, place.precision) == (None, None, None)
+
+
+def test_possessive_city_before_a_neighbourhood():
+    text = "A drone killed four civilians in the northern city of Mosul's al-Masaref neighborhood."
+    place = place_of(text)
+    assert place.country_iso == "IQ"
