@@ -4,8 +4,8 @@ The gazetteer indexes GeoNames cities (population >= 500) by every Latin-script 
 first-level divisions (admin1, names in data/admin1.tsv) and countries with their demonyms. It is
 built once per process (`gazetteer()`), keeping only compact columns, not GeoNames' records.
 
-`find_places` reads a text into place mentions; `event_place` picks the place of one event from
-them: the most specific place the text states with evidence (a preposition such as "in"/"near", a
+`find_candidates` reads a text's place names once; `event_place` picks the place of one event
+from them: the most specific place the text states with evidence (a preposition such as "in"/"near", a
 place noun such as "village" or "district", or a chain "X, Region, Country"), reading ambiguous
 names by the countries and regions the text names, then by population.
 """
@@ -1048,49 +1048,10 @@ def _renamed(parent: Place, c: Candidate) -> Place:
     )
 
 
-def text_country(candidates: list[Candidate], votes: dict[str, float]) -> str | None:
-    """The country a text is about when it names no place of the event itself."""
-    return max(votes, key=votes.__getitem__) if votes else None
-
-
 def country_place(iso: str) -> Place:
     """A country-level place (precision 3) for an ISO code."""
     gaz = gazetteer()
     return _country_place(gaz, Candidate(iso, 0, 0), iso)
-
-
-def find_places(text: str, offset: int = 0) -> list[Place]:
-    """Places named in a text with evidence, each with its span (shifted by offset)."""
-    candidates = find_candidates(text)
-    votes = country_votes(candidates)
-    places = []
-    for c in candidates:
-        if c.demonym_iso:
-            continue
-        place = event_place(
-            text, [c, *[d for d in candidates if d.start > c.start]], c.start, c.end, votes
-        )
-        if place is not None:
-            places.append(_shift(place, offset))
-    return places
-
-
-def _shift(place: Place, offset: int) -> Place:
-    if not offset:
-        return place
-    return Place(
-        place.name,
-        place.geonameid,
-        place.country,
-        place.country_iso,
-        place.admin1,
-        place.latitude,
-        place.longitude,
-        place.population,
-        place.char_start + offset,
-        place.char_end + offset,
-        place.precision,
-    )
 
 
 def same_admin1(a: str, b: str) -> bool:
