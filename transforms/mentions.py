@@ -112,7 +112,7 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
             current.figures.extend(sentence_figures)
             _fill_from(ctx, current, sentence, place)
             continue
-        role = _role(sentence.text, sentence_figures)
+        role = _role(ctx, sentence.text, mentions[0])
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
     _finish(ctx, mentions)
@@ -137,12 +137,20 @@ def continues_mention(
     text = sentence.text
     if _AGGREGATE.search(text) or _HISTORICAL.search(text) or _NEW_EVENT.search(text):
         return False
-    stated, precision = resolve_date(text, ctx.published)
-    new_date = precision == "day" and None not in (stated, current.event_date)
-    if new_date and stated != current.event_date:
+    if _other_date(ctx, current, text):
         return False
     new_place = place is not None and current.location is not None and _local(place)
     return not (new_place and not _same_location(place, current))
+
+
+def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
+    """The text dates its event outside the current mention's date ("Last week, ...")."""
+    stated, precision = resolve_date(text, ctx.published)
+    if stated is None or current.event_date is None:
+        return False
+    first, last = date_range(stated, precision)
+    current_first, current_last = date_range(current.event_date, current.date_precision)
+    return last < current_first or first > current_last
 
 
 def _local(place: Place) -> bool:
@@ -156,12 +164,16 @@ def _same_location(place: Place, mention: Mention) -> bool:
     return fold(place.name) == fold(mention.location or "")
 
 
-def _role(text: str, figures: list[Figure]) -> str:
+def _role(ctx: _Context, text: str, current: Mention) -> str:
     if _AGGREGATE.search(text):
         return "aggregate"
     if _HISTORICAL.search(text):
         return "historical"
-    return "other"
+    stated, precision = resolve_date(text, ctx.published)
+    earlier = None not in (stated, current.event_date) and (
+        date_range(stated, precision)[1] < current.event_date
+    )
+    return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
 
 
 def _open(

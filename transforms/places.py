@@ -56,6 +56,7 @@ def fold(name: str) -> str:
 COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
 COUNTRY_ALIASES = {
     "palestine": "PS",
+    "gaza": "PS",
     "gaza strip": "PS",
     "west bank": "PS",
     "burma": "MM",
@@ -724,8 +725,9 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     candidate = Candidate(surface, start, end)
     noun = _NOUN_AFTER.match(text[end : end + 25])
     candidate.noun = noun.group("noun").lower() if noun else None
-    if key in DEMONYMS and not candidate.noun:
-        candidate.demonym_iso = DEMONYMS[key]
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym and not candidate.noun:  # "Syrian", "Palestinians"
+        candidate.demonym_iso = DEMONYMS[demonym]
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
     lookup = _POSSESSIVE.sub("", surface)

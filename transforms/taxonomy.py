@@ -49,7 +49,7 @@ WEAPONS: list[tuple[str, str, str, str]] = [
     ),
     (
         r"air ?strikes?|air raids?|warplanes?|fighter jets?|jets?|bombers?|helicopters?|"
-        r"gunships?|barrel bombs?|aerial bombard\w*",
+        r"gunships?|barrel bombs?|aerial bombard\w*|glide bombs?|guided aerial bombs?",
         "airstrike",
         _ERV,
         _AIR,
@@ -98,12 +98,19 @@ _ARMED_TARGET = re.compile(
 )
 
 
+# "police said", "military officials told": a source, not a party to the event.
+_SOURCE = re.compile(
+    r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b",
+    re.I,
+)
+
+
 def classify(text: str) -> tuple[str | None, str | None, str | None]:
     """(weapon, event_type, sub_event_type) from the most specific weapon the text names, else
     from the kind of event it describes (clash, abduction, protest...)."""
     for pattern, weapon, event_type, sub_event_type in _WEAPONS:
         if pattern.search(text):
-            if weapon == "firearms" and _ARMED_TARGET.search(text):
+            if weapon == "firearms" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
                 return weapon, "Battles", "Armed clash"
             return weapon, event_type, sub_event_type
     for pattern, event_type, sub_event_type in _EVENT_PATTERNS:

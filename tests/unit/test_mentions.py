@@ -87,3 +87,17 @@ def test_subset_stays_with_its_total():
     )
     assert [m["role"] for m in mentions] == ["reported"]
     assert mentions[0]["killed_best"] == 9
+
+
+def test_an_earlier_week_opens_a_historical_mention_not_a_bigger_toll():
+    mentions, _ = mentions_of(
+        "A Russian missile strike on Kharkiv killed 3 people on Tuesday. "
+        "Last week, a glide bomb attack on the city killed 7.",
+        published="2024-05-30",
+    )
+    assert [m["role"] for m in mentions] == ["reported", "historical"]
+    assert mentions[0]["event_date"] == date(2024, 5, 28)
+    assert mentions[1]["killed_best"] == 7
+    assert mentions[1]["location"] == "Kharkiv"  # "the city"
+    assert mentions[1]["sub_event_type"] == "Air/drone strike"
+    assert mentions[0]["killed_best"] != 7

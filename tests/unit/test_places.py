@@ -141,3 +141,8 @@ def test_possessive_city_before_a_neighbourhood():
     text = "A drone killed four civilians in the northern city of Mosul's al-Masaref neighborhood."
     place = place_of(text)
     assert place.country_iso == "IQ"
+
+
+def test_gaza_and_plural_demonyms_point_to_palestine():
+    text = "Israeli airstrikes on the Nuseirat refugee camp in central Gaza killed 20 Palestinians."
+    assert place_of(text).country_iso == "PS"

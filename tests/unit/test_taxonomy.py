@@ -89,3 +89,8 @@ def test_targets():
     assert find_target(text) == "school building; residential tower"
     assert find_target("a drone targeted a police station") == "police station"
     assert find_target("Officials met on Monday.") is None
+
+
+def test_a_source_is_not_an_armed_target():
+    text = "Gunmen killed 12 villagers on Sunday, police said."
+    assert classify(text) == ("firearms", "Violence against civilians", "Attack")
