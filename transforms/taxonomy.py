@@ -192,7 +192,7 @@ _ADJECTIVE_ATTACK = re.compile(
     r"\b(?P<adj>"
     + "|".join(map(re.escape, sorted(ADJECTIVE_ACTORS, key=len, reverse=True)))
     + r")\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|shelling|bombardments?|bombing|"
-    r"missiles?|drones?|raids?|offensive|forces|troops|army|military|warplanes?|jets?)\b",
+    r"missiles?|drones?|raids?|offensive|warplanes?|jets?)\b",
     re.I,
 )
 

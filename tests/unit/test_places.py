@@ -146,3 +146,8 @@ def test_possessive_city_before_a_neighbourhood():
 def test_gaza_and_plural_demonyms_point_to_palestine():
     text = "Israeli airstrikes on the Nuseirat refugee camp in central Gaza killed 20 Palestinians."
     assert place_of(text).country_iso == "PS"
+
+
+def test_mobile_with_evidence_is_the_city():
+    place = place_of("A shooting at a mall in Mobile, Alabama, left two people dead.")
+    assert (place.name, place.country_iso, place.admin1) == ("Mobile", "US", "Alabama")

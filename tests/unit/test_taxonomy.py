@@ -94,3 +94,8 @@ def test_targets():
 def test_a_source_is_not_an_armed_target():
     text = "Gunmen killed 12 villagers on Sunday, police said."
     assert classify(text) == ("firearms", "Violence against civilians", "Attack")
+
+
+def test_a_military_quoted_as_source_is_not_the_perpetrator():
+    text = "Houthi rebels fired a ballistic missile at a tanker on Monday, the U.S. military said."
+    assert find_perpetrator(text) == "Houthis"
