@@ -950,7 +950,7 @@ def _choose_city(
     if same_country_regions and not in_named_region and gaz.population[best] < 100_000:
         return None  # a namesake in another region than the one the text names with it
     strongest = max(explicit.values(), default=0)
-    if strongest and explicit.get(iso, 0) < strongest / 2:
+    if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
 
