@@ -13,6 +13,7 @@ names by the countries and regions the text names, then by population.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from array import array
@@ -690,7 +691,8 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
             span_start = start + words[first][0]
             span_end = start + words[last - 1][0] + len(words[last - 1][1])
             candidate = _classify(gaz, text, span_start, span_end)
-            if candidate is not None and last < len(words) and _cut_out(gaz, text, candidate):
+            partial = first > 0 or last < len(words)
+            if candidate is not None and partial and _cut_out(gaz, text, candidate):
                 candidate = None
             if candidate is not None:
                 out.append(candidate)
@@ -881,6 +883,8 @@ def event_place(
                 return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
+            if row is not None and _small_stranger(gaz, row, votes, c, inside):
+                row = None  # "the Old City of Damascus": not a village of that name abroad
             if row is not None:
                 return _city_place(gaz, c, row, precision=2 if c.near else 1)
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
@@ -905,6 +909,15 @@ _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
 )
+
+
+def _small_stranger(
+    gaz: Gazetteer, row: int, votes: dict[str, float], c: Candidate, inside: list[Candidate]
+) -> bool:
+    """A village of a country the text never names, while a big city follows in the sentence."""
+    if gaz.population[row] >= 10_000 or votes.get(gaz.countries_of[row]):
+        return False
+    return any(n.start > c.start and _big_city(gaz, n) and not n.country_iso for n in inside)
 
 
 def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
@@ -936,11 +949,13 @@ def _choose_city(
 
     def rank(row: int) -> tuple:
         iso = gaz.countries_of[row]
+        # Other towns of the same country weigh like a tenfold population: they settle
+        # namesake villages, not Damascus (Syria) against Damascus (Maryland).
+        size = math.log10(gaz.population[row] + 10)
         return (
             (iso, gaz.admin1_of[row]) in regions,
             explicit.get(iso, 0),
-            votes.get("~" + iso, 0),
-            gaz.population[row],
+            size + votes.get("~" + iso, 0),
         )
 
     best = max(c.cities, key=rank)
