@@ -55,6 +55,7 @@ _EVENT = re.compile(
     r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shoot\w*|gunm[ae]n|"
     r"gunfire|opened fire|stabb?\w+|fired|targeted|targeting|hit|assault\w*|massacre\w*|hostages?|"
     r"storm\w*|sieges?|assassinat\w+|hijack\w*|rammed|ramming|arson|behead\w*|murder\w*|"
+    r"set on fire|set fire|torched|blew (?:him|her)self up|"
     r"kidnapp\w+|abduct\w+|grenades?|ied|landmines?|suicide|casualties|fatalities|intercepted|"
     r"shot down|crashed|detonat\w+|besieged|offensive|battle\w*)\b",
     re.I,

@@ -914,10 +914,17 @@ _REGION_NOUNS = frozenset(
 def _small_stranger(
     gaz: Gazetteer, row: int, votes: dict[str, float], c: Candidate, inside: list[Candidate]
 ) -> bool:
-    """A village of a country the text never names, while a big city follows in the sentence."""
-    if gaz.population[row] >= 10_000 or votes.get(gaz.countries_of[row]):
+    """A small town of a country the text never names, while a city at least twenty times its
+    size follows in the sentence ("the Old City of Damascus")."""
+    if votes.get(gaz.countries_of[row]):
         return False
-    return any(n.start > c.start and _big_city(gaz, n) and not n.country_iso for n in inside)
+    floor = max(_MIN_POPULATION_WITHOUT_CUE, 20 * gaz.population[row])
+    return any(
+        n.start > c.start
+        and not n.country_iso
+        and any(gaz.population[r] >= floor for r in n.cities)
+        for n in inside
+    )
 
 
 def _big_city(gaz: Gazetteer, c: Candidate) -> bool:

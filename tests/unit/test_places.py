@@ -151,3 +151,8 @@ def test_gaza_and_plural_demonyms_point_to_palestine():
 def test_mobile_with_evidence_is_the_city():
     place = place_of("A shooting at a mall in Mobile, Alabama, left two people dead.")
     assert (place.name, place.country_iso, place.admin1) == ("Mobile", "US", "Alabama")
+
+
+def test_a_capital_beats_small_namesakes_abroad():
+    text = "Twin bombings in the Old City of Damascus killed at least 74 people."
+    assert place_of(text).country_iso == "SY"
