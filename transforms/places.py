@@ -725,6 +725,8 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     noun = _NOUN_AFTER.match(text[end : end + 25])
     candidate.noun = noun.group("noun").lower() if noun else None
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
+        return None  # "near the Syrian border": the event is on the other side as often
     if demonym and not candidate.noun:  # "Syrian", "Palestinians"
         candidate.demonym_iso = DEMONYMS[demonym]
         return candidate
@@ -767,7 +769,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# "launched from Iraq", "near the border with Mali": a country other than the event's
+_FROM = re.compile(r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?$", re.I)
 _CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _FACILITY = re.compile(
@@ -897,7 +900,7 @@ def event_place(
         if c.admin1 and (c.cued or c.noun):
             return _region_place(gaz, c, votes)
     for c in inside:
-        if c.country_iso and (c.cued or c.noun):
+        if c.country_iso and (c.cued or c.noun) and not c.origin:
             return _country_place(gaz, c, c.country_iso)
     for c in inside:
         if c.unlocated:  # the name alone: no country, no coordinates, no precision

@@ -156,3 +156,8 @@ def test_mobile_with_evidence_is_the_city():
 def test_a_capital_beats_small_namesakes_abroad():
     text = "Twin bombings in the Old City of Damascus killed at least 74 people."
     assert place_of(text).country_iso == "SY"
+
+
+def test_a_border_country_is_not_where_the_event_was():
+    place = place_of("Gunmen attacked an army outpost near the border with Mali, killing 12.")
+    assert place is None or place.country_iso != "ML"
