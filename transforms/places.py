@@ -160,6 +160,7 @@ class Gazetteer:
     geonameid: array = field(default_factory=lambda: array("l"))
     by_name: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     countries: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # iso -> name, id, pop
+    capitals: dict[str, str] = field(default_factory=dict)  # iso -> capital's name
     country_by_name: dict[str, str] = field(default_factory=dict)  # folded name -> iso
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
     admin1_by_name: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -246,6 +247,8 @@ def _load_countries(gaz: Gazetteer, path: Path) -> None:
     for iso, country in json.loads(path.read_text(encoding="utf-8")).items():
         gaz.countries[iso] = (country["name"], country["geonameid"], country["population"])
         gaz.country_by_name[fold(country["name"])] = iso
+        if country.get("capital"):
+            gaz.capitals[iso] = country["capital"]
     for name, iso in COUNTRY_ALIASES.items():
         gaz.country_by_name.setdefault(fold(name), iso)
     for iso, name in COUNTRY_NAMES.items():
@@ -727,6 +730,9 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
     if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
         return None  # "near the Syrian border": the event is on the other side as often
+    capital = _CAPITAL.match(text, end)
+    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
+        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
     if demonym and not candidate.noun:  # "Syrian", "Palestinians"
         candidate.demonym_iso = DEMONYMS[demonym]
         return candidate
@@ -779,6 +785,18 @@ _FACILITY = re.compile(
     r"power\s+plant)$",
     re.I,
 )
+
+
+_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
+
+
+def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None:
+    """ "the Afghan capital": the capital city of the nationality's country."""
+    name = gaz.capitals[iso]
+    rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
+    if not rows:
+        return None
+    return Candidate(name, start, end, cities=rows, cued=True)
 
 
 def _names_an_actor(surface: str) -> bool:

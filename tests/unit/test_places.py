@@ -161,3 +161,8 @@ def test_a_capital_beats_small_namesakes_abroad():
 def test_a_border_country_is_not_where_the_event_was():
     place = place_of("Gunmen attacked an army outpost near the border with Mali, killing 12.")
     assert place is None or place.country_iso != "ML"
+
+
+def test_the_nationality_capital_is_the_capital_city():
+    place = place_of("A car bomb exploded in the Somali capital on Friday, killing 5.")
+    assert (place.name, place.country_iso, place.precision) == ("Mogadishu", "SO", 1)
