@@ -352,7 +352,8 @@ _CANDIDATE = re.compile(
 _CUE = re.compile(
     r"(?:\b(?:in|near|outside|at|on|of|from|into|across|around|toward|towards|hit|struck|"
     r"targeted|targeting|attacked|shelled|bombed|between|and|to|of)\s+(?:the\s+)?"
-    r"(?:(?:rural|eastern|western|northern|southern|central|north|south|east|west|northeast|"
+    r"(?:(?:rural|occupied|besieged|embattled|frontline|front-line|liberated|"
+    r"eastern|western|northern|southern|central|north|south|east|west|northeast|"
     r"northwest|southeast|southwest|north-east|north-west|south-east|south-west|northeastern|"
     r"northwestern|southeastern|southwestern|greater|downtown|upper|lower)\s+)?"
     r"(?:(?:town|city|village|villages|district|area|outskirts|countryside|province|region|"
@@ -720,8 +721,10 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
         return None
     key = fold(surface)
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE or len(key) < 3:
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
         return None
+    if len(key) < 3 and not _NOUN_AFTER.match(text[end : end + 25]):
+        return None  # two letters are a name only as "Ye township"
     if surface.isupper() and key not in gaz.country_by_name:
         return None  # an acronym ("VDP", "STC"), not a town
     candidate = Candidate(surface, start, end)
@@ -797,6 +800,12 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
     if not rows:
         return None
     return Candidate(name, start, end, cities=rows, cued=True)
+
+
+def _head(surface: str) -> str:
+    """The name without a facility word: "Ain Assad Air Base" -> "Ain Assad"."""
+    facility = _FACILITY.search(surface)
+    return surface[: facility.start()] if facility and facility.start() > 0 else surface
 
 
 def _names_an_actor(surface: str) -> bool:
@@ -910,7 +919,7 @@ def event_place(
                 return _city_place(gaz, c, row, precision=2 if c.near else 1)
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
             return _region_place(gaz, c, votes)
-        if not (c.admin1 or c.country_iso) and _could_be_name(c.surface):
+        if not (c.admin1 or c.country_iso) and _could_be_name(_head(c.surface)):
             parent = _parent_place(gaz, c, candidates, votes)
             if parent is not None:
                 return parent

@@ -166,3 +166,16 @@ def test_a_border_country_is_not_where_the_event_was():
 def test_the_nationality_capital_is_the_capital_city():
     place = place_of("A car bomb exploded in the Somali capital on Friday, killing 5.")
     assert (place.name, place.country_iso, place.precision) == ("Mogadishu", "SO", 1)
+
+
+def test_a_facility_keeps_its_name_and_is_located_by_its_region():
+    place = place_of("Drones targeted US forces in the Ain Assad Air Base in Al Anbar.")
+    assert (place.name, place.country_iso) == ("Ain Assad Air Base", "IQ")
+    assert place.precision == 3  # the base is not in the gazetteer: located by its region
+
+
+def test_occupied_town_and_two_letter_township():
+    place = place_of("Russian forces shelled a bus stop in occupied Nova Kakhovka, Kherson region.")
+    assert place.name == "Nova Kakhovka"
+    place = place_of("In Ye township (Mawlamyine district, Mon state), a drone struck a base.")
+    assert (place.name, place.country_iso) == ("Ye", "MM")
