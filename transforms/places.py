@@ -780,7 +780,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
 # "launched from Iraq", "near the border with Mali": a country other than the event's
 _FROM = re.compile(r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?$", re.I)
-_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?$", re.I)
+_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _FACILITY = re.compile(
     r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
@@ -999,7 +999,9 @@ def _choose_city(
     iso = gaz.countries_of[best]
     same_country_regions = [r for r in regions if r[0] == iso]
     in_named_region = (iso, gaz.admin1_of[best]) in same_country_regions
-    if same_country_regions and not in_named_region and gaz.population[best] < 100_000:
+    if in_named_region:
+        return best  # "Eilat (Beer Sheva, HaDarom)": the chain itself says where it is
+    if same_country_regions and gaz.population[best] < 100_000:
         return None  # a namesake in another region than the one the text names with it
     strongest = max(explicit.values(), default=0)
     if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
@@ -1025,7 +1027,7 @@ def _city_place(gaz: Gazetteer, c: Candidate, row: int, precision: int) -> Place
 
 
 def _region_place(gaz: Gazetteer, c: Candidate, votes: dict[str, float]) -> Place:
-    iso, code = max(c.admin1, key=lambda k: votes.get(k[0], 0))
+    iso, code = max(c.admin1, key=lambda k: (votes.get(k[0], 0), votes.get("~" + k[0], 0)))
     centre = gaz.admin1_centre.get((iso, code))
     return Place(
         name=c.surface,
@@ -1066,7 +1068,10 @@ def _parent_place(
     district or region): the name is kept, the coordinates are the parent's (precision 2/3)."""
     later = [n for n in candidates if c.start < n.start and n.start - c.end <= 80]
     for number, nxt in enumerate(later):
-        if nxt.noun in _NEIGHBOURHOOD_NOUNS and number + 1 < len(later):
+        within_city = _NEIGHBOURHOOD_NOUNS | (
+            {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()
+        )
+        if nxt.noun in within_city and number + 1 < len(later):
             continue  # "(Al Farouk neighbourhood), Mosul": the city, not a namesake
         if nxt.cities:
             row = _choose_city(gaz, nxt, votes, ())

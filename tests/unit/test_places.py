@@ -179,3 +179,18 @@ def test_occupied_town_and_two_letter_township():
     assert place.name == "Nova Kakhovka"
     place = place_of("In Ye township (Mawlamyine district, Mon state), a drone struck a base.")
     assert (place.name, place.country_iso) == ("Ye", "MM")
+
+
+def test_the_region_in_the_chain_outweighs_a_country_named_elsewhere():
+    text = (
+        "A drone exploded at a school in Eilat (Beer Sheva, HaDarom). "
+        "The army said an armed group in Syria launched the drone."
+    )
+    candidates = find_candidates(text)
+    place = event_place(text, candidates, 0, 60, country_votes(candidates))
+    assert (place.name, place.country_iso) == ("Eilat", "IL")
+
+
+def test_a_neighbourhood_and_its_district_are_located_by_the_city():
+    text = "IS drones dropped explosives on Bab el Toub neighborhood (Old City district), central Mosul."
+    assert place_of(text).country_iso == "IQ"
