@@ -870,7 +870,7 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
         if c.country_iso:
             weights = {c.country_iso: 1.0 if c.origin else 3.0}
         elif c.admin1:
-            isos = {iso for iso, _ in c.admin1}
+            isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
             weights = {iso: (1.0 if c.cities else 2.0) / len(isos) for iso in isos}
         elif c.demonym_iso:
             weights = {c.demonym_iso: 0.4}
@@ -889,7 +889,7 @@ def town_votes(candidates: list[Candidate]) -> dict[str, float]:
     names: dict[str, set[str]] = {}
     for c in candidates:
         if c.cities and not c.country_iso:
-            for iso in {gaz.countries_of[r] for r in c.cities}:
+            for iso in sorted({gaz.countries_of[r] for r in c.cities}):
                 names.setdefault(iso, set()).add(fold(c.surface))
     return {iso: float(len(found)) for iso, found in names.items()}
 
