@@ -70,34 +70,81 @@ WEAPONS: list[tuple[str, str, str, str]] = [
 ]
 _WEAPONS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in WEAPONS]
 # Kinds of event other than remote violence, read when no weapon decides.
+_SD = "Strategic developments"
+# Kinds of event decided before small arms: gunmen who kidnap commit an abduction.
+_BEFORE_WEAPONS = [
+    (
+        r"kidnapp\w+|abduct\w+|taken hostage|took \w+ hostage",
+        _VAC,
+        "Abduction/forced disappearance",
+    ),
+    (r"rape[ds]?|raping|sexual violence|sexually assault\w*", _VAC, "Sexual violence"),
+]
+_LOOTING_WORDS = (
+    r"loot\w*|torched|set (?:on )?fire|burn(?:ed|t) (?:down )?(?:houses|homes|shops|villages?)|"
+    r"destroyed (?:houses|homes|property)"
+)
+_LOOTING = re.compile(rf"\b(?:{_LOOTING_WORDS})\b", re.I)
+_CASUALTY = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot)\b", re.I)
+# Kinds of event read when no weapon decides, first match wins.
 _EVENTS = [
     (
-        r"clash\w*|fighting|fought|exchange of fire|gun ?battles?|firefights?|ambush\w*",
+        r"clash\w*|fighting|fought|exchange of fire|gun ?battles?|firefights?|ambush\w*|skirmish\w*",
         "Battles",
         "Armed clash",
     ),
-    (r"(?:recaptured|retook|regained control)", "Battles", "Government regains territory"),
+    (r"recaptured|retook|regained control|liberated", "Battles", "Government regains territory"),
     (
-        r"(?:seized|captured|took control of|overran)",
+        r"seized control|captured the (?:town|city|village|base)|took control of|overran",
         "Battles",
         "Non-state actor overtakes territory",
     ),
-    (r"kidnapp\w+|abduct\w+|taken hostage", _VAC, "Abduction/forced disappearance"),
-    (r"rape[ds]?|sexual violence|sexually assault\w*", _VAC, "Sexual violence"),
-    (r"protest\w*|demonstrat\w+|rall(?:y|ies)", "Protests", "Peaceful protest"),
-    (r"riot\w*|mob", "Riots", "Mob violence"),
-    (r"arrest\w*|detain\w*", "Strategic developments", "Arrests"),
-    (r"intercepted|shot down|downed", "Strategic developments", "Disrupted weapons use"),
+    (
+        r"riot\w*|violent (?:protest|demonstration)\w*|stone-throwing|threw stones|pelted",
+        "Riots",
+        "Violent demonstration",
+    ),
+    (r"mob|lynch\w*|vigilante\w*", "Riots", "Mob violence"),
+    (_LOOTING_WORDS, _SD, "Looting/property destruction"),
+    (r"arrest\w*|detain\w*|apprehend\w*", _SD, "Arrests"),
+    (
+        r"ceasefire|cease-fire|peace (?:deal|agreement)|signed an agreement|prisoner exchange|truce",
+        _SD,
+        "Agreement",
+    ),
+    (
+        r"established (?:a |an )?(?:new )?(?:base|headquarters|camp|outpost)",
+        _SD,
+        "Headquarters or base established",
+    ),
+    (r"killed|killing|attacked|attack|murdered|executed|shot dead|beheaded", _VAC, "Attack"),
 ]
+_BEFORE_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _BEFORE_WEAPONS]
 _EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _EVENTS]
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b", re.I)
+_PROTEST_FORCE = re.compile(
+    r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b", re.I
+)
+_PROTEST_INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|dispers\w+|water cannons?|rubber bullets|arrest\w*|detain\w*|beat\w*|"
+    r"baton\w*)\b",
+    re.I,
+)
+# Interceptions: the weapon never hit anything (ACLED: Disrupted weapons use).
+_DISRUPTED = re.compile(
+    r"\b(?:intercepted|shot down|downed|defused|dismantled|foiled|thwarted|jammed)\b", re.I
+)
+_HARM = re.compile(
+    r"\b(?:killed|killing|wounded|injur\w+|dead|hit|struck|damag\w+|destroy\w+|explod\w+|"
+    r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b",
+    re.I,
+)
 # Firearms against armed forces is a clash, not an attack on civilians.
 _ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|police(?:men)?|"
     r"positions?|checkpoint|base|insurgents?)\b",
     re.I,
 )
-
-
 # "police said", "military officials told": a source, not a party to the event.
 _SOURCE = re.compile(
     r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b",
@@ -106,15 +153,34 @@ _SOURCE = re.compile(
 
 
 def classify(text: str) -> tuple[str | None, str | None, str | None]:
-    """(weapon, event_type, sub_event_type) from the most specific weapon the text names, else
-    from the kind of event it describes (clash, abduction, protest...)."""
-    for pattern, weapon, event_type, sub_event_type in _WEAPONS:
-        if pattern.search(text):
-            if weapon == "firearms" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
-                return weapon, "Battles", "Armed clash"
-            return weapon, event_type, sub_event_type
+    """(weapon, event_type, sub_event_type): protests, abductions and interceptions first, then
+    the most specific weapon the text names, then the kind of event it describes."""
+    found = next((w for w in _WEAPONS if w[0].search(text)), None)
+    weapon = found[1] if found else None
+    if _PROTEST.search(text):
+        if _PROTEST_FORCE.search(text):
+            return weapon, "Protests", "Excessive force against protesters"
+        if _PROTEST_INTERVENTION.search(text):
+            return weapon, "Protests", "Protest with intervention"
+        if weapon is None:
+            return None, "Protests", "Peaceful protest"
+    if weapon in (None, "firearms", "knife"):  # gunmen who kidnap: an abduction
+        for pattern, event_type, sub_event_type in _BEFORE_PATTERNS:
+            if pattern.search(text):
+                return weapon, event_type, sub_event_type
+    if found is not None:
+        if _DISRUPTED.search(text) and not _HARM.search(text):
+            return weapon, _SD, "Disrupted weapons use"
+        small_arms = weapon in ("firearms", "knife")
+        if small_arms and _LOOTING.search(text) and not _CASUALTY.search(text):
+            return weapon, _SD, "Looting/property destruction"  # armed men who only loot
+        if small_arms and _ARMED_TARGET.search(_SOURCE.sub("", text)):
+            return weapon, "Battles", "Armed clash"
+        return weapon, found[2], found[3]
     for pattern, event_type, sub_event_type in _EVENT_PATTERNS:
         if pattern.search(text):
+            if sub_event_type == "Attack" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
+                return None, "Battles", "Armed clash"
             return None, event_type, sub_event_type
     return None, None, None
 

@@ -99,3 +99,49 @@ def test_a_source_is_not_an_armed_target():
 def test_a_military_quoted_as_source_is_not_the_perpetrator():
     text = "Houthi rebels fired a ballistic missile at a tanker on Monday, the U.S. military said."
     assert find_perpetrator(text) == "Houthis"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        (
+            "Hundreds of protesters marched peacefully to the ministry.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        ("Police fired tear gas to disperse protesters.", "Protests", "Protest with intervention"),
+        (
+            "Security forces shot dead 3 protesters.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
+        ("Rioters burned tyres and threw stones at police.", "Riots", "Violent demonstration"),
+        ("A mob lynched a man accused of theft.", "Riots", "Mob violence"),
+        (
+            "Air defences shot down a drone over the city.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        ("Police arrested 12 suspected militants.", "Strategic developments", "Arrests"),
+        (
+            "Gunmen looted shops in the market.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        ("The two sides signed a ceasefire agreement.", "Strategic developments", "Agreement"),
+        ("The army recaptured the town after a week.", "Battles", "Government regains territory"),
+        ("Militants killed 3 soldiers in an attack on their post.", "Battles", "Armed clash"),
+        (
+            "Unknown assailants killed a farmer in his field.",
+            "Violence against civilians",
+            "Attack",
+        ),
+    ],
+)
+def test_acled_types_beyond_weapons(text, event_type, sub_event_type):
+    assert classify(text)[1:] == (event_type, sub_event_type)
+
+
+def test_an_attack_with_drones_some_intercepted_is_still_a_drone_strike():
+    text = "Militants attacked the base with rockets and two drones, one of which was intercepted."
+    assert classify(text)[2] == "Air/drone strike"
