@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -898,6 +898,31 @@ def event_place(
     text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
 ) -> Place | None:
     """The place of the event told in text[start:end]: its most specific stated place."""
+    place = _event_place(text, candidates, start, end, votes)
+    if place is None or place.char_start < 0:
+        return place
+    alias = _ALIAS.match(text, place.char_end)
+    if alias and not _is_division(alias.group(1)):
+        # ACLED's "Sergele (Sargali) area": the name in brackets is the coder's spelling
+        return replace(place, name=alias.group(1))
+    return place
+
+
+# "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word).
+_ALIAS = re.compile(
+    r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)(?=\s+(?:area|village|town|hill|region|"
+    r"mountain|valley|base|camp|district|township|neighbou?rhood)\b)"
+)
+
+
+def _is_division(name: str) -> bool:
+    gaz = gazetteer()
+    return fold(name) in gaz.admin1_by_name or fold(name) in gaz.country_by_name
+
+
+def _event_place(
+    text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
+) -> Place | None:
     gaz = gazetteer()
     inside = [c for c in candidates if start <= c.start < end]
     chain_admin1 = _chain_regions(candidates)
@@ -1089,19 +1114,9 @@ def _parent_place(
 
 
 def _renamed(parent: Place, c: Candidate) -> Place:
-    return Place(
-        c.surface,
-        parent.geonameid,
-        parent.country,
-        parent.country_iso,
-        parent.admin1,
-        parent.latitude,
-        parent.longitude,
-        parent.population,
-        c.start,
-        c.end,
-        max(parent.precision, 2),
-    )
+    """The parent's location under the child's name, at least "near a town" (precision 2)."""
+    precision = max(parent.precision or 2, 2)
+    return replace(parent, name=c.surface, char_start=c.start, char_end=c.end, precision=precision)
 
 
 def country_place(iso: str) -> Place:

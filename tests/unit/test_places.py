@@ -194,3 +194,10 @@ def test_the_region_in_the_chain_outweighs_a_country_named_elsewhere():
 def test_a_neighbourhood_and_its_district_are_located_by_the_city():
     text = "IS drones dropped explosives on Bab el Toub neighborhood (Old City district), central Mosul."
     assert place_of(text).country_iso == "IQ"
+
+
+def test_acled_bracketed_spelling_names_the_place_but_a_bracketed_region_does_not():
+    text = "PKK militants targeted Turkish army forces in the Sergele (Sargali) area (Al Amadiya, Duhok)."
+    assert place_of(text).name == "Sargali"
+    place = place_of("On 11 July 2024, in Suarez (Cauca), dissidents threw a grenade from a drone.")
+    assert place.name == "Suarez"
