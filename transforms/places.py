@@ -848,15 +848,30 @@ _ACTOR_WORDS = frozenset(
         "operation",
         "operations",
         "corps",
+        "hamas",
+        "hezbollah",
+        "taliban",
+        "houthi",
+        "houthis",
+        "wagner",
+        "amaq",
+        "daesh",
+        "isis",
+        "isil",
+        "shabaab",
     ]
 )
 
 
 def _in_chain(text: str, end: int) -> bool:
     """ "X (Y, Z)", "X, Y" or "X in Y": a name followed by the larger places it lies in."""
-    return bool(
-        re.match(r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:rural\s+)?[A-Z])", text[end : end + 20])
-    )
+    return bool(_CHAIN.match(text, end))
+
+
+_CHAIN = re.compile(
+    r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
+    r"western|northern|southern|central)\s+)*[A-Z])"
+)
 
 
 def country_votes(candidates: list[Candidate]) -> dict[str, float]:
@@ -902,16 +917,24 @@ def event_place(
     if place is None or place.char_start < 0:
         return place
     alias = _ALIAS.match(text, place.char_end)
+    if alias and _QUALIFIER.match(alias.group(1)):  # "Bant Bway (Ywar Ma)", "Myo Thar (East)"
+        return replace(place, name=f"{place.name} ({alias.group(1)})")
     if alias and not _is_division(alias.group(1)):
         # ACLED's "Sergele (Sargali) area": the name in brackets is the coder's spelling
         return replace(place, name=alias.group(1))
     return place
 
 
-# "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word).
+# "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word) or a number.
 _ALIAS = re.compile(
-    r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)(?=\s+(?:area|village|town|hill|region|"
+    r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|\d{1,2})\)(?=\s+(?:area|village|town|hill|region|"
     r"mountain|valley|base|camp|district|township|neighbou?rhood)\b)"
+)
+
+
+# Parts of a name, not another name: (East), (Lower), (1), Burmese (Ywar Ma) "main village".
+_QUALIFIER = re.compile(
+    r"^(?:\d{1,2}|East|West|North|South|Upper|Lower|Middle|Central|Old|New|Ywar Ma|Ywar Thit)$"
 )
 
 

@@ -201,3 +201,13 @@ def test_acled_bracketed_spelling_names_the_place_but_a_bracketed_region_does_no
     assert place_of(text).name == "Sargali"
     place = place_of("On 11 July 2024, in Suarez (Cauca), dissidents threw a grenade from a drone.")
     assert place.name == "Suarez"
+
+
+def test_a_bracketed_qualifier_stays_part_of_the_name():
+    text = "In Bant Bway (Ywar Ma) village of Yinmarbin township (Sagaing region), a drone struck."
+    assert place_of(text).name == "Bant Bway (Ywar Ma)"
+
+
+def test_armed_group_names_are_never_places():
+    text = "Hamas militants launched drones at soldiers in Mefalsim (Ashqelon, HaDarom)."
+    assert place_of(text).name == "Mefalsim"
