@@ -97,17 +97,16 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
     mentions: list[Mention] = []
-    places: dict[int, Place | None] = {}
     for sentence in sentences:
         sentence_figures = by_sentence.get(sentence.index, [])
-        place = _sentence_place(ctx, sentence)
         if not mentions:
             if sentence_figures or _EVENT.search(sentence.text):
+                place = _sentence_place(ctx, sentence)
                 mentions.append(_open(ctx, sentence, sentence_figures, place, "reported"))
-                places[len(mentions) - 1] = place
             continue
         if not sentence_figures:
-            continue
+            continue  # only figure sentences are read further: places cost a scan each
+        place = _sentence_place(ctx, sentence)
         current = mentions[-1]
         if continues_mention(ctx, current, sentence, sentence_figures, place):
             current.figures.extend(sentence_figures)

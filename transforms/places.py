@@ -749,6 +749,8 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
         return None
     before = text[max(0, start - 60) : start]
+    if not (known or facility or candidate.noun) and not _may_be_cued(before):
+        return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
     if candidate.country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
     named_before = bool(_NOUN_BEFORE.search(before))
@@ -800,6 +802,76 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
     if not rows:
         return None
     return Candidate(name, start, end, cities=rows, cued=True)
+
+
+# Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
+# _CODED_TO, _PLACE_PREPOSITION): a cheap test before the regexes.
+_CUE_LAST_WORDS = frozenset(
+    [
+        "in",
+        "near",
+        "outside",
+        "at",
+        "on",
+        "of",
+        "from",
+        "into",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "hit",
+        "struck",
+        "targeted",
+        "targeting",
+        "attacked",
+        "shelled",
+        "bombed",
+        "between",
+        "and",
+        "to",
+        "the",
+        "rural",
+        "occupied",
+        "besieged",
+        "embattled",
+        "frontline",
+        "front-line",
+        "liberated",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "greater",
+        "downtown",
+        "upper",
+        "lower",
+        "as",
+        "close",
+    ]
+)
+
+
+def _may_be_cued(before: str) -> bool:
+    words = before.rsplit(None, 4)
+    return any(w.lower().strip(",;:()") in _CUE_LAST_WORDS for w in words[-4:])
 
 
 def _head(surface: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -51,7 +51,10 @@ class Mention:
     figures: list[Figure] = field(default_factory=list)
 
     def as_row(self) -> dict:
-        row = asdict(self)
-        row.pop("figures")
-        row.pop("sentence_index")
-        return row
+        """The `event_mentions` columns (figures and sentence_index are not columns)."""
+        return {name: getattr(self, name) for name in _MENTION_COLUMNS}
+
+
+_MENTION_COLUMNS = tuple(
+    f.name for f in fields(Mention) if f.name not in ("figures", "sentence_index")
+)
