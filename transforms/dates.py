@@ -1,4 +1,10 @@
-"""Event dates: explicit dates and relative expressions resolved against the publication date."""
+"""Event dates: explicit dates and relative expressions resolved against the publication date.
+
+`resolve_date(text, published)` gives (date, precision) for the first date expression of a text,
+explicit forms before relative ones. Precision is honest: "last week" is a `week`, "in June" a
+`month`, "in 2019" a `year`. A date without a year, or a relative one, needs `published`;
+without it the result is (None, None) rather than a guess.
+"""
 
 from __future__ import annotations
 
@@ -27,54 +33,170 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}}\b|:)"
+    rf"(?:,?\s+{_YEAR}\b)?",
+    re.I,
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_IN_MONTH = re.compile(rf"\bin\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b", re.I)
+# 02/24/2012 (US), 24/02/2012, 31.07.2023 (day first), with / . or -
+_NUMERIC = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTH_YEAR = re.compile(rf"\b(?:in\s+|during\s+|since\s+)?{_MONTH}\s+{_YEAR}\b", re.I)
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|since|early|late|mid)[\s-]+{_MONTH}(?!\s+\d)(?:\s+{_YEAR})?\b", re.I
+)
+_IN_YEAR = re.compile(rf"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b", re.I)
 _WEEKDAY = re.compile(
-    r"\b(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.I,
 )
 _RELATIVE_DAYS = {
     "today": 0,
     "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
     "tonight": 0,
+    "earlier today": 0,
     "yesterday": 1,
     "the previous day": 1,
     "the day before": 1,
+    "a day earlier": 1,
     "last night": 1,
+    "overnight": 1,
+    "the previous night": 1,
+    "two days ago": 2,
+    "three days ago": 3,
 }
-_RELATIVE = re.compile(r"\b(" + "|".join(map(re.escape, _RELATIVE_DAYS)) + r")\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+# (pattern, days back from publication, precision)
+_RELATIVE_SPANS = [
+    (
+        re.compile(r"\b(?:over|during|at|on) the weekend\b|\bthis weekend\b", re.I),
+        "weekend",
+        "week",
+    ),
+    (re.compile(r"\blast weekend\b", re.I), "weekend", "week"),
+    (re.compile(r"\blast week\b|\ba week ago\b|\bthe previous week\b", re.I), 7, "week"),
+    (re.compile(r"\b(?:earlier )?this week\b", re.I), 0, "week"),
+    (re.compile(r"\b(?:earlier|late|early) this month\b|\bthis month\b", re.I), "month", "month"),
+    (
+        re.compile(r"\blast month\b|\ba month ago\b|\bthe previous month\b", re.I),
+        "last_month",
+        "month",
+    ),
+    (re.compile(r"\blast year\b|\ba year ago\b|\bthe previous year\b", re.I), "last_year", "year"),
+    (re.compile(r"\b(?:earlier )?this year\b", re.I), "year", "year"),
+]
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
-    """The date a sentence's event happened on, and its precision (day, week, month, year)."""
+    """The date a text's event happened on, and its precision (day, week, month, year)."""
+    for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):
+        found = finder(text, published)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _explicit_day(text: str, published: date | None):
     for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
             resolved = _explicit(match, published)
             if resolved:
                 return resolved, "day"
+    for match in _NUMERIC.finditer(text):
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+        # "/" is read month-first unless that is impossible; "." day-first (European).
+        month_first = match.group("sep") == "/" and a <= 12 or b > 12
+        month, day = (a, b) if month_first else (b, a)
+        try:
+            return date(year, month, day), "day"
+        except ValueError:
+            continue
+    return None
+
+
+def _relative_day(text: str, published: date | None):
     match = _RELATIVE.search(text)
     if match and published:
         return published - timedelta(days=_RELATIVE_DAYS[match.group(1).lower()]), "day"
+    return None
+
+
+def _weekday(text: str, published: date | None):
     match = _WEEKDAY.search(text)
     if match and published:
-        return _last_weekday(published, WEEKDAYS.index(match.group("weekday").lower())), "day"
+        weekday = WEEKDAYS.index(match.group("weekday").lower())
+        return _last_weekday(published, weekday), "day"
+    return None
+
+
+def _relative_span(text: str, published: date | None):
+    if published is None:
+        return None
+    for pattern, back, precision in _RELATIVE_SPANS:
+        if not pattern.search(text):
+            continue
+        if back == "weekend":  # the Saturday of the latest weekend on or before publication
+            return _last_weekday(published, 5), precision
+        if back == "month":
+            return published.replace(day=1), precision
+        if back == "last_month":
+            return (published.replace(day=1) - timedelta(days=1)).replace(day=1), precision
+        if back == "last_year":
+            return date(published.year - 1, 1, 1), precision
+        if back == "year":
+            return date(published.year, 1, 1), precision
+        return published - timedelta(days=published.weekday() + back), precision
+    return None
+
+
+def _month(text: str, published: date | None):
+    match = _MONTH_YEAR.search(text)
+    if match:
+        return date(int(match.group("year")), _month_number(match.group("month")), 1), "month"
     match = _IN_MONTH.search(text)
-    if match and published:
+    if match and (match.group("year") or published):
         month = _month_number(match.group("month"))
-        year = int(
-            match.group("year")
-            or (published.year if month <= published.month else published.year - 1)
-        )
+        if match.group("year"):
+            year = int(match.group("year"))
+        else:
+            year = published.year if month <= published.month else published.year - 1
         return date(year, month, 1), "month"
-    return None, None
+    return None
+
+
+def _year(text: str, published: date | None):
+    match = _IN_YEAR.search(text)
+    if match:
+        return date(int(match.group("year")), 1, 1), "year"
+    return None
+
+
+def date_range(value: date, precision: str | None) -> tuple[date, date]:
+    """The first and last day a (date, precision) can stand for."""
+    if precision == "week":
+        return value, value + timedelta(days=6)
+    if precision == "month":
+        following = (value.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return value, following - timedelta(days=1)
+    if precision == "year":
+        return value, date(value.year, 12, 31)
+    return value, value
 
 
 def _month_number(name: str) -> int:

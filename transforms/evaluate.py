@@ -64,8 +64,10 @@ def predicted_fields(mentions: list[dict]) -> dict:
 def score(
     rows: Iterable[tuple[dict, dict]],
     same_place: Callable[[str, str], bool] = lambda a, b: fold(a) == fold(b),
+    same_admin1: Callable[[str, str], bool] = lambda a, b: fold(a) == fold(b),
 ) -> dict[str, FieldScore]:
-    """Per-field scores over (gold row, predicted fields) pairs."""
+    """Per-field scores over (gold row, predicted fields) pairs. `same_place` and `same_admin1`
+    say when two spellings name the same place or division (the gazetteer's alternate names)."""
     scores: dict[str, FieldScore] = defaultdict(FieldScore)
     for gold, predicted in rows:
         for name in NUMERIC_FIELDS:
@@ -73,7 +75,8 @@ def score(
                 _score_number(scores[name], gold, predicted, name)
         for name in TEXT_FIELDS:
             if gold.get(name) is not None:
-                _score_text(scores[name], gold, predicted, name, same_place)
+                same = same_admin1 if name == "admin1" else same_place
+                _score_text(scores[name], gold, predicted, name, same)
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             _score_coordinates(scores["coordinates"], gold, predicted)
     return {name: scores[name] for name in FIELDS if name in scores}
@@ -118,7 +121,7 @@ def _score_text(result: FieldScore, gold: dict, predicted: dict, name: str, same
     result.n += 1
     if name == "location":
         hit = got is not None and (same_place(want, got) or _within_radius(gold, predicted))
-    elif name == "country":
+    elif name in ("country", "admin1"):
         hit = got is not None and (fold(want) == fold(got) or same_place(want, got))
     else:
         hit = got is not None and fold(want) == fold(str(got))

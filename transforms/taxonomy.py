@@ -1,99 +1,300 @@
-"""ACLED event types, weapons and actors read from keywords."""
+"""ACLED event types, normalised weapons, perpetrators and targets, read from keywords."""
 
 from __future__ import annotations
 
 import re
 
-# (pattern, weapon, event_type, sub_event_type), most specific first.
+_ERV = "Explosions/Remote violence"
+_SHELLING = "Shelling/artillery/missile attack"
+_AIR = "Air/drone strike"
+_IED = "Remote explosive/landmine/IED"
+_VAC = "Violence against civilians"
+
+# (pattern, weapon, event_type, sub_event_type), most specific first: the first match wins.
 WEAPONS: list[tuple[str, str, str, str]] = [
     (
-        r"ballistic missiles?",
-        "ballistic missile",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
+        r"chemical (?:weapons?|attack)|chlorine|sarin|nerve agent|toxic gas",
+        "chemical",
+        _ERV,
+        "Chemical weapon",
+    ),
+    (r"ballistic missiles?|iskander|kinzhal|scud", "ballistic missile", _ERV, _SHELLING),
+    (r"cruise missiles?|kalibr|kh-\d+", "cruise missile", _ERV, _SHELLING),
+    (
+        r"(?:kamikaze|suicide|loitering|exploding|fpv|armed) drones?|shaheds?|geran",
+        "drone",
+        _ERV,
+        _AIR,
     ),
     (
-        r"cruise missiles?",
-        "cruise missile",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
-    ),
-    (
-        r"suicide (?:bomb(?:er|ing)?s?|attack)",
+        r"suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)|self-detonat\w+|blew (?:him|her)self up",
         "suicide bomb",
-        "Explosions/Remote violence",
+        _ERV,
         "Suicide bomb",
     ),
     (
-        r"car bombs?|vbied",
+        r"car bombs?|vbieds?|vehicle-borne|bomb-laden (?:car|vehicle|truck)|truck bombs?",
         "car bomb",
-        "Explosions/Remote violence",
-        "Remote explosive/landmine/IED",
+        _ERV,
+        _IED,
     ),
+    # A drone that drops or carries an IED or grenade is an air/drone strike for ACLED.
+    (r"drones?|uavs?|unmanned aerial|quadcopters?|aerial vehicles?", "drone", _ERV, _AIR),
     (
-        r"\bied\b|roadside bomb|improvised explosive|landmines?",
+        r"ieds?|roadside bombs?|improvised explosive|landmines?|land mines?|mines? exploded|"
+        r"explosive devices?|sticky bombs?|magnetic bombs?|booby[- ]trap\w*",
         "IED",
-        "Explosions/Remote violence",
-        "Remote explosive/landmine/IED",
+        _ERV,
+        _IED,
     ),
-    (r"drones?|uavs?", "drone", "Explosions/Remote violence", "Air/drone strike"),
     (
-        r"air ?strikes?|warplanes?|bombers?",
+        r"air ?strikes?|air raids?|warplanes?|fighter jets?|jets?|bombers?|helicopters?|"
+        r"gunships?|barrel bombs?|aerial bombard\w*|glide bombs?|guided aerial bombs?",
         "airstrike",
-        "Explosions/Remote violence",
-        "Air/drone strike",
+        _ERV,
+        _AIR,
     ),
-    (r"missiles?", "missile", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (r"rockets?", "rocket", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (r"multiple rocket|mlrs|grads?|himars|katyushas?|smerch|uragan", "MLRS", _ERV, _SHELLING),
+    (r"missiles?", "missile", _ERV, _SHELLING),
+    (r"rockets?", "rocket", _ERV, _SHELLING),
+    (r"shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|tank fire", "artillery", _ERV, _SHELLING),
+    (r"grenades?|rpgs?", "grenade", _ERV, "Grenade"),
+    (r"bomb(?:s|ing|ings|ed)?|explosions?|blasts?|explosives?", "explosive", _ERV, _IED),
     (
-        r"shell(?:ing|s)?|artillery|mortars?",
-        "artillery",
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
-    ),
-    (r"grenades?", "grenade", "Explosions/Remote violence", "Grenade"),
-    (
-        r"gunmen|shot|shooting|gunfire|opened fire",
+        r"gunm[ae]n|shot|shooting|gunfire|opened fire|firearms?|rifles?|guns?|sniper\w*",
         "firearms",
-        "Violence against civilians",
+        _VAC,
         "Attack",
     ),
-    (r"stabb(?:ed|ing)|knife", "knife", "Violence against civilians", "Attack"),
+    (r"stabb(?:ed|ing)|knife|knives|machetes?|axes?", "knife", _VAC, "Attack"),
 ]
-_WEAPONS = [(re.compile(rf"\b(?:{p})", re.I), *rest) for p, *rest in WEAPONS]
-
-ACTORS: list[tuple[str, str]] = [
-    (r"russia(?:n forces|n troops|n military|n army)?|the kremlin|moscow", "Russia"),
-    (r"ukrain(?:e|ian forces|ian troops|ian military|ian army)|kyiv", "Ukraine"),
-    (r"al[- ]shabaa?b", "Al Shabaab"),
-    (r"islamic state|isis|isil|daesh", "Islamic State"),
-    (r"taliban", "Taliban"),
-    (r"boko haram", "Boko Haram"),
-    (r"hamas", "Hamas"),
-    (r"hezbollah", "Hezbollah"),
-    (r"houthis?|ansar allah", "Houthis"),
-]
-_ACTOR_AS_SUBJECT = [
+_WEAPONS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in WEAPONS]
+# Kinds of event other than remote violence, read when no weapon decides.
+_SD = "Strategic developments"
+# Kinds of event decided before small arms: gunmen who kidnap commit an abduction.
+_BEFORE_WEAPONS = [
     (
-        re.compile(
-            rf"\b(?:{p})\b(?=[^.]{{0,60}}\b(?:launched|carried out|struck|attacked|fired|shelled|bombed|targeted|hit)\b)",
-            re.I,
-        ),
-        name,
-    )
-    for p, name in ACTORS
+        r"kidnapp\w+|abduct\w+|taken hostage|took \w+ hostage",
+        _VAC,
+        "Abduction/forced disappearance",
+    ),
+    (r"rape[ds]?|raping|sexual violence|sexually assault\w*", _VAC, "Sexual violence"),
 ]
+_LOOTING_WORDS = (
+    r"loot\w*|torched|set (?:on )?fire|burn(?:ed|t) (?:down )?(?:houses|homes|shops|villages?)|"
+    r"destroyed (?:houses|homes|property)"
+)
+_LOOTING = re.compile(rf"\b(?:{_LOOTING_WORDS})\b", re.I)
+_CASUALTY = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot)\b", re.I)
+# Kinds of event read when no weapon decides, first match wins.
+_EVENTS = [
+    (
+        r"clash\w*|fighting|fought|exchange of fire|gun ?battles?|firefights?|ambush\w*|skirmish\w*",
+        "Battles",
+        "Armed clash",
+    ),
+    (r"recaptured|retook|regained control|liberated", "Battles", "Government regains territory"),
+    (
+        r"seized control|captured the (?:town|city|village|base)|took control of|overran",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        r"riot\w*|violent (?:protest|demonstration)\w*|stone-throwing|threw stones|pelted",
+        "Riots",
+        "Violent demonstration",
+    ),
+    (r"mob|lynch\w*|vigilante\w*", "Riots", "Mob violence"),
+    (_LOOTING_WORDS, _SD, "Looting/property destruction"),
+    (r"arrest\w*|detain\w*|apprehend\w*", _SD, "Arrests"),
+    (
+        r"ceasefire|cease-fire|peace (?:deal|agreement)|signed an agreement|prisoner exchange|truce",
+        _SD,
+        "Agreement",
+    ),
+    (
+        r"established (?:a |an )?(?:new )?(?:base|headquarters|camp|outpost)",
+        _SD,
+        "Headquarters or base established",
+    ),
+    (r"killed|killing|attacked|attack|murdered|executed|shot dead|beheaded", _VAC, "Attack"),
+]
+_BEFORE_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _BEFORE_WEAPONS]
+_EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _EVENTS]
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b", re.I)
+_PROTEST_FORCE = re.compile(
+    r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b", re.I
+)
+_PROTEST_INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|dispers\w+|water cannons?|rubber bullets|arrest\w*|detain\w*|beat\w*|"
+    r"baton\w*)\b",
+    re.I,
+)
+# Interceptions: the weapon never hit anything (ACLED: Disrupted weapons use).
+_DISRUPTED = re.compile(
+    r"\b(?:intercepted|shot down|downed|defused|dismantled|foiled|thwarted|jammed)\b", re.I
+)
+_HARM = re.compile(
+    r"\b(?:killed|killing|wounded|injur\w+|dead|hit|struck|damag\w+|destroy\w+|explod\w+|"
+    r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b",
+    re.I,
+)
+# Firearms against armed forces is a clash, not an attack on civilians.
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|police(?:men)?|"
+    r"positions?|checkpoint|base|insurgents?)\b",
+    re.I,
+)
+# "police said", "military officials told": a source, not a party to the event.
+_SOURCE = re.compile(
+    r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b",
+    re.I,
+)
 
 
 def classify(text: str) -> tuple[str | None, str | None, str | None]:
-    """(weapon, event_type, sub_event_type) from the first weapon the text names."""
-    for pattern, weapon, event_type, sub_event_type in _WEAPONS:
+    """(weapon, event_type, sub_event_type): protests, abductions and interceptions first, then
+    the most specific weapon the text names, then the kind of event it describes."""
+    found = next((w for w in _WEAPONS if w[0].search(text)), None)
+    weapon = found[1] if found else None
+    if _PROTEST.search(text):
+        if _PROTEST_FORCE.search(text):
+            return weapon, "Protests", "Excessive force against protesters"
+        if _PROTEST_INTERVENTION.search(text):
+            return weapon, "Protests", "Protest with intervention"
+        if weapon is None:
+            return None, "Protests", "Peaceful protest"
+    if weapon in (None, "firearms", "knife"):  # gunmen who kidnap: an abduction
+        for pattern, event_type, sub_event_type in _BEFORE_PATTERNS:
+            if pattern.search(text):
+                return weapon, event_type, sub_event_type
+    if found is not None:
+        if _DISRUPTED.search(text) and not _HARM.search(text):
+            return weapon, _SD, "Disrupted weapons use"
+        small_arms = weapon in ("firearms", "knife")
+        if small_arms and _LOOTING.search(text) and not _CASUALTY.search(text):
+            return weapon, _SD, "Looting/property destruction"  # armed men who only loot
+        if small_arms and _ARMED_TARGET.search(_SOURCE.sub("", text)):
+            return weapon, "Battles", "Armed clash"
+        return weapon, found[2], found[3]
+    for pattern, event_type, sub_event_type in _EVENT_PATTERNS:
         if pattern.search(text):
-            return weapon, event_type, sub_event_type
+            if sub_event_type == "Attack" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
+                return None, "Battles", "Armed clash"
+            return None, event_type, sub_event_type
     return None, None, None
 
 
-def find_perpetrator(text: str) -> str | None:
-    """An actor named as the subject of an attack verb."""
-    hits = [(m.start(), name) for pattern, name in _ACTOR_AS_SUBJECT if (m := pattern.search(text))]
-    return min(hits)[1] if hits else None
+ACTORS: list[tuple[str, str]] = [
+    (r"russian?(?: forces| troops| military| army| federation)?|the kremlin|moscow", "Russia"),
+    (r"ukrain(?:e|ian forces|ian troops|ian military|ian army)|kyiv|kiev", "Ukraine"),
+    (r"al[- ]shabaa?b", "Al Shabaab"),
+    (r"islamic state|isis|isil|daesh|is militants|is fighters", "Islamic State"),
+    (r"taliban", "Taliban"),
+    (r"boko haram|iswap", "Boko Haram"),
+    (r"hamas", "Hamas"),
+    (r"hezbollah", "Hezbollah"),
+    (r"houthis?|ansar allah", "Houthis"),
+    (r"aqap|al[- ]qaeda in the arabian peninsula", "AQAP"),
+    (r"al[- ]qaeda|jnim|hts|hay'?at tahrir al[- ]sham", "Al Qaeda affiliates"),
+    (r"pkk|hpg|kurdistan workers'? party", "PKK"),
+    (r"farc(?: dissidents)?|eln", "FARC/ELN"),
+    (r"people'?s defen[cs]e forces?|pdf", "PDF"),
+    (r"islamic resistance in iraq", "Islamic Resistance in Iraq"),
+    (r"israel(?:i forces|i army|i military|i air force|i drones?)?|idf", "Israel"),
+    (
+        r"(?:the )?us(?:-led)? (?:forces|military|drones?)|united states|american forces|"
+        r"(?:global )?coalition",
+        "United States",
+    ),
+    (r"turk(?:ey|ish forces|ish army|ish military|ish drones?)", "Turkey"),
+    (r"(?:the )?(?:syrian )?regime|syrian (?:army|government|forces)", "Syria"),
+    (r"myanmar military|junta|tatmadaw", "Myanmar military"),
+    (r"cartel|cjng", "Cartel"),
+]
+_ATTACK_VERB = (
+    r"launched|carried out|conducted|struck|attacked|fired|shelled|bombed|targeted|hit|dropped|"
+    r"used|threw|claimed|killed|ambushed|stormed|detonated"
+)
+_ACTOR_NAMES = [name for _, name in ACTORS]
+_ANY_ACTOR = "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(ACTORS))
+# One alternation per form (not one regex per actor): the leftmost actor wins, in one scan.
+_ACTOR_AS_SUBJECT = re.compile(
+    rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)", re.I
+)
+_ANY_ACTOR_BY = _ANY_ACTOR.replace("?P<a", "?P<b")
+_ATTACK_NOUN = (
+    r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
+)
+_ACTOR_OWNS_ATTACK = re.compile(
+    rf"\b(?:(?:{_ANY_ACTOR})['’]s?\s+(?:\w+\s+){{0,2}}(?:{_ATTACK_NOUN})"
+    rf"|(?:attacks?|strikes?|shelling|bombing|raids?|fired|launched|carried out|claimed)\s+by\s+"
+    rf"(?:the\s+)?(?:{_ANY_ACTOR_BY}))\b",
+    re.I,
+)
+
+
+def _actor_of(match: re.Match) -> str:
+    group = next(k for k, v in match.groupdict().items() if v is not None)
+    return _ACTOR_NAMES[int(group[1:])]
+
+
+# Adjectives naming an attacker: "Russian bombardments", "Israeli airstrikes".
+ADJECTIVE_ACTORS = {
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "israeli": "Israel",
+    "turkish": "Turkey",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "iranian": "Iran",
+    "saudi": "Saudi Arabia",
+    "saudi-led": "Saudi Arabia",
+    "syrian regime": "Syria",
+    "pakistani": "Pakistan",
+}
+_ADJECTIVE_ATTACK = re.compile(
+    r"\b(?P<adj>"
+    + "|".join(map(re.escape, sorted(ADJECTIVE_ACTORS, key=len, reverse=True)))
+    + r")\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|shelling|bombardments?|bombing|"
+    r"missiles?|drones?|raids?|offensive|warplanes?|jets?)\b",
+    re.I,
+)
+
+
+def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
+    """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
+    Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
+    hits = []
+    if match := _ACTOR_OWNS_ATTACK.search(text):
+        hits.append((match.start(), _actor_of(match)))
+    if match := _ADJECTIVE_ATTACK.search(text):
+        hits.append((match.start(), ADJECTIVE_ACTORS[match.group("adj").lower()]))
+    if hits or owner_only:
+        return min(hits)[1] if hits else None
+    match = _ACTOR_AS_SUBJECT.search(text)
+    return _actor_of(match) if match else None
+
+
+_TARGET_NOUNS = (
+    r"school(?: building)?|residential (?:tower|building|block|area)s?|apartment (?:block|building)s?|"
+    r"hospital|clinic|market(?:place)?|mosque|church|police station|checkpoint|military base|base|"
+    r"convoy|vehicle|car|truck|bus|house|home|camp|power plant|refinery|airport|port|"
+    r"positions?|outpost|headquarters|hotel|restaurant|wedding|funeral|village|shopping (?:centre|center|mall)"
+)
+_TARGET = re.compile(
+    rf"\b(?:struck|hit|targeted|targeting|attacked|against|on|at)\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?P<target>{_TARGET_NOUNS})\b"
+    rf"(?:\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TARGET_NOUNS})\b)?",
+    re.I,
+)
+
+
+def find_target(text: str) -> str | None:
+    """What the attack hit, as the text says: "school building; residential tower"."""
+    match = _TARGET.search(text)
+    if not match:
+        return None
+    targets = [match.group("target"), match.group("second")]
+    return "; ".join(t.lower() for t in targets if t)

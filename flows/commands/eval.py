@@ -32,7 +32,10 @@ def handle(args: argparse.Namespace) -> int:
     from transforms.evaluate import misses_by_kind, score
 
     gold_rows = read_gold(Path(args.gold))
-    scores = score(((row, predict(row)) for row in gold_rows), same_place=_same_place())
+    from transforms.places import same_admin1
+
+    rows = ((row, predict(row)) for row in gold_rows)
+    scores = score(rows, same_place=_same_place(), same_admin1=same_admin1)
     table = {name: result.as_dict() for name, result in scores.items()}
     grouped = misses_by_kind(scores)
     if args.json:

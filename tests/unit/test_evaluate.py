@@ -97,3 +97,14 @@ def test_numbers_in_text_flags_labels_the_text_cannot_support():
     found = numbers_in("Twenty-three people died and 1,200 fled; a child was hurt.")
     assert {23, 1200, 1} <= found
     assert 14 not in found
+
+
+def test_admin1_matches_spellings_of_the_same_division_only():
+    from transforms.places import same_admin1
+
+    rows = [
+        ({"id": "a", "text": "", "admin1": "Idleb"}, {"admin1": "Idlib"}),
+        ({"id": "b", "text": "", "admin1": "Duhok"}, {"admin1": "Erbil"}),
+    ]
+    assert score(rows, same_admin1=same_admin1)["admin1"].correct == 1
+    assert score(rows)["admin1"].correct == 0  # the default stays plain equality
