@@ -6,6 +6,8 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 # Quiet, local Prefect: an ephemeral server, no telemetry.
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
+# The temporary server can take longer than the 20 s default to start on a loaded 2-core box.
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
 .PHONY: install run test test-fast lint format bench clean
 

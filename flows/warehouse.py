@@ -111,7 +111,9 @@ def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) ->
 def _create_internal_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
     """A view lake_<table> over an internal lake table (one that is not published)."""
     files = lake.files(table)
-    if files:
+    if files and not lake.is_local:
+        con.register(f"lake_{table}", lake.dataset(table))
+    elif files:
         con.execute(f"create temp view lake_{table} as select * from {_parquet_source(files)}")
     else:
         con.register(f"lake_{table}", schema(table).empty_table())

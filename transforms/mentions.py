@@ -130,17 +130,29 @@ def continues_mention(
 
     It does unless it brings a new event cue: a war-wide total, a historical marker, an explicit
     date other than the mention's, a place other than the mention's, or "another"/"separate".
-    Subsets, additions and toll updates always stay with their total (casualties.continues_toll).
+    Subsets always stay with their total; additions and toll updates stay too unless a cue says
+    otherwise (casualties.continues_toll). A sentence of negations only ("no casualties") after a
+    toll with deaths is another event.
     """
-    if continues_toll(current.figures, figures, sentence.text):
-        return True  # subsets, additions and toll updates ("the toll rose to 9")
+    if all(f.is_subset for f in figures):
+        return True
     text = sentence.text
     if _AGGREGATE.search(text) or _HISTORICAL.search(text) or _NEW_EVENT.search(text):
         return False
+    if _only_negations(figures) and any((f.best or 0) > 0 for f in current.figures):
+        return False  # "no casualties" cannot restate a toll with deaths: another event
+    if continues_toll(current.figures, figures, text):
+        return (
+            True  # additions and toll updates, even when dated later ("by Tuesday ... rose to 8")
+        )
     if _other_date(ctx, current, text):
         return False
     new_place = place is not None and current.location is not None and _local(place)
     return not (new_place and not _same_location(place, current))
+
+
+def _only_negations(figures: list[Figure]) -> bool:
+    return all(f.qualifier == "none" for f in figures)
 
 
 def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
