@@ -736,7 +736,7 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
     capital = _CAPITAL.match(text, end)
     if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
         return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
-    if demonym and not candidate.noun:  # "Syrian", "Palestinians"
+    if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
         candidate.demonym_iso = DEMONYMS[demonym]
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.

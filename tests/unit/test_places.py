@@ -211,3 +211,14 @@ def test_a_bracketed_qualifier_stays_part_of_the_name():
 def test_armed_group_names_are_never_places():
     text = "Hamas militants launched drones at soldiers in Mefalsim (Ashqelon, HaDarom)."
     assert place_of(text).name == "Mefalsim"
+
+
+def test_a_nationality_before_a_place_noun_is_a_country_hint_not_a_town():
+    from transforms.extract import extract_article
+
+    body = (
+        "A bomb exploded in a market in the northern Afghan city of Kunduz on Thursday, "
+        "killing at least seven people."
+    )
+    mentions, _ = extract_article({"article_id": "x", "body": body, "published_at": "2023-10-05"})
+    assert [(m["location"], m["country_iso"]) for m in mentions] == [("Kunduz", "AF")]
