@@ -9,7 +9,7 @@ without it the result is (None, None) rather than a guess.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 MONTHS = {
     name: number
@@ -220,3 +220,17 @@ def _explicit(match: re.Match, published: date | None) -> date | None:
 def _last_weekday(published: date, weekday: int) -> date:
     """The latest date on or before publication that falls on the weekday."""
     return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def as_date(value: object) -> date | None:
+    """A date from a date, a datetime or ISO text; None when empty or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

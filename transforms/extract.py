@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from transforms.casualties import summarize
+from transforms.dates import as_date
 from transforms.mentions import split_mentions
 from transforms.records import Mention
 from transforms.text import split_sentences, stable_id
@@ -20,7 +19,7 @@ def extract_article(article: dict) -> tuple[list[dict], list[dict]]:
     """
     body = article["body"]
     sentences = split_sentences(body)
-    mentions = split_mentions(body, sentences, _as_date(article.get("published_at")))
+    mentions = split_mentions(body, sentences, as_date(article.get("published_at")))
     mention_rows, figure_rows = [], []
     for ordinal, mention in enumerate(mentions):
         mention_id = stable_id(article["article_id"], ordinal, EXTRACTOR_VERSION)
@@ -50,16 +49,3 @@ def _figure_row(figure, figure_id: str, mention_id: str, article_id: str) -> dic
         "mention_id": mention_id,
         "article_id": article_id,
     }
-
-
-def _as_date(value) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        return None

@@ -382,6 +382,18 @@ _NOUN_BEFORE = re.compile(
 )
 _MIN_POPULATION_WITHOUT_CUE = 100_000
 # Capitalised English words that are also GeoNames place names: never places on their own.
+# Directions and "central": parts of a region's description, never a place on their own.
+COMPASS_WORDS = (
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+)
 COMMON_WORDS = frozenset(
     [
         "a",
@@ -437,15 +449,7 @@ COMMON_WORDS = frozenset(
         "eight",
         "nine",
         "ten",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
+        *COMPASS_WORDS,
         "upper",
         "lower",
         "new",
@@ -838,15 +842,7 @@ _CUE_LAST_WORDS = frozenset(
         "frontline",
         "front-line",
         "liberated",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
+        *COMPASS_WORDS,
         "northeast",
         "northwest",
         "southeast",

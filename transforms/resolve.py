@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlparse
 
-from transforms.extract import _as_date as mention_date  # date, datetime or ISO text
+from transforms.dates import as_date as mention_date  # date, datetime or ISO text
 from transforms.places import fold
 from transforms.text import stable_id
 
