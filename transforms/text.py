@@ -6,7 +6,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-_WHITESPACE = re.compile(r"\s+")
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before whitespace,
 # or at a line break. Abbreviations like "U.S." or "Mr." are protected below.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
@@ -18,7 +17,8 @@ _ABBREVIATIONS = re.compile(
 
 def normalize_whitespace(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters that regex \s matches (str.isspace), faster.
+    return " ".join(text.split())
 
 
 def article_id(body: str) -> str:
