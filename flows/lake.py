@@ -145,7 +145,7 @@ class Lake:
         skip_keys: set[str] | None = None,
     ) -> int:
         """Append rows whose key is not in `skip_keys` (default: the lake's keys). Returns rows written."""
-        data = _as_table(table, rows)
+        data = as_table(table, rows)
         key = KEYS[table]
         known = self.keys(table) if skip_keys is None else skip_keys
         if known and data.num_rows:
@@ -161,7 +161,7 @@ class Lake:
 
     def replace(self, table: str, rows: Iterable[dict] | pa.Table) -> int:
         """Replace a whole table (a snapshot such as `events`) with one atomically written file."""
-        data = _as_table(table, rows)
+        data = as_table(table, rows)
         target = posixpath.join(self.table_dir(table), f"{table}.parquet")
         self._write(data, target)
         for stale in self.files(table):
@@ -180,7 +180,7 @@ class Lake:
         os.replace(temporary, target)
 
 
-def _as_table(table: str, rows: Iterable[dict] | pa.Table) -> pa.Table:
+def as_table(table: str, rows: Iterable[dict] | pa.Table) -> pa.Table:
     target = schema(table)
     if isinstance(rows, pa.Table):
         return rows.select(target.names).cast(target)

@@ -9,14 +9,19 @@ Because a block's result depends only on the set of its mentions, this equals a 
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
+
+import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.lake import Lake
+from flows.contract import schema
+from flows.lake import Lake, as_table
 from flows.params import PipelineParams
 from transforms.extract import EXTRACTOR_VERSION
-from transforms.resolve import RESOLVED_ROLES, affected_blocks, block_of, source_of
+from transforms.resolve import RESOLVED_ROLES, Resolution, affected_blocks, block_of, source_of
 from transforms.resolve import resolve as resolve_mentions
 
 ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
@@ -27,6 +32,10 @@ def current_mentions():
     return pc.field("role").isin(list(RESOLVED_ROLES)) & (
         pc.field("extractor_version") == EXTRACTOR_VERSION
     )
+
+
+# Mentions resolved per read: bounds the Python rows in memory however large the lake grows.
+MENTIONS_PER_CHUNK = 20_000
 
 
 def resolve_lake(lake: Lake, full: bool = False) -> dict[str, int]:
@@ -46,17 +55,74 @@ def resolve_lake(lake: Lake, full: bool = False) -> dict[str, int]:
             )
         }
     )
-    blocks = affected_blocks(zip(*(c.to_pylist() for c in index.columns), strict=True), assigned)
+    current = list(zip(*(c.to_pylist() for c in index.columns), strict=True))
+    blocks = affected_blocks(current, assigned)
     if not blocks and not full:
         return {"events": lake.read("events", ["event_id"]).num_rows, "blocks": 0, "mentions": 0}
-    countries = sorted({country for country, _ in blocks})
+    results = {"events": [], "event_revisions": [], "event_assignments": []}
+    resolved = 0
+    for chunk in block_chunks(current, blocks, MENTIONS_PER_CHUNK):
+        result, n = _resolve_blocks(lake, chunk)
+        resolved += n
+        results["events"].append(as_table("events", result.events))
+        results["event_revisions"].append(as_table("event_revisions", result.revisions))
+        results["event_assignments"].append(as_table("event_assignments", result.assignments))
+    del current, index
+
+    if not full:  # every other block keeps its events, revisions and assignments
+        events = _outside(lake.read("events"), "country_iso", "event_date", blocks)
+        revisions = lake.read("event_revisions")
+        revisions = revisions.filter(pc.is_in(revisions.column("event_id"), events["event_id"]))
+        assignments = _outside(
+            lake.read("event_assignments"), "block_country", "block_month", blocks
+        )
+        for table, kept in (
+            ("events", events),
+            ("event_revisions", revisions),
+            ("event_assignments", assignments),
+        ):
+            results[table].insert(0, kept)
+    # Assignments last: a run killed before them redoes these blocks next time.
+    lake.replace("event_revisions", _concat("event_revisions", results["event_revisions"]))
+    count = lake.replace("events", _concat("events", results["events"]))
+    lake.replace("event_assignments", _concat("event_assignments", results["event_assignments"]))
+    return {"events": count, "blocks": len(blocks), "mentions": resolved}
+
+
+def block_chunks(
+    current: list[tuple[str, str | None, object]], blocks: set[tuple[str, str]], size: int
+) -> list[list[tuple[str, str]]]:
+    """The blocks to redo, in order, grouped so that each group has about `size` mentions.
+
+    Blocks resolve independently, so each group is read and resolved on its own.
+    """
+    counts = Counter(block_of(country, day) for _, country, day in current)
+    chunks: list[list[tuple[str, str]]] = [[]]
+    in_chunk = 0
+    for block in sorted(blocks):
+        if chunks[-1] and in_chunk + counts[block] > size:
+            chunks.append([])
+            in_chunk = 0
+        chunks[-1].append(block)
+        in_chunk += counts[block]
+    return [chunk for chunk in chunks if chunk]
+
+
+def _resolve_blocks(lake: Lake, chunk: list[tuple[str, str]]) -> tuple[Resolution, int]:
+    """Resolve a group of blocks: read their countries' mentions within their months."""
+    countries = sorted({country for country, _ in chunk})
+    months = sorted(month for _, month in chunk)
     wanted = pc.field("country_iso").isin([c for c in countries if c])
     if "" in countries:
         wanted = wanted | pc.field("country_iso").is_null()
+    first = date.fromisoformat(f"{months[0]}-01")
+    last = date.fromisoformat(f"{months[-1]}-01") + timedelta(days=31)
+    wanted = wanted & (pc.field("event_date") >= first) & (pc.field("event_date") <= last)
+    members = set(chunk)
     rows = [
         row
         for row in lake.read("event_mentions", filter=current_mentions() & wanted).to_pylist()
-        if block_of(row["country_iso"], row["event_date"]) in blocks
+        if block_of(row["country_iso"], row["event_date"]) in members
     ]
     article_ids = sorted({row["article_id"] for row in rows})
     articles = {
@@ -65,22 +131,21 @@ def resolve_lake(lake: Lake, full: bool = False) -> dict[str, int]:
             "articles", ARTICLE_COLUMNS, pc.field("article_id").isin(article_ids)
         ).to_pylist()
     }
-    result = resolve_mentions(rows, articles)
+    return resolve_mentions(rows, articles), len(rows)
 
-    def kept(table: str, is_kept) -> list[dict]:
-        return [] if full else [r for r in lake.read(table).to_pylist() if is_kept(r)]
 
-    events = kept("events", lambda e: block_of(e["country_iso"], e["event_date"]) not in blocks)
-    event_ids = {e["event_id"] for e in events}
-    revisions = kept("event_revisions", lambda r: r["event_id"] in event_ids)
-    assignments = kept(
-        "event_assignments", lambda a: (a["block_country"], a["block_month"]) not in blocks
-    )
-    # Assignments last: a run killed before them redoes these blocks next time.
-    lake.replace("event_revisions", revisions + result.revisions)
-    count = lake.replace("events", events + result.events)
-    lake.replace("event_assignments", assignments + result.assignments)
-    return {"events": count, "blocks": len(blocks), "mentions": len(rows)}
+def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, str]]) -> pa.Table:
+    """Rows of `table` whose block (country, and a month or a date) is not being redone."""
+    pairs = zip(table.column(country).to_pylist(), table.column(when).to_pylist(), strict=True)
+    if when == "event_date":
+        keep = [block_of(c, day) not in blocks for c, day in pairs]
+    else:
+        keep = [(c, month) not in blocks for c, month in pairs]
+    return table.filter(pa.array(keep, type=pa.bool_()))
+
+
+def _concat(table: str, parts: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(parts) if parts else schema(table).empty_table()
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

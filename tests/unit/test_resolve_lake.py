@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flows.lake import Lake
-from flows.resolve import resolve_lake
+from flows.resolve import block_chunks, resolve_lake
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
 from transforms.extract import EXTRACTOR_VERSION
 
@@ -83,3 +83,36 @@ def test_mentions_of_an_older_extractor_version_are_not_counted_twice(tmp_path):
     _write(lake, [r | {"mention_id": r["mention_id"] + "v2"} for r in RISING_TOLL[:2]])
     resolve_lake(lake)
     assert [e[1] for e in _events(lake)] == [("m1v2", "m2v2")]
+
+
+def test_resolving_in_small_chunks_equals_resolving_at_once(tmp_path, monkeypatch):
+    """Memory is bounded by reading a few blocks at a time; the result must not depend on it."""
+    august = mention("k1", "a6", event_date="2023-08-20", location="Kramatorsk", **KRAMATORSK)
+    rows = [SYRIA, *RISING_TOLL, august]
+    whole = Lake(tmp_path / "whole")
+    _write(whole, rows)
+    resolve_lake(whole)
+
+    monkeypatch.setattr("flows.resolve.MENTIONS_PER_CHUNK", 1)
+    chunked = Lake(tmp_path / "chunked")
+    _write(chunked, rows)
+    counts = resolve_lake(chunked)
+
+    assert counts["mentions"] == len(rows)
+    assert _events(chunked) == _events(whole)
+    assert _revisions(chunked) == _revisions(whole)
+
+
+def test_block_chunks_cover_every_block_once_and_respect_the_size():
+    current = [
+        ("m1", "UA", date(2023, 7, 31)),
+        ("m2", "UA", date(2023, 7, 30)),
+        ("m3", "UA", date(2023, 6, 1)),
+        ("m4", None, date(2023, 6, 1)),
+        ("m5", "SY", date(2017, 2, 7)),
+    ]
+    blocks = {("UA", "2023-07"), ("UA", "2023-06"), ("", "2023-06"), ("SY", "2017-02")}
+    chunks = block_chunks(current, blocks, size=2)
+    assert sorted(b for chunk in chunks for b in chunk) == sorted(blocks)
+    assert [("UA", "2023-07")] in chunks  # two mentions: a chunk of its own
+    assert len(chunks) == 3
