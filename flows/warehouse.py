@@ -17,6 +17,10 @@ from flows.contract import CONTRACT_TABLES, SQL_DIR, schema, sql_text
 from flows.faults import checkpoint
 from flows.lake import Lake
 
+# DuckDB's default is 80% of RAM; a build that needs more spills to disk instead, so a
+# publish of a large lake stays within the pipeline's memory budget.
+BUILD_MEMORY_LIMIT = os.environ.get("CONFLICT_EVENTS_DUCKDB_MEMORY_LIMIT", "1GB")
+
 
 class WarehouseError(RuntimeError):
     """The warehouse cannot be opened or queried."""
@@ -49,7 +53,7 @@ def refresh(lake: Lake, warehouse: str | os.PathLike, tables: tuple[str, ...]) -
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         shutil.copyfile(target, building)
-        con = duckdb.connect(str(building))
+        con = duckdb.connect(str(building), config={"memory_limit": BUILD_MEMORY_LIMIT})
         try:
             for table in tables:
                 _create_lake_view(con, lake, table)
@@ -71,7 +75,7 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def _build(lake: Lake, path: Path) -> dict[str, int]:
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": BUILD_MEMORY_LIMIT})
     try:
         con.execute(sql_text("schema.sql"))
         _create_internal_view(con, lake, "article_origins")  # articles.origins is built from it
