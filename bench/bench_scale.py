@@ -109,7 +109,7 @@ def run_one(size: int, workdir: Path) -> dict:
     with RssSampler() as rss:
         full, full_s = _timed(pipeline, params)
         full_peak = rss.peak
-        _, noop_s = _timed(pipeline, params)
+        noop, noop_s = _timed(pipeline, params)
         more = params.model_copy(update={"sources": [str(corpus), str(extra)]})
         plus, plus_s = _timed(pipeline, more)
     return {
@@ -121,6 +121,8 @@ def run_one(size: int, workdir: Path) -> dict:
         "stage_s": full["seconds"],
         "noop_s": noop_s,
         "plus1_s": plus_s,
+        "noop_stage_s": noop["seconds"],
+        "plus1_stage_s": plus["seconds"],
         "plus1_new": plus["ingest"]["new"],
         "mentions": full["extract"]["mentions"],
         "events": full["resolve"]["events"],
@@ -244,6 +246,9 @@ def render(results: list[dict], header: bool = True) -> str:
             f"{r['peak_rss_full_mb']:.0f} MB, flow process alone {r['peak_rss_main_mb']:.0f} MB, "
             f"with Prefect's server {r['peak_rss_with_server_mb']:.0f} MB"
         )
+        for name in ("noop", "plus1"):
+            stages = ", ".join(f"{k} {v:.1f}s" for k, v in r.get(f"{name}_stage_s", {}).items())
+            lines.append(f"{'':>9} {'no-op' if name == 'noop' else '+1%'} stages: {stages}")
     return "\n".join(lines)
 
 
