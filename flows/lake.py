@@ -61,14 +61,7 @@ class Lake:
 
     def files(self, table: str) -> list[str]:
         """The committed Parquet files of a table, sorted for deterministic reads."""
-        selector = pafs.FileSelector(self.table_dir(table), recursive=True, allow_not_found=True)
-        return sorted(
-            info.path
-            for info in self.fs.get_file_info(selector)
-            if info.type == pafs.FileType.File
-            and info.base_name.endswith(".parquet")
-            and not info.base_name.startswith(".")
-        )
+        return [path for path, _, _ in self.file_signatures(table)]
 
     def fingerprint(self, tables: Iterable[str]) -> str:
         """A digest of the committed files (path, size, mtime) of some tables: equal digests
@@ -82,6 +75,17 @@ class Lake:
                 if info.type == pafs.FileType.File and not info.base_name.startswith("."):
                     digest.update(f"{info.path}\0{info.size}\0{info.mtime_ns}\n".encode())
         return digest.hexdigest()
+
+    def file_signatures(self, table: str) -> list[list]:
+        """[path, size, mtime_ns] of each committed file of a table, sorted by path."""
+        selector = pafs.FileSelector(self.table_dir(table), recursive=True, allow_not_found=True)
+        return sorted(
+            [info.path, info.size, info.mtime_ns]
+            for info in self.fs.get_file_info(selector)
+            if info.type == pafs.FileType.File
+            and info.base_name.endswith(".parquet")
+            and not info.base_name.startswith(".")
+        )
 
     def read_state(self, name: str) -> dict:
         """A small JSON document under <lake>/_state/ (empty when absent or unreadable)."""
@@ -103,10 +107,10 @@ class Lake:
     def _state_path(self, name: str) -> str:
         return posixpath.join(self.base, "_state", f"{name}.json")
 
-    def dataset(self, table: str) -> ds.Dataset:
-        return ds.dataset(
-            self.files(table), schema=schema(table), format="parquet", filesystem=self.fs
-        )
+    def dataset(self, table: str, files: list[str] | None = None) -> ds.Dataset:
+        """The table's committed files (or just `files` of them) as one Arrow dataset."""
+        files = self.files(table) if files is None else files
+        return ds.dataset(files, schema=schema(table), format="parquet", filesystem=self.fs)
 
     def read(self, table: str, columns: list[str] | None = None, filter=None) -> pa.Table:
         if not self.files(table):

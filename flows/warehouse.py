@@ -6,6 +6,7 @@ old file keeps reading the old, complete inode; a failed build leaves the old fi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import uuid
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.contract import CONTRACT_TABLES, SQL_DIR, schema, sql_text
+from flows.contract import CONTRACT_TABLES, KEYS, SQL_DIR, schema, sql_text
 from flows.faults import checkpoint
 from flows.lake import Lake
 
@@ -30,8 +31,7 @@ def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
     """Build the warehouse from the lake and swap it in. Returns row counts per table."""
     target = Path(warehouse)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.*.building*"):
-        stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
+    _remove_stale_builds(target)
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         counts = _build(lake, building)
@@ -43,23 +43,34 @@ def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
     return counts
 
 
-def refresh(lake: Lake, warehouse: str | os.PathLike, tables: tuple[str, ...]) -> dict[str, int]:
-    """Reload only `tables` into a copy of the published warehouse and swap the copy in.
+# Tables the lake only ever appends to: a later publish can insert just their new files' rows.
+APPEND_ONLY = ("articles", "event_mentions", "casualty_figures", "rejects")
 
-    For a run that changed nothing but its own `runs` row: copying the file costs far less
-    than rebuilding every table from the lake. Atomic in the same way as `publish`.
+
+def update(
+    lake: Lake, warehouse: str | os.PathLike, appended: dict[str, list[str]], reload: list[str]
+) -> dict[str, int]:
+    """Bring the published warehouse up to date in a copy, then swap the copy in.
+
+    `appended` maps an append-only table (and `article_origins`) to its lake files that are new
+    since the last publish: only their rows with unseen keys are inserted. Tables in `reload`
+    are emptied and loaded again from the whole lake. Copying the file costs far less than
+    rebuilding every table, and it is atomic in the same way as `publish`.
     """
     target = Path(warehouse)
+    _remove_stale_builds(target)
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         shutil.copyfile(target, building)
         con = duckdb.connect(str(building), config={"memory_limit": BUILD_MEMORY_LIMIT})
         try:
-            for table in tables:
+            for table in reload:
                 _create_lake_view(con, lake, table)
                 con.execute(f"delete from {table}")
                 con.execute(sql_text(f"publish/{table}.sql"))
+            _append_new_rows(con, lake, appended)
             counts = _counts(con)
+            checkpoint("publish")
             con.execute("checkpoint")
         finally:
             con.close()
@@ -68,6 +79,65 @@ def refresh(lake: Lake, warehouse: str | os.PathLike, tables: tuple[str, ...]) -
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)
     return counts
+
+
+def _append_new_rows(
+    con: duckdb.DuckDBPyConnection, lake: Lake, appended: dict[str, list[str]]
+) -> None:
+    new_origins = appended.get("article_origins", [])
+    if new_origins or appended.get("articles"):
+        _create_internal_view(con, lake, "article_origins")  # articles.origins is built from it
+    for table in APPEND_ONLY:
+        if appended.get(table):
+            key = KEYS[table]
+            _create_lake_view(con, lake, table, appended[table], name=f"new_{table}")
+            con.execute(
+                f"create temp view lake_{table} as select * from new_{table} "
+                f"where {key} not in (select {key} from {table})"
+            )
+            con.execute(sql_text(f"publish/{table}.sql"))
+            con.execute(f"drop view lake_{table}")
+    if new_origins:  # an article already published may have been found at a new place
+        _create_file_view(con, lake, "article_origins", new_origins, "new_article_origins")
+        con.execute(sql_text("publish/articles_origins.sql"))
+
+
+def update_plan(
+    last: dict, files: dict[str, list[list]], warehouse: dict | None, sql: str
+) -> tuple[dict[str, list[str]], list[str]] | None:
+    """(new files per append-only table, tables to reload), or None when only a rebuild will do:
+    no warehouse, one this lake did not publish last, other SQL, or an append-only table whose
+    files were rewritten or removed."""
+    if not warehouse or last.get("warehouse") != warehouse or last.get("sql") != sql:
+        return None
+    before = last.get("files") or {}
+    appended: dict[str, list[str]] = {}
+    reload = ["runs"]  # a run's row changes as it finishes: always reloaded (it is small)
+    for table, now in files.items():
+        old = {tuple(f) for f in before.get(table, [])}
+        new = {tuple(f) for f in now}
+        if table == "runs" or new == old:
+            continue
+        if table in (*APPEND_ONLY, "article_origins"):
+            if not old <= new:
+                return None
+            appended[table] = sorted(path for path, *_ in new - old)
+        else:
+            reload.append(table)
+    return appended, reload
+
+
+def sql_digest() -> str:
+    """A digest of the SQL a publish runs: another schema or view means a full rebuild."""
+    digest = hashlib.sha256()
+    for path in sorted(SQL_DIR.glob("schema.sql")) + sorted(SQL_DIR.glob("[pv]*/*.sql")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _remove_stale_builds(target: Path) -> None:
+    for stale in target.parent.glob(f".{target.name}.*.building*"):
+        stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -91,13 +161,21 @@ def _build(lake: Lake, path: Path) -> dict[str, int]:
     return counts
 
 
-def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
-    files = lake.files(table)
+def _create_lake_view(
+    con: duckdb.DuckDBPyConnection,
+    lake: Lake,
+    table: str,
+    files: list[str] | None = None,
+    name: str | None = None,
+) -> None:
+    """A view `name` (default lake_<table>) over a contract table's lake files (default all)."""
+    files = lake.files(table) if files is None else files
+    name = name or f"lake_{table}"
     if files and not lake.is_local:
         # A lake on an object store: DuckDB scans it through pyarrow's filesystem, so the
         # same credentials and URIs work for both (no DuckDB httpfs set-up needed).
-        con.register(f"lake_{table}_arrow", lake.dataset(table))
-        con.execute(f"create temp view lake_{table} as select * from lake_{table}_arrow")
+        con.register(f"{name}_arrow", lake.dataset(table, files))
+        con.execute(f"create temp view {name} as select * from {name}_arrow")
     elif files:
         source = _parquet_source(files)
         present = set(con.sql(f"select * from {source} limit 0").columns)
@@ -107,20 +185,25 @@ def _create_lake_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) ->
             f'"{c}"' if c in present else f'null::{t} as "{c}"'
             for c, t in zip(wanted.columns, wanted.types, strict=True)
         )
-        con.execute(f"create temp view lake_{table} as select {columns} from {source}")
+        con.execute(f"create temp view {name} as select {columns} from {source}")
     else:
-        con.execute(f"create temp view lake_{table} as select * from {table} where false")
+        con.execute(f"create temp view {name} as select * from {table} where false")
 
 
 def _create_internal_view(con: duckdb.DuckDBPyConnection, lake: Lake, table: str) -> None:
     """A view lake_<table> over an internal lake table (one that is not published)."""
-    files = lake.files(table)
+    _create_file_view(con, lake, table, lake.files(table), f"lake_{table}")
+
+
+def _create_file_view(
+    con: duckdb.DuckDBPyConnection, lake: Lake, table: str, files: list[str], name: str
+) -> None:
     if files and not lake.is_local:
-        con.register(f"lake_{table}", lake.dataset(table))
+        con.register(name, lake.dataset(table, files))
     elif files:
-        con.execute(f"create temp view lake_{table} as select * from {_parquet_source(files)}")
+        con.execute(f"create temp view {name} as select * from {_parquet_source(files)}")
     else:
-        con.register(f"lake_{table}", schema(table).empty_table())
+        con.register(name, schema(table).empty_table())
 
 
 def _parquet_source(files: list[str]) -> str:
