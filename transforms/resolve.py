@@ -319,11 +319,15 @@ def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> di
 
 
 def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
-    """Give each town mention a place component: towns within same_place_km on one day are one."""
+    """Give each town mention a place component: towns within same_place_km on one day are one,
+    and so are towns of one name within same_name_km."""
     by_day: dict[date, dict[str, _Mention]] = defaultdict(dict)
+    named: dict[date, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
         if mention.fine_place:
             by_day[mention.day].setdefault(_place_key(mention), mention)
+            if mention.name:
+                named[mention.day].add((mention.name, _place_key(mention)))
     parents: dict[date, dict[str, str]] = {}
     for day, places in by_day.items():
         parent = parents[day] = {key: key for key in places}
@@ -337,7 +341,7 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
                     break
                 if _km(places[key], places[key2]) <= config.same_place_km:
                     _union(parent, key, key2)
-        for a, b in _same_named(places, config.same_name_km):
+        for a, b in _same_named(places, named[day], config.same_name_km):
             _union(parent, a, b)
     # A component is named after its most reported place (ties: the smallest key), so a new
     # report from a neighbouring gazetteer entry does not rename it (and change its event id).
@@ -353,12 +357,17 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
             mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
 
 
-def _same_named(places: dict[str, _Mention], max_km: float) -> Iterable[tuple[str, str]]:
-    """Pairs of place keys that name the same town in the same admin1, within max_km."""
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for key, mention in places.items():
-        if mention.name and mention.lat is not None and mention.lon is not None:
-            by_name[mention.name].append(key)
+def _same_named(
+    places: dict[str, _Mention], named: set[tuple[str, str]], max_km: float
+) -> Iterable[tuple[str, str]]:
+    """Pairs of place keys reported under one name, admin1s not in conflict, within max_km.
+
+    `named` holds every (folded name, place key) of the day, so a place reported under two
+    names can pair under either, whichever mention came first."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for name, key in named:
+        if places[key].lat is not None and places[key].lon is not None:
+            by_name[name].add(key)
     for keys in by_name.values():
         for a, b in itertools.combinations(sorted(keys), 2):
             regions = {places[a].admin1, places[b].admin1} - {None}

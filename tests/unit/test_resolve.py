@@ -257,6 +257,10 @@ def test_one_town_named_with_two_gazetteers_coordinates_is_one_place():
         mention("m2", "a2", **NINEWA, **SINJAR_GEONAMES),
     ]
     assert [e["mention_ids"] for e in resolve(rows, RISING_TOLL_ARTICLES).events] == [["m1", "m2"]]
+    # The GeoNames entry reported under another name too ("Shingal") still pairs by "Sinjar".
+    shingal = mention("m0", "a3", **(NINEWA | {"location": "Shingal"}), **SINJAR_GEONAMES)
+    events = resolve([shingal, *rows], RISING_TOLL_ARTICLES).events
+    assert [e["mention_ids"] for e in events] == [["m0", "m1", "m2"]]
     # Another name at the same distance is another town; the same name far away, or in
     # another region, is another town of that name.
     other = mention("m2", "a2", **(NINEWA | {"location": "Snuny"}), **SINJAR_GEONAMES)
