@@ -7,8 +7,10 @@ events of the month its date falls in):
 
 1. **Core clusters.** `reported`/`other` mentions with a day date, a town (geo_precision 1) and a
    known type family are grouped by (day, place, type family). Places closer than
-   `same_place_km` are one place (two gazetteer entries for one spot). When a group names more
-   than one perpetrator it splits by perpetrator; mentions naming none join the largest part.
+   `same_place_km` are one place (two gazetteer entries for one spot), and so are places of the
+   same name in one admin1 within `same_name_km` (one town, two gazetteers' coordinates for
+   it). When a group names more than one perpetrator it splits by perpetrator; mentions naming
+   none join the largest part.
    Clusters of one day and type that name the same perpetrator join up to `same_actor_km`
    apart. Grouping by keys, not by chains of pairwise links, means a vague mention can never
    glue two events together.
@@ -16,8 +18,10 @@ events of the month its date falls in):
    a country, no type) joins the one core cluster that fits it best: the date falls in its
    window, the place matches (same town, within `near_km` for "near X", same admin1 for a
    region), types and perpetrators do not conflict. A tie between two clusters attaches it to
-   neither. Mentions left over group by their exact (window, place, type) key; those placed
-   only in a region or a country group within their own article only.
+   neither. A mention dated to its own article's publication day that fits no cluster at all
+   may join one of the day before ("overnight" read against the publication date), if it
+   fits one best. Mentions left over group by their exact (window, place, type) key; those
+   placed only in a region or a country group within their own article only.
 3. **Historical** mentions link to the event they recall by the same test, and never change its
    figures.
 
@@ -71,6 +75,10 @@ class ResolveConfig:
     same_place_km: float = 2.0  # two towns closer than this are one place
     near_km: float = 25.0  # "near X" (geo_precision 2) matches an event this close to X
     same_actor_km: float = 2.5  # same day and type, and both name the same perpetrator
+    # Two reports naming the same town may carry coordinates from different gazetteers (a
+    # coder's point vs GeoNames' centroid: Sinjar is 3.2 km apart in the two).
+    same_name_km: float = 10.0
+    overnight_slack: bool = True  # see _attach
 
 
 DEFAULT_CONFIG = ResolveConfig()
@@ -93,6 +101,7 @@ class _Mention:
     hi: date
     precision: str
     admin1: str | None
+    name: str | None  # folded location name
     geonameid: int | None
     lat: float | None
     lon: float | None
@@ -220,6 +229,7 @@ def _prepare(row: dict, articles: dict[str, dict]) -> _Mention | None:
         hi=hi,
         precision=precision,
         admin1=fold(row["admin1"]) if row.get("admin1") else None,
+        name=fold(row["location"]) if row.get("location") else None,
         geonameid=row.get("geonameid"),
         lat=row.get("latitude"),
         lon=row.get("longitude"),
@@ -260,7 +270,7 @@ def _resolve_block(
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
     grown: dict[int, _Cluster] = {}
     for mention in (m for m in eventish if not m.core):
-        target = _best_cluster(mention, index.candidates(mention), config)
+        target = _attach(mention, index, config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
         else:
@@ -309,11 +319,15 @@ def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> di
 
 
 def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
-    """Give each town mention a place component: towns within same_place_km on one day are one."""
+    """Give each town mention a place component: towns within same_place_km on one day are one,
+    and so are towns of one name within same_name_km."""
     by_day: dict[date, dict[str, _Mention]] = defaultdict(dict)
+    named: dict[date, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
         if mention.fine_place:
             by_day[mention.day].setdefault(_place_key(mention), mention)
+            if mention.name:
+                named[mention.day].add((mention.name, _place_key(mention)))
     parents: dict[date, dict[str, str]] = {}
     for day, places in by_day.items():
         parent = parents[day] = {key: key for key in places}
@@ -327,6 +341,8 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
                     break
                 if _km(places[key], places[key2]) <= config.same_place_km:
                     _union(parent, key, key2)
+        for a, b in _same_named(places, named[day], config.same_name_km):
+            _union(parent, a, b)
     # A component is named after its most reported place (ties: the smallest key), so a new
     # report from a neighbouring gazetteer entry does not rename it (and change its event id).
     counts = Counter((m.day, _place_key(m)) for m in mentions if m.fine_place)
@@ -339,6 +355,24 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
     for mention in mentions:
         if mention.fine_place:
             mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
+
+
+def _same_named(
+    places: dict[str, _Mention], named: set[tuple[str, str]], max_km: float
+) -> Iterable[tuple[str, str]]:
+    """Pairs of place keys reported under one name, admin1s not in conflict, within max_km.
+
+    `named` holds every (folded name, place key) of the day, so a place reported under two
+    names can pair under either, whichever mention came first."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for name, key in named:
+        if places[key].lat is not None and places[key].lon is not None:
+            by_name[name].add(key)
+    for keys in by_name.values():
+        for a, b in itertools.combinations(sorted(keys), 2):
+            regions = {places[a].admin1, places[b].admin1} - {None}
+            if len(regions) <= 1 and _km(places[a], places[b]) <= max_km:
+                yield a, b
 
 
 def _place_key(mention: _Mention) -> str:
@@ -440,10 +474,12 @@ class _Index:
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
         return (math.floor(lat / self.cell), math.floor(lon / self.cell))
 
-    def candidates(self, mention: _Mention) -> Iterable[_Cluster]:
-        """Clusters in the mention's date window that could be at its place."""
+    def candidates(self, mention: _Mention, days_earlier: int = 0) -> Iterable[_Cluster]:
+        """Clusters in the mention's date window (from days_earlier before) that could be at
+        its place."""
+        lo, hi = mention.lo - timedelta(days=days_earlier), mention.hi
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
-            return (c for day in _days(mention.lo, mention.hi) for c in self.by_day.get(day, ()))
+            return (c for day in _days(lo, hi) for c in self.by_day.get(day, ()))
         row, column = self._cell(mention.lat, mention.lon)
         shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
         span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
@@ -454,23 +490,57 @@ class _Index:
             for c in self.by_cell.get((r, k), ())
         ]
         nearby += self.by_geonameid.get(mention.geonameid, ())
-        return (c for c in nearby if mention.lo <= c.day <= mention.hi)
+        return (c for c in nearby if lo <= c.day <= hi)
+
+
+def _attach(mention: _Mention, index: _Index, config: ResolveConfig) -> _Cluster | None:
+    """The core cluster a non-core mention joins, or None.
+
+    A report dated to its own publication day may describe the night before ("overnight",
+    "last night" read against the publication date). So when such a mention fits no cluster
+    at all (not when two tie), it may join the previous day's; the match must still be the
+    single best fit. Other dates get no slack: in a busy region a strike with no same-day
+    match is more often another strike than a date off by one.
+    """
+    scored = _fits(mention, index.candidates(mention), config)
+    if not scored and config.overnight_slack and _dated_to_publication_day(mention):
+        scored = _fits(mention, index.candidates(mention, days_earlier=1), config)
+    return _single_best(scored)
+
+
+def _dated_to_publication_day(mention: _Mention) -> bool:
+    at = mention.reported_at
+    if mention.precision != "day" or at is None:
+        return False
+    published = at.date() if isinstance(at, datetime) else mention_date(at)
+    return published == mention.day
 
 
 def _best_cluster(mention: _Mention, candidates: Iterable[_Cluster], config: ResolveConfig):
     """The one cluster this mention fits best, or None when none fits or two fit equally."""
+    return _single_best(_fits(mention, candidates, config))
+
+
+def _fits(
+    mention: _Mention, candidates: Iterable[_Cluster], config: ResolveConfig
+) -> list[tuple[int, _Cluster]]:
+    """(score, cluster) for each distinct candidate the mention could belong to."""
     scored: dict[int, tuple[int, _Cluster]] = {}
     for cluster in candidates:
         if id(cluster) not in scored:
             score = _fit(mention, cluster, config)
             if score is not None:
                 scored[id(cluster)] = (score, cluster)
+    return list(scored.values())
+
+
+def _single_best(scored: list[tuple[int, _Cluster]]) -> _Cluster | None:
     if not scored:
         return None
-    ranked = sorted((s for s, _ in scored.values()), reverse=True)
+    ranked = sorted((s for s, _ in scored), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
         return None
-    return next(c for s, c in scored.values() if s == ranked[0])
+    return next(c for s, c in scored if s == ranked[0])
 
 
 def _fit(mention: _Mention, cluster: _Cluster, config: ResolveConfig) -> int | None:

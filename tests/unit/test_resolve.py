@@ -243,3 +243,79 @@ def test_an_event_keeps_its_id_as_reports_come_in():
     # A report blaming someone else splits off; the event most reports describe keeps its id.
     assert id_of([*first, mention("m4", "a4", perpetrator="Ukraine")]) == original
     assert id_of([*first, *RISING_TOLL[2:5]]) == original
+
+
+# Sinjar as a coder placed it, and as GeoNames places it: 3.2 km apart.
+SINJAR_CODED = {"geonameid": None, "latitude": 36.2955, "longitude": 41.8932}
+SINJAR_GEONAMES = {"geonameid": 448149, "latitude": 36.3209, "longitude": 41.87656}
+NINEWA = {"location": "Sinjar", "admin1": "Ninewa", "country": "Iraq", "country_iso": "IQ"}
+
+
+def test_one_town_named_with_two_gazetteers_coordinates_is_one_place():
+    rows = [
+        mention("m1", "a1", **NINEWA, **SINJAR_CODED),
+        mention("m2", "a2", **NINEWA, **SINJAR_GEONAMES),
+    ]
+    assert [e["mention_ids"] for e in resolve(rows, RISING_TOLL_ARTICLES).events] == [["m1", "m2"]]
+    # The GeoNames entry reported under another name too ("Shingal") still pairs by "Sinjar".
+    shingal = mention("m0", "a3", **(NINEWA | {"location": "Shingal"}), **SINJAR_GEONAMES)
+    events = resolve([shingal, *rows], RISING_TOLL_ARTICLES).events
+    assert [e["mention_ids"] for e in events] == [["m0", "m1", "m2"]]
+    # Another name at the same distance is another town; the same name far away, or in
+    # another region, is another town of that name.
+    other = mention("m2", "a2", **(NINEWA | {"location": "Snuny"}), **SINJAR_GEONAMES)
+    far = SINJAR_GEONAMES | {"latitude": 36.45}  # 17 km
+    elsewhere = mention("m2", "a2", **(NINEWA | {"admin1": "Duhok"}), **SINJAR_GEONAMES)
+    for second in (other, mention("m2", "a2", **NINEWA, **far), elsewhere):
+        assert len(resolve([rows[0], second], RISING_TOLL_ARTICLES).events) == 2
+
+
+def test_a_report_dated_to_its_publication_day_may_mean_the_night_before():
+    """'Overnight', read against an article published on 31 July, is coded 31 July."""
+    region_only = {"location": None, "geonameid": None, "latitude": None, "longitude": None}
+    region_only |= {"geo_precision": 3, "event_date": "2023-07-31"}  # a2 is of 31 July
+    night = mention("m1", "a1", event_date="2023-07-30")
+    rows = [night, mention("m2", "a2", **region_only)]
+    assert [e["mention_ids"] for e in resolve(rows, RISING_TOLL_ARTICLES).events] == [["m1", "m2"]]
+    # A strike in the region on the report's own day is what it means.
+    nikopol = {
+        "location": "Nikopol",
+        "geonameid": 700051,
+        "latitude": 47.5712,
+        "longitude": 34.3964,
+    }
+    same_day = mention("m3", "a3", **nikopol)
+    events = resolve([*rows, same_day], RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["m1"], ["m2", "m3"]]
+    # Two strikes the night before: it cannot tell which, and joins neither.
+    other_night = mention("m3", "a3", **nikopol, event_date="2023-07-30")
+    events = resolve([*rows, other_night], RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["m1"], ["m2"], ["m3"]]
+    # A date that is not the publication day was read from the text: no slack.
+    a3_report = mention("m2", "a3", **region_only)  # a3 was published on 1 August
+    assert len(resolve([night, a3_report], RISING_TOLL_ARTICLES).events) == 2
+    # A report naming the town and the day is exact: the next day's report at the same town is
+    # another strike (test_two_strikes_on_one_city_on_different_days_stay_apart).
+
+
+def test_the_new_rules_do_not_depend_on_arrival_order():
+    region_only = {"location": None, "geonameid": None, "latitude": None, "longitude": None}
+    rows = [
+        mention("s1", "a1", **NINEWA, **SINJAR_CODED),
+        mention("s2", "a2", **NINEWA, **SINJAR_GEONAMES),
+        mention("s3", "a2", **(NINEWA | region_only), geo_precision=3, event_date="2023-07-31"),
+        mention("k1", "a1", event_date="2023-07-30"),
+        mention("k2", "a2", **region_only, geo_precision=3),
+    ]
+
+    def snapshot(rows, articles):
+        return sorted(
+            (e["event_id"], tuple(e["mention_ids"])) for e in resolve(rows, articles).events
+        )
+
+    expected = snapshot(rows, RISING_TOLL_ARTICLES)
+    assert sorted(ids for _, ids in expected) == [("k1", "k2"), ("s1", "s2", "s3")]
+    for seed in range(5):
+        shuffled = random.Random(seed).sample(rows, len(rows))
+        articles = dict(random.Random(seed).sample(sorted(RISING_TOLL_ARTICLES.items()), 6))
+        assert snapshot(shuffled, articles) == expected
