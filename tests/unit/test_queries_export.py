@@ -13,7 +13,7 @@ from flows.cli import main
 from flows.export import ACLED_COLUMNS
 from flows.lake import Lake
 from flows.queries import QueryError, named_queries, query_params, run_query
-from flows.resolve import resolve_lake
+from flows.resolution import resolve_lake
 from flows.warehouse import publish
 from tests.conftest import FIXTURES
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, mention

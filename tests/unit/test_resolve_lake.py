@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flows.lake import Lake
-from flows.resolve import block_chunks, resolve_lake
+from flows.resolution import block_chunks, resolve_lake
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
 from transforms.extract import EXTRACTOR_VERSION
 
@@ -93,7 +93,7 @@ def test_resolving_in_small_chunks_equals_resolving_at_once(tmp_path, monkeypatc
     _write(whole, rows)
     resolve_lake(whole)
 
-    monkeypatch.setattr("flows.resolve.MENTIONS_PER_CHUNK", 1)
+    monkeypatch.setattr("flows.resolution.MENTIONS_PER_CHUNK", 1)
     chunked = Lake(tmp_path / "chunked")
     _write(chunked, rows)
     counts = resolve_lake(chunked)
@@ -116,3 +116,19 @@ def test_block_chunks_cover_every_block_once_and_respect_the_size():
     assert sorted(b for chunk in chunks for b in chunk) == sorted(blocks)
     assert [("UA", "2023-07")] in chunks  # two mentions: a chunk of its own
     assert len(chunks) == 3
+
+
+def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, monkeypatch):
+    august = mention("k1", "a6", event_date="2023-08-20", location="Kramatorsk", **KRAMATORSK)
+    rows = [SYRIA, *RISING_TOLL, august]
+    alone = Lake(tmp_path / "alone")
+    _write(alone, rows)
+    resolve_lake(alone)
+
+    monkeypatch.setattr("flows.resolution.MENTIONS_PER_CHUNK", 2)  # several chunks to share
+    pooled = Lake(tmp_path / "pooled")
+    _write(pooled, rows)
+    resolve_lake(pooled, workers=2)
+
+    assert _events(pooled) == _events(alone)
+    assert _revisions(pooled) == _revisions(alone)

@@ -1,0 +1,174 @@
+"""Resolution over the lake: mentions -> `events`, `event_revisions`, `event_assignments`.
+
+Resolution works in blocks (a country and a month; see transforms/resolve.py) and keeps the
+mention -> event assignment of the last run in the lake (`event_assignments`). A run reads only
+the (mention_id, country, date) columns to find mentions that are new or gone, resolves again
+just the blocks they fall in, and keeps every other block's events and revisions as they were.
+Because a block's result depends only on the set of its mentions, this equals a full rebuild,
+and groups of blocks can be resolved in parallel processes. No Prefect here: the resolve flow
+(flows/resolve.py) wraps it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows.contract import schema
+from flows.lake import Lake, as_table
+from transforms.extract import EXTRACTOR_VERSION
+from transforms.resolve import RESOLVED_ROLES, Resolution, affected_blocks, block_of, source_of
+from transforms.resolve import resolve as resolve_mentions
+
+ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
+
+
+def current_mentions():
+    """Mentions of the current extractor version (older versions' rows stay in the lake)."""
+    return pc.field("role").isin(list(RESOLVED_ROLES)) & (
+        pc.field("extractor_version") == EXTRACTOR_VERSION
+    )
+
+
+# Mentions resolved per read: bounds the Python rows in memory however large the lake grows.
+MENTIONS_PER_CHUNK = 20_000
+
+
+def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, int]:
+    """Resolve the blocks with new or removed mentions (all of them when `full`).
+
+    With `workers` > 1, groups of blocks are resolved in that many local processes.
+    """
+    index = lake.read(
+        "event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions()
+    )
+    previous = lake.read("event_assignments", ["mention_id", "block_country", "block_month"])
+    full = full or previous.num_rows == 0
+    assigned = (
+        {}
+        if full
+        else {
+            mention_id: (country, month)
+            for mention_id, country, month in zip(
+                *(c.to_pylist() for c in previous.columns), strict=True
+            )
+        }
+    )
+    current = list(zip(*(c.to_pylist() for c in index.columns), strict=True))
+    blocks = affected_blocks(current, assigned)
+    if not blocks and not full:
+        return {"events": lake.read("events", ["event_id"]).num_rows, "blocks": 0, "mentions": 0}
+    results = {"events": [], "event_revisions": [], "event_assignments": []}
+    resolved = 0
+    chunks = block_chunks(current, blocks, MENTIONS_PER_CHUNK)
+    del current, index
+    for tables, n in _map(resolve_chunk, [(lake.root, chunk) for chunk in chunks], workers):
+        resolved += n
+        for table, part in tables.items():
+            results[table].append(part)
+
+    if not full:  # every other block keeps its events, revisions and assignments
+        events = _outside(lake.read("events"), "country_iso", "event_date", blocks)
+        revisions = lake.read("event_revisions")
+        revisions = revisions.filter(pc.is_in(revisions.column("event_id"), events["event_id"]))
+        assignments = _outside(
+            lake.read("event_assignments"), "block_country", "block_month", blocks
+        )
+        for table, kept in (
+            ("events", events),
+            ("event_revisions", revisions),
+            ("event_assignments", assignments),
+        ):
+            results[table].insert(0, kept)
+    # Assignments last: a run killed before them redoes these blocks next time.
+    lake.replace("event_revisions", _concat("event_revisions", results["event_revisions"]))
+    count = lake.replace("events", _concat("events", results["events"]))
+    lake.replace("event_assignments", _concat("event_assignments", results["event_assignments"]))
+    return {"events": count, "blocks": len(blocks), "mentions": resolved}
+
+
+def block_chunks(
+    current: list[tuple[str, str | None, object]], blocks: set[tuple[str, str]], size: int
+) -> list[list[tuple[str, str]]]:
+    """The blocks to redo, in order, grouped so that each group has about `size` mentions.
+
+    Blocks resolve independently, so each group is read and resolved on its own.
+    """
+    counts = Counter(block_of(country, day) for _, country, day in current)
+    chunks: list[list[tuple[str, str]]] = [[]]
+    in_chunk = 0
+    for block in sorted(blocks):
+        if chunks[-1] and in_chunk + counts[block] > size:
+            chunks.append([])
+            in_chunk = 0
+        chunks[-1].append(block)
+        in_chunk += counts[block]
+    return [chunk for chunk in chunks if chunk]
+
+
+def resolve_chunk(lake_root: str, chunk: list[tuple[str, str]]) -> tuple[dict[str, pa.Table], int]:
+    """Resolve a group of blocks (read from the lake) into Arrow tables, and the mentions read."""
+    result, n = _resolve_blocks(Lake(lake_root), chunk)
+    tables = {
+        "events": as_table("events", result.events),
+        "event_revisions": as_table("event_revisions", result.revisions),
+        "event_assignments": as_table("event_assignments", result.assignments),
+    }
+    return tables, n
+
+
+def _map(function, arguments: list[tuple], workers: int) -> Iterator:
+    """function(*a) for each a, in order: in this process, or in a pool of local processes."""
+    if workers <= 1 or len(arguments) <= 1:
+        yield from (function(*a) for a in arguments)
+        return
+    # spawn: the flow process runs threads (Prefect), which fork would copy mid-flight.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(workers, len(arguments)), mp_context=context) as pool:
+        yield from pool.map(function, *zip(*arguments, strict=True))
+
+
+def _resolve_blocks(lake: Lake, chunk: list[tuple[str, str]]) -> tuple[Resolution, int]:
+    """Resolve a group of blocks: read their countries' mentions within their months."""
+    countries = sorted({country for country, _ in chunk})
+    months = sorted(month for _, month in chunk)
+    wanted = pc.field("country_iso").isin([c for c in countries if c])
+    if "" in countries:
+        wanted = wanted | pc.field("country_iso").is_null()
+    first = date.fromisoformat(f"{months[0]}-01")
+    last = date.fromisoformat(f"{months[-1]}-01") + timedelta(days=31)
+    wanted = wanted & (pc.field("event_date") >= first) & (pc.field("event_date") <= last)
+    members = set(chunk)
+    rows = [
+        row
+        for row in lake.read("event_mentions", filter=current_mentions() & wanted).to_pylist()
+        if block_of(row["country_iso"], row["event_date"]) in members
+    ]
+    article_ids = sorted({row["article_id"] for row in rows})
+    articles = {
+        a["article_id"]: a | {"source_name": source_of(a)}
+        for a in lake.read(
+            "articles", ARTICLE_COLUMNS, pc.field("article_id").isin(article_ids)
+        ).to_pylist()
+    }
+    return resolve_mentions(rows, articles), len(rows)
+
+
+def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, str]]) -> pa.Table:
+    """Rows of `table` whose block (country, and a month or a date) is not being redone."""
+    pairs = zip(table.column(country).to_pylist(), table.column(when).to_pylist(), strict=True)
+    if when == "event_date":
+        keep = [block_of(c, day) not in blocks for c, day in pairs]
+    else:
+        keep = [(c, month) not in blocks for c, month in pairs]
+    return table.filter(pa.array(keep, type=pa.bool_()))
+
+
+def _concat(table: str, parts: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(parts) if parts else schema(table).empty_table()
