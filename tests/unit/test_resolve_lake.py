@@ -85,20 +85,20 @@ def test_mentions_of_an_older_extractor_version_are_not_counted_twice(tmp_path):
     assert [e[1] for e in _events(lake)] == [("m1v2", "m2v2")]
 
 
+def _resolved_sample(root, workers: int = 1) -> tuple[Lake, dict[str, int]]:
+    """A lake of mentions in three blocks (two countries, two months), resolved."""
+    august = mention("k1", "a6", event_date="2023-08-20", location="Kramatorsk", **KRAMATORSK)
+    lake = Lake(root)
+    _write(lake, [SYRIA, *RISING_TOLL, august])
+    return lake, resolve_lake(lake, workers=workers)
+
+
 def test_resolving_in_small_chunks_equals_resolving_at_once(tmp_path, monkeypatch):
     """Memory is bounded by reading a few blocks at a time; the result must not depend on it."""
-    august = mention("k1", "a6", event_date="2023-08-20", location="Kramatorsk", **KRAMATORSK)
-    rows = [SYRIA, *RISING_TOLL, august]
-    whole = Lake(tmp_path / "whole")
-    _write(whole, rows)
-    resolve_lake(whole)
-
+    whole, _ = _resolved_sample(tmp_path / "whole")
     monkeypatch.setattr("flows.resolution.MENTIONS_PER_CHUNK", 1)
-    chunked = Lake(tmp_path / "chunked")
-    _write(chunked, rows)
-    counts = resolve_lake(chunked)
-
-    assert counts["mentions"] == len(rows)
+    chunked, counts = _resolved_sample(tmp_path / "chunked")
+    assert counts["mentions"] == len(RISING_TOLL) + 2
     assert _events(chunked) == _events(whole)
     assert _revisions(chunked) == _revisions(whole)
 
@@ -119,16 +119,8 @@ def test_block_chunks_cover_every_block_once_and_respect_the_size():
 
 
 def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, monkeypatch):
-    august = mention("k1", "a6", event_date="2023-08-20", location="Kramatorsk", **KRAMATORSK)
-    rows = [SYRIA, *RISING_TOLL, august]
-    alone = Lake(tmp_path / "alone")
-    _write(alone, rows)
-    resolve_lake(alone)
-
+    alone, _ = _resolved_sample(tmp_path / "alone")
     monkeypatch.setattr("flows.resolution.MENTIONS_PER_CHUNK", 2)  # several chunks to share
-    pooled = Lake(tmp_path / "pooled")
-    _write(pooled, rows)
-    resolve_lake(pooled, workers=2)
-
+    pooled, _ = _resolved_sample(tmp_path / "pooled", workers=2)
     assert _events(pooled) == _events(alone)
     assert _revisions(pooled) == _revisions(alone)
