@@ -9,9 +9,48 @@ from dataclasses import dataclass
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before whitespace,
 # or at a line break. Abbreviations like "U.S." or "Mr." are protected below.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Jr|Sr|No|vs|approx|est|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Lt",
+        "Col",
+        "Sgt",
+        "Capt",
+        "Maj",
+        "Gov",
+        "Sen",
+        "Rep",
+        "St",
+        "Jr",
+        "Sr",
+        "No",
+        "vs",
+        "approx",
+        "est",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+)
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+# Every non-ASCII character that re.IGNORECASE matches to an ASCII letter (checked in the tests),
+# mapped to that letter: folding keeps lengths, so offsets found in folded text hold.
+_IGNORECASE_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD_CASE = str.maketrans(
+    {c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | _IGNORECASE_TO_ASCII
 )
 
 
@@ -40,18 +79,51 @@ class Sentence:
     text: str
 
 
+def fold_case(text: str) -> str:
+    """`text` with ASCII letters lowercased, the same length: a lowercase pattern compiled
+    without re.IGNORECASE matches it exactly where the pattern with the flag matches `text`,
+    and several times faster."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_CASE)
+
+
+def compile_folded(pattern: str) -> re.Pattern:
+    """A case-insensitive pattern, compiled to run on fold_case(text)."""
+    if any(c.isupper() for c in re.sub(r"\\.", "", pattern)):
+        raise ValueError(f"pattern has upper-case letters: {pattern!r}")
+    return re.compile(pattern)
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Split a body into sentences whose offsets slice the body exactly."""
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(body):
         end = match.start() if match.group().startswith("\n") else match.end()
-        if _ABBREVIATIONS.search(body[start:end]) and not match.group().startswith("\n"):
+        if not match.group().startswith("\n") and _ends_with_abbreviation(body, start, end):
             continue
         _append_sentence(sentences, body, start, end)
         start = match.end()
     _append_sentence(sentences, body, start, len(body))
     return sentences
+
+
+def _ends_with_abbreviation(body: str, start: int, end: int) -> bool:
+    """body[start:end] ends in "Mr." or an initial ("U.S."): the whole word before the dot,
+    which starts the slice or follows a non-word character, is an abbreviation or one capital.
+    Only the last few characters are read (a regex anchored at the end scans the whole slice)."""
+    if end - start < 2 or body[end - 1] != ".":
+        return False
+    word_start = end - 1
+    while word_start > start and _is_word_char(body[word_start - 1]):
+        word_start -= 1
+        if end - 1 - word_start > _LONGEST_ABBREVIATION:
+            return False
+    word = body[word_start : end - 1]
+    return word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
 
 
 def _append_sentence(sentences: list[Sentence], body: str, start: int, end: int) -> None:

@@ -1,4 +1,15 @@
-from transforms.text import article_id, normalize_whitespace, split_sentences
+import re
+import sys
+
+import pytest
+
+from transforms.text import (
+    article_id,
+    compile_folded,
+    fold_case,
+    normalize_whitespace,
+    split_sentences,
+)
 
 
 def test_sentences_slice_the_body_exactly(seed_article):
@@ -22,3 +33,25 @@ def test_article_id_ignores_whitespace_differences():
     assert article_id("Six  people\nwere killed ") == article_id("Six people were killed")
     assert article_id("Six people were killed") != article_id("Seven people were killed")
     assert normalize_whitespace("  a \t b\n") == "a b"
+
+
+def test_fold_case_maps_what_ignorecase_matches_to_ascii_letters():
+    # A pattern of lower-case ASCII run on folded text matches where it matches the text with
+    # re.IGNORECASE: each character that the flag matches to an ASCII letter folds to that
+    # letter, and no other character changes.
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = fold_case(every_char)
+    assert len(folded) == len(every_char)
+    letters = {m.start() for m in re.finditer(r"[a-z]", every_char, re.IGNORECASE)}
+    for i, (char, folded_char) in enumerate(zip(every_char, folded, strict=True)):
+        if i in letters:
+            assert "a" <= folded_char <= "z" and re.fullmatch(folded_char, char, re.IGNORECASE)
+        else:
+            assert folded_char == char
+    assert fold_case("Kyiv’s İdlib") == "kyiv’s idlib"
+
+
+def test_compile_folded_refuses_upper_case_patterns():
+    assert compile_folded(r"\bkyiv\W").search(fold_case("KYIV!"))
+    with pytest.raises(ValueError):
+        compile_folded("Kyiv")
