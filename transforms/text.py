@@ -10,40 +10,9 @@ from dataclasses import dataclass
 # or at a line break. Abbreviations like "U.S." or "Mr." are protected below.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Gen",
-        "Lt",
-        "Col",
-        "Sgt",
-        "Capt",
-        "Maj",
-        "Gov",
-        "Sen",
-        "Rep",
-        "St",
-        "Jr",
-        "Sr",
-        "No",
-        "vs",
-        "approx",
-        "est",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ]
+    {"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep", "St"}
+    | {"Jr", "Sr", "No", "vs", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"}
+    | {"Sep", "Sept", "Oct", "Nov", "Dec"}
 )
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # Every non-ASCII character that re.IGNORECASE matches to an ASCII letter (checked in the tests),
