@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.text import compile_folded, fold_case
+
 _ERV = "Explosions/Remote violence"
 _SHELLING = "Shelling/artillery/missile attack"
 _AIR = "Air/drone strike"
@@ -68,7 +70,28 @@ WEAPONS: list[tuple[str, str, str, str]] = [
     ),
     (r"stabb(?:ed|ing)|knife|knives|machetes?|axes?", "knife", _VAC, "Attack"),
 ]
-_WEAPONS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in WEAPONS]
+
+
+def _priority_regexes(patterns: list[str]) -> list[re.Pattern]:
+    """The k-th regex is an alternation of the first k+1 patterns, each in a group named by its
+    position, all as whole words (run on fold_case text)."""
+    groups = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
+    return [compile_folded(rf"\b(?:{'|'.join(groups[: k + 1])})\b") for k in range(len(groups))]
+
+
+def _first_match(regexes: list[re.Pattern], folded: str) -> int | None:
+    """The position of the first pattern, in list order, that matches anywhere in the text.
+
+    The leftmost match of all the patterns bounds it; the earlier patterns are then searched
+    again until none matches: one or two scans instead of one per pattern."""
+    first = None
+    bound = len(regexes)
+    while bound and (match := regexes[bound - 1].search(folded)):
+        first = bound = int(match.lastgroup[1:])
+    return first
+
+
+_WEAPON_REGEXES = _priority_regexes([p for p, *_ in WEAPONS])
 # Kinds of event other than remote violence, read when no weapon decides.
 _SD = "Strategic developments"
 # Kinds of event decided before small arms: gunmen who kidnap commit an abduction.
@@ -84,8 +107,8 @@ _LOOTING_WORDS = (
     r"loot\w*|torched|set (?:on )?fire|burn(?:ed|t) (?:down )?(?:houses|homes|shops|villages?)|"
     r"destroyed (?:houses|homes|property)"
 )
-_LOOTING = re.compile(rf"\b(?:{_LOOTING_WORDS})\b", re.I)
-_CASUALTY = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot)\b", re.I)
+_LOOTING = compile_folded(rf"\b(?:{_LOOTING_WORDS})\b")
+_CASUALTY = compile_folded(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot)\b")
 # Kinds of event read when no weapon decides, first match wins.
 _EVENTS = [
     (
@@ -119,43 +142,39 @@ _EVENTS = [
     ),
     (r"killed|killing|attacked|attack|murdered|executed|shot dead|beheaded", _VAC, "Attack"),
 ]
-_BEFORE_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _BEFORE_WEAPONS]
-_EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), *rest) for p, *rest in _EVENTS]
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b", re.I)
-_PROTEST_FORCE = re.compile(
-    r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b", re.I
-)
-_PROTEST_INTERVENTION = re.compile(
+_BEFORE_REGEXES = _priority_regexes([p for p, *_ in _BEFORE_WEAPONS])
+_EVENT_REGEXES = _priority_regexes([p for p, *_ in _EVENTS])
+_PROTEST = compile_folded(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b")
+_PROTEST_FORCE = compile_folded(r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b")
+_PROTEST_INTERVENTION = compile_folded(
     r"\b(?:tear ?gas|dispers\w+|water cannons?|rubber bullets|arrest\w*|detain\w*|beat\w*|"
-    r"baton\w*)\b",
-    re.I,
+    r"baton\w*)\b"
 )
 # Interceptions: the weapon never hit anything (ACLED: Disrupted weapons use).
-_DISRUPTED = re.compile(
-    r"\b(?:intercepted|shot down|downed|defused|dismantled|foiled|thwarted|jammed)\b", re.I
+_DISRUPTED = compile_folded(
+    r"\b(?:intercepted|shot down|downed|defused|dismantled|foiled|thwarted|jammed)\b"
 )
-_HARM = re.compile(
+_HARM = compile_folded(
     r"\b(?:killed|killing|wounded|injur\w+|dead|hit|struck|damag\w+|destroy\w+|explod\w+|"
-    r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b",
-    re.I,
+    r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b"
 )
 # Firearms against armed forces is a clash, not an attack on civilians.
-_ARMED_TARGET = re.compile(
+_ARMED_TARGET = compile_folded(
     r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|police(?:men)?|"
-    r"positions?|checkpoint|base|insurgents?)\b",
-    re.I,
+    r"positions?|checkpoint|base|insurgents?)\b"
 )
 # "police said", "military officials told": a source, not a party to the event.
-_SOURCE = re.compile(
-    r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b",
-    re.I,
+_SOURCE = compile_folded(
+    r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b"
 )
 
 
 def classify(text: str) -> tuple[str | None, str | None, str | None]:
     """(weapon, event_type, sub_event_type): protests, abductions and interceptions first, then
     the most specific weapon the text names, then the kind of event it describes."""
-    found = next((w for w in _WEAPONS if w[0].search(text)), None)
+    text = fold_case(text)
+    index = _first_match(_WEAPON_REGEXES, text)
+    found = WEAPONS[index] if index is not None else None
     weapon = found[1] if found else None
     if _PROTEST.search(text):
         if _PROTEST_FORCE.search(text):
@@ -165,9 +184,9 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
         if weapon is None:
             return None, "Protests", "Peaceful protest"
     if weapon in (None, "firearms", "knife"):  # gunmen who kidnap: an abduction
-        for pattern, event_type, sub_event_type in _BEFORE_PATTERNS:
-            if pattern.search(text):
-                return weapon, event_type, sub_event_type
+        index = _first_match(_BEFORE_REGEXES, text)
+        if index is not None:
+            return weapon, *_BEFORE_WEAPONS[index][1:]
     if found is not None:
         if _DISRUPTED.search(text) and not _HARM.search(text):
             return weapon, _SD, "Disrupted weapons use"
@@ -177,12 +196,13 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
         if small_arms and _ARMED_TARGET.search(_SOURCE.sub("", text)):
             return weapon, "Battles", "Armed clash"
         return weapon, found[2], found[3]
-    for pattern, event_type, sub_event_type in _EVENT_PATTERNS:
-        if pattern.search(text):
-            if sub_event_type == "Attack" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
-                return None, "Battles", "Armed clash"
-            return None, event_type, sub_event_type
-    return None, None, None
+    index = _first_match(_EVENT_REGEXES, text)
+    if index is None:
+        return None, None, None
+    _, event_type, sub_event_type = _EVENTS[index]
+    if sub_event_type == "Attack" and _ARMED_TARGET.search(_SOURCE.sub("", text)):
+        return None, "Battles", "Armed clash"
+    return None, event_type, sub_event_type
 
 
 ACTORS: list[tuple[str, str]] = [

@@ -57,7 +57,7 @@ def fold_case(text: str) -> str:
 
 def compile_folded(pattern: str) -> re.Pattern:
     """A case-insensitive pattern, compiled to run on fold_case(text)."""
-    if any(c.isupper() for c in re.sub(r"\\.", "", pattern)):
+    if any(c.isupper() for c in re.sub(r"\\.|\(\?P[<=]", "", pattern)):  # not \W or (?P<
         raise ValueError(f"pattern has upper-case letters: {pattern!r}")
     return re.compile(pattern)
 
