@@ -239,18 +239,17 @@ _ATTACK_VERB = (
 _ACTOR_NAMES = [name for _, name in ACTORS]
 _ANY_ACTOR = "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(ACTORS))
 # One alternation per form (not one regex per actor): the leftmost actor wins, in one scan.
-_ACTOR_AS_SUBJECT = re.compile(
-    rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)", re.I
+_ACTOR_AS_SUBJECT = compile_folded(
+    rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
 _ANY_ACTOR_BY = _ANY_ACTOR.replace("?P<a", "?P<b")
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
-_ACTOR_OWNS_ATTACK = re.compile(
+_ACTOR_OWNS_ATTACK = compile_folded(
     rf"\b(?:(?:{_ANY_ACTOR})['’]s?\s+(?:\w+\s+){{0,2}}(?:{_ATTACK_NOUN})"
     rf"|(?:attacks?|strikes?|shelling|bombing|raids?|fired|launched|carried out|claimed)\s+by\s+"
-    rf"(?:the\s+)?(?:{_ANY_ACTOR_BY}))\b",
-    re.I,
+    rf"(?:the\s+)?(?:{_ANY_ACTOR_BY}))\b"
 )
 
 
@@ -274,18 +273,18 @@ ADJECTIVE_ACTORS = {
     "syrian regime": "Syria",
     "pakistani": "Pakistan",
 }
-_ADJECTIVE_ATTACK = re.compile(
+_ADJECTIVE_ATTACK = compile_folded(
     r"\b(?P<adj>"
     + "|".join(map(re.escape, sorted(ADJECTIVE_ACTORS, key=len, reverse=True)))
     + r")\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|shelling|bombardments?|bombing|"
-    r"missiles?|drones?|raids?|offensive|warplanes?|jets?)\b",
-    re.I,
+    r"missiles?|drones?|raids?|offensive|warplanes?|jets?)\b"
 )
 
 
 def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
     """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
     Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
+    text = fold_case(text)
     hits = []
     if match := _ACTOR_OWNS_ATTACK.search(text):
         hits.append((match.start(), _actor_of(match)))
@@ -303,18 +302,18 @@ _TARGET_NOUNS = (
     r"convoy|vehicle|car|truck|bus|house|home|camp|power plant|refinery|airport|port|"
     r"positions?|outpost|headquarters|hotel|restaurant|wedding|funeral|village|shopping (?:centre|center|mall)"
 )
-_TARGET = re.compile(
+_TARGET = compile_folded(
     rf"\b(?:struck|hit|targeted|targeting|attacked|against|on|at)\s+(?:an?\s+|the\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<target>{_TARGET_NOUNS})\b"
-    rf"(?:\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TARGET_NOUNS})\b)?",
-    re.I,
+    rf"(?:\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TARGET_NOUNS})\b)?"
 )
 
 
 def find_target(text: str) -> str | None:
     """What the attack hit, as the text says: "school building; residential tower"."""
-    match = _TARGET.search(text)
+    match = _TARGET.search(fold_case(text))
     if not match:
         return None
-    targets = [match.group("target"), match.group("second")]
-    return "; ".join(t.lower() for t in targets if t)
+    # Spelled as in the text, lowered (folding maps a few non-ASCII letters to ASCII ones).
+    targets = [text[match.start(g) : match.end(g)] for g in ("target", "second") if match.group(g)]
+    return "; ".join(t.lower() for t in targets)
