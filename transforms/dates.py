@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -38,28 +40,26 @@ _MONTH = (
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I
+_DAY_MONTH_YEAR = compile_folded(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = compile_folded(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}}\b|:)"
     rf"(?:,?\s+{_YEAR}\b)?",
-    re.I,
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # 02/24/2012 (US), 24/02/2012, 31.07.2023 (day first), with / . or -
 _NUMERIC = re.compile(
     r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"
 )
-_MONTH_YEAR = re.compile(rf"\b(?:in\s+|during\s+|since\s+)?{_MONTH}\s+{_YEAR}\b", re.I)
-_IN_MONTH = re.compile(
-    rf"\b(?:in|during|since|early|late|mid)[\s-]+{_MONTH}(?!\s+\d)(?:\s+{_YEAR})?\b", re.I
+_MONTH_YEAR = compile_folded(rf"\b(?:in\s+|during\s+|since\s+)?{_MONTH}\s+{_YEAR}\b")
+_IN_MONTH = compile_folded(
+    rf"\b(?:in|during|since|early|late|mid)[\s-]+{_MONTH}(?!\s+\d)(?:\s+{_YEAR})?\b"
 )
-_IN_YEAR = re.compile(rf"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b", re.I)
-_WEEKDAY = re.compile(
+_IN_YEAR = compile_folded(rf"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b")
+_WEEKDAY = compile_folded(
     r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
-    re.I,
 )
 _RELATIVE_DAYS = {
     "today": 0,
@@ -78,33 +78,32 @@ _RELATIVE_DAYS = {
     "two days ago": 2,
     "three days ago": 3,
 }
-_RELATIVE = re.compile(
+_RELATIVE = compile_folded(
     r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
-    re.I,
 )
-# (pattern, days back from publication, precision)
+# (pattern, days back from publication, precision), the first that matches wins
 _RELATIVE_SPANS = [
-    (
-        re.compile(r"\b(?:over|during|at|on) the weekend\b|\bthis weekend\b", re.I),
-        "weekend",
-        "week",
-    ),
-    (re.compile(r"\blast weekend\b", re.I), "weekend", "week"),
-    (re.compile(r"\blast week\b|\ba week ago\b|\bthe previous week\b", re.I), 7, "week"),
-    (re.compile(r"\b(?:earlier )?this week\b", re.I), 0, "week"),
-    (re.compile(r"\b(?:earlier|late|early) this month\b|\bthis month\b", re.I), "month", "month"),
-    (
-        re.compile(r"\blast month\b|\ba month ago\b|\bthe previous month\b", re.I),
-        "last_month",
-        "month",
-    ),
-    (re.compile(r"\blast year\b|\ba year ago\b|\bthe previous year\b", re.I), "last_year", "year"),
-    (re.compile(r"\b(?:earlier )?this year\b", re.I), "year", "year"),
+    (r"\b(?:over|during|at|on) the weekend\b|\bthis weekend\b", "weekend", "week"),
+    (r"\blast weekend\b", "weekend", "week"),
+    (r"\blast week\b|\ba week ago\b|\bthe previous week\b", 7, "week"),
+    (r"\b(?:earlier )?this week\b", 0, "week"),
+    (r"\b(?:earlier|late|early) this month\b|\bthis month\b", "month", "month"),
+    (r"\blast month\b|\ba month ago\b|\bthe previous month\b", "last_month", "month"),
+    (r"\blast year\b|\ba year ago\b|\bthe previous year\b", "last_year", "year"),
+    (r"\b(?:earlier )?this year\b", "year", "year"),
 ]
+_SPAN_REGEXES = priority_regexes([pattern for pattern, _, _ in _RELATIVE_SPANS])
+# Words that every match of a finder contains (in folded text): a text with none of them is not
+# searched. Each month name starts with its three-letter abbreviation.
+_DIGIT = re.compile(r"\d")
+_MONTH_CUES = tuple(sorted({name[:3] for name in MONTHS}))
+_RELATIVE_DAY_CUES = ("day", "night", "morning", "afternoon", "evening")
+_SPAN_CUES = ("week", "month", "year")
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
     """The date a text's event happened on, and its precision (day, week, month, year)."""
+    text = fold_case(text)
     for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):
         found = finder(text, published)
         if found is not None:
@@ -113,7 +112,10 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
 
 
 def _explicit_day(text: str, published: date | None):
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    if not _DIGIT.search(text):
+        return None
+    named = _has_any(text, _MONTH_CUES)
+    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else (_ISO,):
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)
             if resolved:
@@ -131,26 +133,30 @@ def _explicit_day(text: str, published: date | None):
 
 
 def _relative_day(text: str, published: date | None):
+    if published is None or not _has_any(text, _RELATIVE_DAY_CUES):
+        return None
     match = _RELATIVE.search(text)
-    if match and published:
+    if match:
         return published - timedelta(days=_RELATIVE_DAYS[match.group(1).lower()]), "day"
     return None
 
 
 def _weekday(text: str, published: date | None):
+    if published is None or "day" not in text:  # every weekday name ends in "day"
+        return None
     match = _WEEKDAY.search(text)
-    if match and published:
+    if match:
         weekday = WEEKDAYS.index(match.group("weekday").lower())
         return _last_weekday(published, weekday), "day"
     return None
 
 
 def _relative_span(text: str, published: date | None):
-    if published is None:
+    if published is None or not _has_any(text, _SPAN_CUES):
         return None
-    for pattern, back, precision in _RELATIVE_SPANS:
-        if not pattern.search(text):
-            continue
+    index = first_matching(_SPAN_REGEXES, text)
+    if index is not None:
+        _, back, precision = _RELATIVE_SPANS[index]
         if back == "weekend":  # the Saturday of the latest weekend on or before publication
             return _last_weekday(published, 5), precision
         if back == "month":
@@ -166,6 +172,8 @@ def _relative_span(text: str, published: date | None):
 
 
 def _month(text: str, published: date | None):
+    if not _has_any(text, _MONTH_CUES):
+        return None
     match = _MONTH_YEAR.search(text)
     if match:
         return date(int(match.group("year")), _month_number(match.group("month")), 1), "month"
@@ -181,10 +189,14 @@ def _month(text: str, published: date | None):
 
 
 def _year(text: str, published: date | None):
-    match = _IN_YEAR.search(text)
+    match = _IN_YEAR.search(text) if _DIGIT.search(text) else None
     if match:
         return date(int(match.group("year")), 1, 1), "year"
     return None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def date_range(value: date, precision: str | None) -> tuple[date, date]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.text import compile_folded, fold_case
+from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
 
 _ERV = "Explosions/Remote violence"
 _SHELLING = "Shelling/artillery/missile attack"
@@ -72,26 +72,7 @@ WEAPONS: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _priority_regexes(patterns: list[str]) -> list[re.Pattern]:
-    """The k-th regex is an alternation of the first k+1 patterns, each in a group named by its
-    position, all as whole words (run on fold_case text)."""
-    groups = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
-    return [compile_folded(rf"\b(?:{'|'.join(groups[: k + 1])})\b") for k in range(len(groups))]
-
-
-def _first_match(regexes: list[re.Pattern], folded: str) -> int | None:
-    """The position of the first pattern, in list order, that matches anywhere in the text.
-
-    The leftmost match of all the patterns bounds it; the earlier patterns are then searched
-    again until none matches: one or two scans instead of one per pattern."""
-    first = None
-    bound = len(regexes)
-    while bound and (match := regexes[bound - 1].search(folded)):
-        first = bound = int(match.lastgroup[1:])
-    return first
-
-
-_WEAPON_REGEXES = _priority_regexes([p for p, *_ in WEAPONS])
+_WEAPON_REGEXES = priority_regexes([p for p, *_ in WEAPONS])
 # Kinds of event other than remote violence, read when no weapon decides.
 _SD = "Strategic developments"
 # Kinds of event decided before small arms: gunmen who kidnap commit an abduction.
@@ -142,8 +123,8 @@ _EVENTS = [
     ),
     (r"killed|killing|attacked|attack|murdered|executed|shot dead|beheaded", _VAC, "Attack"),
 ]
-_BEFORE_REGEXES = _priority_regexes([p for p, *_ in _BEFORE_WEAPONS])
-_EVENT_REGEXES = _priority_regexes([p for p, *_ in _EVENTS])
+_BEFORE_REGEXES = priority_regexes([p for p, *_ in _BEFORE_WEAPONS])
+_EVENT_REGEXES = priority_regexes([p for p, *_ in _EVENTS])
 _PROTEST = compile_folded(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b")
 _PROTEST_FORCE = compile_folded(r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b")
 _PROTEST_INTERVENTION = compile_folded(
@@ -173,7 +154,7 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
     """(weapon, event_type, sub_event_type): protests, abductions and interceptions first, then
     the most specific weapon the text names, then the kind of event it describes."""
     text = fold_case(text)
-    index = _first_match(_WEAPON_REGEXES, text)
+    index = first_matching(_WEAPON_REGEXES, text)
     found = WEAPONS[index] if index is not None else None
     weapon = found[1] if found else None
     if _PROTEST.search(text):
@@ -184,7 +165,7 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
         if weapon is None:
             return None, "Protests", "Peaceful protest"
     if weapon in (None, "firearms", "knife"):  # gunmen who kidnap: an abduction
-        index = _first_match(_BEFORE_REGEXES, text)
+        index = first_matching(_BEFORE_REGEXES, text)
         if index is not None:
             return weapon, *_BEFORE_WEAPONS[index][1:]
     if found is not None:
@@ -196,7 +177,7 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
         if small_arms and _ARMED_TARGET.search(_SOURCE.sub("", text)):
             return weapon, "Battles", "Armed clash"
         return weapon, found[2], found[3]
-    index = _first_match(_EVENT_REGEXES, text)
+    index = first_matching(_EVENT_REGEXES, text)
     if index is None:
         return None, None, None
     _, event_type, sub_event_type = _EVENTS[index]

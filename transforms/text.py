@@ -62,6 +62,25 @@ def compile_folded(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+def priority_regexes(patterns: list[str]) -> list[re.Pattern]:
+    """For first_matching: the k-th regex is an alternation of the first k+1 case-insensitive
+    patterns as whole words, each in a group named by its position (run on fold_case text)."""
+    groups = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
+    return [compile_folded(rf"\b(?:{'|'.join(groups[: k + 1])})\b") for k in range(len(groups))]
+
+
+def first_matching(regexes: list[re.Pattern], folded: str) -> int | None:
+    """The position of the first pattern, in list order, that matches anywhere in the text.
+
+    The leftmost match of all the patterns bounds it; the earlier patterns are then searched
+    again until none matches: one or two scans instead of one per pattern."""
+    first = None
+    bound = len(regexes)
+    while bound and (match := regexes[bound - 1].search(folded)):
+        first = bound = int(match.lastgroup[1:])
+    return first
+
+
 def split_sentences(body: str) -> list[Sentence]:
     """Split a body into sentences whose offsets slice the body exactly."""
     sentences: list[Sentence] = []
