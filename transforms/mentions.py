@@ -13,8 +13,8 @@ reported one.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.casualties import continues_toll, find_figures
@@ -31,25 +31,23 @@ from transforms.places import (
 )
 from transforms.records import Figure, Mention
 from transforms.taxonomy import classify, find_perpetrator, find_target
-from transforms.text import Sentence
+from transforms.text import Sentence, compile_folded, fold_case
 
-_HISTORICAL = re.compile(
+_HISTORICAL = compile_folded(
     r"\b(?:similar|previous|earlier|last|prior)\s+(?:\w+\s+)?(?:attacks?|strikes?|assaults?|bombings?"
     r"|raids?|shelling|massacres?)\b"
     r"|\b(?:last|the previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b"
     r"|\bin (?:19|20)\d\d\b|\bin (?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b(?!\s+\d)",
-    re.I,
 )
-_AGGREGATE = re.compile(
+_AGGREGATE = compile_folded(
     r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"
     r" year|in total|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
-    re.I,
 )
 # Words that tell of violence: a sentence with one of these can open the reported mention.
-_EVENT = re.compile(
+_EVENT = compile_folded(
     r"\b(?:attack\w*|strikes?|struck|airstrikes?|air strikes?|bomb\w*|shell\w*|explo\w+|"
     r"blasts?|missiles?|rockets?|drones?|uavs?|mortars?|artillery|kill\w*|wound\w*|"
     r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shoot\w*|gunm[ae]n|"
@@ -58,22 +56,17 @@ _EVENT = re.compile(
     r"set on fire|set fire|torched|blew (?:him|her)self up|"
     r"kidnapp\w+|abduct\w+|grenades?|ied|landmines?|suicide|casualties|fatalities|intercepted|"
     r"shot down|crashed|detonat\w+|besieged|offensive|battle\w*)\b",
-    re.I,
 )
-_SAME_PLACE_ANAPHOR = re.compile(
+_SAME_PLACE_ANAPHOR = compile_folded(
     r"\b(?:the|that|this) (?:same |central |southern |northern |eastern |western |\w+ )?"
     r"(?:city|town|village|area|region|district|site|base|camp)\b",
-    re.I,
 )
-_NEW_EVENT = re.compile(
+_NEW_EVENT = compile_folded(
     r"\b(?:another|a second|a third|a separate|a further)\s+(?:\w+\s+)?(?:attack|strike|airstrike|"
     r"bombing|explosion|blast|incident|raid|shelling|clash)|\b(?:in a separate|separately|"
     r"elsewhere|meanwhile)\b",
-    re.I,
 )
-_SPEECH_DATE = re.compile(
-    r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b", re.I
-)
+_SPEECH_DATE = compile_folded(r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b")
 
 
 @dataclass(slots=True)
@@ -85,6 +78,16 @@ class _Context:
     published: date | None
     candidates: list[Candidate]
     votes: dict[str, float]
+    # Pure per-sentence readings (type, perpetrator, date, folded place key) that several
+    # mentions ask again of the same sentence, computed once per article.
+    memo: dict[tuple, object] = field(default_factory=dict)
+
+
+def _once(ctx: _Context, fn: Callable, *args: object):
+    key = (fn, *args)
+    if key not in ctx.memo:
+        ctx.memo[key] = fn(*args)
+    return ctx.memo[key]
 
 
 def split_mentions(body: str, sentences: list[Sentence], published: date | None) -> list[Mention]:
@@ -100,7 +103,7 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
     for sentence in sentences:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
-            if sentence_figures or _EVENT.search(sentence.text):
+            if sentence_figures or _EVENT.search(fold_case(sentence.text)):
                 place = _sentence_place(ctx, sentence)
                 mentions.append(_open(ctx, sentence, sentence_figures, place, "reported"))
             continue
@@ -112,7 +115,7 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
             current.figures.extend(sentence_figures)
             _fill_from(ctx, current, sentence, place)
             continue
-        role = _role(ctx, sentence.text, mentions[0])
+        role = _role(ctx, sentence, mentions[0])
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
     _finish(ctx, mentions)
@@ -137,7 +140,8 @@ def continues_mention(
     if all(f.is_subset for f in figures):
         return True
     text = sentence.text
-    if _AGGREGATE.search(text) or _HISTORICAL.search(text) or _NEW_EVENT.search(text):
+    folded = fold_case(text)
+    if _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
         return False
     if _only_negations(figures) and any((f.best or 0) > 0 for f in current.figures):
         return False  # "no casualties" cannot restate a toll with deaths: another event
@@ -157,7 +161,7 @@ def _only_negations(figures: list[Figure]) -> bool:
 
 def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
     """The text dates its event outside the current mention's date ("Last week, ...")."""
-    stated, precision = resolve_date(text, ctx.published)
+    stated, precision = _once(ctx, resolve_date, text, ctx.published)
     if stated is None or current.event_date is None:
         return False
     first, last = date_range(stated, precision)
@@ -176,16 +180,20 @@ def _same_location(place: Place, mention: Mention) -> bool:
     return fold(place.name) == fold(mention.location or "")
 
 
-def _role(ctx: _Context, text: str, current: Mention) -> str:
-    if _AGGREGATE.search(text):
+def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
+    folded = fold_case(sentence.text)
+    if _AGGREGATE.search(folded):
         return "aggregate"
-    if _HISTORICAL.search(text):
+    if _HISTORICAL.search(folded):
         return "historical"
-    stated, precision = resolve_date(text, ctx.published)
+    stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
     earlier = None not in (stated, current.event_date) and (
         date_range(stated, precision)[1] < current.event_date
     )
     return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
+
+
+_LIKE = compile_folded(r"\b(?:similar|same kind of)\b")
 
 
 def _open(
@@ -216,7 +224,7 @@ def _open(
     )
     if place is None and previous and role != "aggregate":
         place = _anaphoric_place(sentence.text, previous)
-    if weapon is None and previous and re.search(r"\b(?:similar|same kind of)\b", text, re.I):
+    if weapon is None and previous and _LIKE.search(fold_case(text)):
         # "a similar attack": the kind of the event it is compared with
         like = previous[0]
         mention.event_type = like.event_type
@@ -228,14 +236,14 @@ def _open(
 def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place | None) -> None:
     """A continuing sentence fills what the opening sentence left empty, and a more specific
     weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
-    weapon, event_type, sub_event_type = classify(sentence.text)
+    weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
     if weapon and _more_specific(weapon, mention.weapon):
         mention.weapon, mention.event_type, mention.sub_event_type = (
             weapon,
             event_type,
             sub_event_type,
         )
-    mention.perpetrator = mention.perpetrator or find_perpetrator(sentence.text)
+    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None:
         mention.event_date, mention.date_precision = resolve_date(
@@ -279,9 +287,9 @@ def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> N
     if ctx.published is None:
         return  # a later sentence's explicit date is as likely background ("Last arrest was...")
     for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
-        stated, precision = resolve_date(sentence.text, ctx.published)
+        stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
         recent = stated is not None and 0 <= (ctx.published - stated).days <= 7
-        if recent and precision == "day" and not _HISTORICAL.search(sentence.text):
+        if recent and precision == "day" and not _HISTORICAL.search(fold_case(sentence.text)):
             mention.event_date, mention.date_precision = stated, precision
             return
 
@@ -291,7 +299,8 @@ def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> 
     in a lead before it that named no violence."""
     later = ctx.sentences[mention.sentence_index + 1 : following]
     for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
-        if _HISTORICAL.search(sentence.text) or _NEW_EVENT.search(sentence.text):
+        folded = fold_case(sentence.text)
+        if _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
             continue
         place = _sentence_place(ctx, sentence)
         if place is not None and _local(place):
@@ -306,7 +315,7 @@ def _sharpen_date(ctx: _Context, mention: Mention) -> None:
         return
     first, last = date_range(mention.event_date, mention.date_precision)
     for sentence in _same_event_sentences(ctx, mention):
-        stated, precision = resolve_date(sentence.text, ctx.published)
+        stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
         if precision == "day" and first <= stated <= last:
             mention.event_date, mention.date_precision = stated, "day"
             return
@@ -317,9 +326,9 @@ def _same_event_sentences(ctx: _Context, mention: Mention):
     for sentence in ctx.sentences:
         if sentence.index == mention.sentence_index:
             continue
-        if place_key not in fold(sentence.text):
+        if place_key not in _once(ctx, fold, sentence.text):
             continue
-        weapon = classify(sentence.text)[0]
+        weapon = _once(ctx, classify, sentence.text)[0]
         if mention.weapon is None or weapon == mention.weapon:
             yield sentence
 
@@ -330,26 +339,28 @@ def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
     sentences = list(_same_event_sentences(ctx, mention))
     for owner_only in (True, False):
         for sentence in sentences:
-            found = find_perpetrator(sentence.text, owner_only=owner_only)
+            found = _once(ctx, find_perpetrator, sentence.text, owner_only)
             if found:
                 return found
     return None
 
 
+_LEADING_CLAUSE = compile_folded(
+    r"^\s*(?:(?:a|one|two|three|several|just|hours|days|weeks|a day|a week|shortly)\s+)?"
+    r"(?:\w+\s+)?(?:after|before|since|following)\b[^,]{0,200},\s*"
+)
+
+
 def _main_clause(text: str) -> str:
     """The sentence without a leading "A day after ..., " clause about an earlier event."""
-    match = re.match(
-        r"^\s*(?:(?:a|one|two|three|several|just|hours|days|weeks|a day|a week|shortly)\s+)?"
-        r"(?:\w+\s+)?(?:after|before|since|following)\b[^,]{0,200},\s*",
-        text,
-        re.I,
-    )
+    match = _LEADING_CLAUSE.match(fold_case(text))
     return text[match.end() :] if match else text
 
 
 def _event_date_text(text: str) -> str:
     """The part of a sentence that dates its event ("On Monday, X said" dates a statement)."""
-    return text[_SPEECH_DATE.match(text).end() :] if _SPEECH_DATE.match(text) else text
+    match = _SPEECH_DATE.match(fold_case(text))
+    return text[match.end() :] if match else text
 
 
 def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
@@ -360,7 +371,7 @@ def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
 
 def _anaphoric_place(text: str, previous: list[Mention]) -> Place | None:
     """ "the city", "the same town": the place of the last mention that has one."""
-    if not _SAME_PLACE_ANAPHOR.search(text):
+    if not _SAME_PLACE_ANAPHOR.search(fold_case(text)):
         return None
     for mention in reversed(previous):
         if mention.location:
