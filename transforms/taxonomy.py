@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
+from transforms.text import (
+    compile_folded,
+    first_matching,
+    fold_case,
+    marked_alternation,
+    marked_pattern,
+    priority_regexes,
+)
 
 _ERV = "Explosions/Remote violence"
 _SHELLING = "Shelling/artillery/missile attack"
@@ -218,25 +225,24 @@ _ATTACK_VERB = (
     r"used|threw|claimed|killed|ambushed|stormed|detonated"
 )
 _ACTOR_NAMES = [name for _, name in ACTORS]
-_ANY_ACTOR = "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(ACTORS))
+_ANY_ACTOR, _ACTOR_OWNERS = marked_alternation([p for p, _ in ACTORS])
 # One alternation per form (not one regex per actor): the leftmost actor wins, in one scan.
 _ACTOR_AS_SUBJECT = compile_folded(
     rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
-_ANY_ACTOR_BY = _ANY_ACTOR.replace("?P<a", "?P<b")
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
 _ACTOR_OWNS_ATTACK = compile_folded(
     rf"\b(?:(?:{_ANY_ACTOR})['’]s?\s+(?:\w+\s+){{0,2}}(?:{_ATTACK_NOUN})"
     rf"|(?:attacks?|strikes?|shelling|bombing|raids?|fired|launched|carried out|claimed)\s+by\s+"
-    rf"(?:the\s+)?(?:{_ANY_ACTOR_BY}))\b"
+    rf"(?:the\s+)?(?:{_ANY_ACTOR}))\b"
 )
 
 
 def _actor_of(match: re.Match) -> str:
-    group = next(k for k, v in match.groupdict().items() if v is not None)
-    return _ACTOR_NAMES[int(group[1:])]
+    # _ACTOR_OWNS_ATTACK holds the actors twice: a marker of the second copy names the same actor
+    return _ACTOR_NAMES[marked_pattern(match, _ACTOR_OWNERS * 2)]
 
 
 # Adjectives naming an attacker: "Russian bombardments", "Israeli airstrikes".

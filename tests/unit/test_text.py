@@ -6,8 +6,11 @@ import pytest
 from transforms.text import (
     article_id,
     compile_folded,
+    first_matching,
     fold_case,
     normalize_whitespace,
+    priority_regexes,
+    split_alternatives,
     split_sentences,
 )
 
@@ -55,3 +58,16 @@ def test_compile_folded_refuses_upper_case_patterns():
     assert compile_folded(r"\bkyiv\W").search(fold_case("KYIV!"))
     with pytest.raises(ValueError):
         compile_folded("Kyiv")
+
+
+def test_split_alternatives_reads_only_top_level_bars():
+    assert split_alternatives(r"a|b(?:c|d)|[|]e|f\|g") == ["a", "b(?:c|d)", "[|]e", r"f\|g"]
+    assert split_alternatives("[]|]x|[^]|]y") == ["[]|]x", "[^]|]y"]
+
+
+def test_first_matching_follows_list_order_not_text_order():
+    priority = priority_regexes(["missiles?", "rockets?|grads?", "shell(?:ing|s)?"])
+    assert first_matching(priority, fold_case("Shelling, then rockets and a missile")) == 0
+    assert first_matching(priority, fold_case("Shelling, then Grad rockets")) == 1
+    assert first_matching(priority, fold_case("shells")) == 2
+    assert first_matching(priority, fold_case("shellfire")) is None
