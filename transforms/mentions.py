@@ -205,8 +205,8 @@ def _open(
     previous: list[Mention] | None = None,
 ) -> Mention:
     text = _main_clause(sentence.text)
-    event_date, precision = resolve_date(_event_date_text(sentence.text), ctx.published)
-    weapon, event_type, sub_event_type = classify(text)
+    event_date, precision = _once(ctx, resolve_date, _event_date_text(sentence.text), ctx.published)
+    weapon, event_type, sub_event_type = _once(ctx, classify, text)
     mention = Mention(
         role=role,
         evidence=sentence.text,
@@ -218,7 +218,7 @@ def _open(
         weapon=weapon,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        perpetrator=find_perpetrator(text),
+        perpetrator=_once(ctx, find_perpetrator, text, False),
         target=find_target(text),
         figures=list(figures),
     )
@@ -243,11 +243,11 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place
             event_type,
             sub_event_type,
         )
-    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text)
+    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None:
-        mention.event_date, mention.date_precision = resolve_date(
-            _event_date_text(sentence.text), ctx.published
+        mention.event_date, mention.date_precision = _once(
+            ctx, resolve_date, _event_date_text(sentence.text), ctx.published
         )
     if mention.location is None and place is not None:
         _set_place(mention, place)
