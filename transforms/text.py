@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before whitespace,
-# or at a line break. Abbreviations like "U.S." or "Mr." are protected below.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
+# or at a line break. Abbreviations like "U.S." or "Mr." are protected below. The match takes
+# the stop itself (not a lookbehind), so the regex engine jumps from one . ! ? or line break
+# to the next.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
     {"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep", "St"}
     | {"Jr", "Sr", "No", "vs", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"}
@@ -138,8 +140,9 @@ def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(body):
-        end = match.start() if match.group().startswith("\n") else match.end()
-        if not match.group().startswith("\n") and _ends_with_abbreviation(body, start, end):
+        line_break = match.group().startswith("\n")
+        end = match.start() if line_break else match.end()
+        if not line_break and _ends_with_abbreviation(body, start, end):
             continue
         _append_sentence(sentences, body, start, end)
         start = match.end()
@@ -167,9 +170,8 @@ def _is_word_char(char: str) -> bool:
 
 
 def _append_sentence(sentences: list[Sentence], body: str, start: int, end: int) -> None:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, body[start:end]))
+    text = body[start:end]
+    stripped = text.strip()  # str.strip drops what str.isspace calls whitespace
+    if stripped:
+        start += len(text) - len(text.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
