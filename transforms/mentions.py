@@ -78,9 +78,10 @@ class _Context:
     published: date | None
     candidates: list[Candidate]
     votes: dict[str, float]
-    # Pure per-sentence readings (type, perpetrator, date, folded place key) that several
-    # mentions ask again of the same sentence, computed once per article.
+    # Pure per-sentence readings (type, perpetrator, date) that several mentions ask again of
+    # the same sentence, computed once per article.
     memo: dict[tuple, object] = field(default_factory=dict)
+    place_texts: list[str] | None = None
 
 
 def _once(ctx: _Context, fn: Callable, *args: object):
@@ -322,15 +323,20 @@ def _sharpen_date(ctx: _Context, mention: Mention) -> None:
 
 
 def _same_event_sentences(ctx: _Context, mention: Mention):
+    """The other sentences that name the mention's place, and its weapon when it has one."""
     place_key = fold(mention.location or "")
-    for sentence in ctx.sentences:
-        if sentence.index == mention.sentence_index:
+    for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
+        if sentence.index == mention.sentence_index or place_key not in place_text:
             continue
-        if place_key not in _once(ctx, fold, sentence.text):
-            continue
-        weapon = _once(ctx, classify, sentence.text)[0]
-        if mention.weapon is None or weapon == mention.weapon:
+        if mention.weapon is None or _once(ctx, classify, sentence.text)[0] == mention.weapon:
             yield sentence
+
+
+def _place_texts(ctx: _Context) -> list[str]:
+    """Every sentence folded as place names are, once per article."""
+    if ctx.place_texts is None:
+        ctx.place_texts = [fold(sentence.text) for sentence in ctx.sentences]
+    return ctx.place_texts
 
 
 def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
