@@ -230,6 +230,7 @@ _ANY_ACTOR, _ACTOR_OWNERS = marked_alternation([p for p, _ in ACTORS])
 _ACTOR_AS_SUBJECT = compile_folded(
     rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
+_ACTOR_START = compile_folded(rf"\b(?:{_ANY_ACTOR})")
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
@@ -272,14 +273,17 @@ def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
     """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
     Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
     text = fold_case(text)
+    # Both actor forms need a named actor: most texts have none, and the scans for the forms
+    # are costly. No subject can start before the first actor.
+    first_actor = _ACTOR_START.search(text)
     hits = []
-    if match := _ACTOR_OWNS_ATTACK.search(text):
+    if first_actor and (match := _ACTOR_OWNS_ATTACK.search(text)):
         hits.append((match.start(), _actor_of(match)))
     if match := _ADJECTIVE_ATTACK.search(text):
         hits.append((match.start(), ADJECTIVE_ACTORS[match.group("adj").lower()]))
-    if hits or owner_only:
+    if hits or owner_only or first_actor is None:
         return min(hits)[1] if hits else None
-    match = _ACTOR_AS_SUBJECT.search(text)
+    match = _ACTOR_AS_SUBJECT.search(text, first_actor.start())
     return _actor_of(match) if match else None
 
 
