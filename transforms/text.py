@@ -12,12 +12,11 @@ from typing import NamedTuple
 # the stop itself (not a lookbehind), so the regex engine jumps from one . ! ? or line break
 # to the next.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
-_ABBREVIATIONS = frozenset(
-    {"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep", "St"}
-    | {"Jr", "Sr", "No", "vs", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"}
-    | {"Sep", "Sept", "Oct", "Nov", "Dec"}
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Jr|Sr|No|vs|approx|est|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_ABBREVIATION_CHARS = len("approx.")  # the longest, with its dot
 # Every non-ASCII character that re.IGNORECASE matches to an ASCII letter (checked in the tests),
 # mapped to that letter: folding keeps lengths, so offsets found in folded text hold.
 _IGNORECASE_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -151,22 +150,10 @@ def split_sentences(body: str) -> list[Sentence]:
 
 
 def _ends_with_abbreviation(body: str, start: int, end: int) -> bool:
-    """body[start:end] ends in "Mr." or an initial ("U.S."): the whole word before the dot,
-    which starts the slice or follows a non-word character, is an abbreviation or one capital.
-    Only the last few characters are read (a regex anchored at the end scans the whole slice)."""
-    if end - start < 2 or body[end - 1] != ".":
-        return False
-    word_start = end - 1
-    while word_start > start and _is_word_char(body[word_start - 1]):
-        word_start -= 1
-        if end - 1 - word_start > _LONGEST_ABBREVIATION:
-            return False
-    word = body[word_start : end - 1]
-    return word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
+    """body[start:end] ends in "Mr." or an initial ("U.S."). Only its last characters are
+    searched (the regex anchored at the end would try every position of the sentence); the
+    character before `start` ends the previous sentence, so \\b reads it as a slice would."""
+    return _ABBREVIATIONS.search(body, max(start, end - _ABBREVIATION_CHARS), end) is not None
 
 
 def _append_sentence(sentences: list[Sentence], body: str, start: int, end: int) -> None:
