@@ -106,6 +106,10 @@ _OBJECT = _ci(
 )
 
 
+# Triggers that take no object: a number after them is not what they act on.
+_INTRANSITIVE = frozenset(["died", "die", "dies", "dead", "perished", "deaths", "death"])
+
+
 class _Tail:
     """A casualty trigger after a victim phrase (passive or elliptical), not an active verb."""
 
@@ -115,7 +119,9 @@ class _Tail:
     def match(self, text: str, pos: int) -> re.Match | None:
         found = self.pattern.match(text, pos)
         if found and not found.group("aux").strip() and _OBJECT.match(text, found.end()):
-            return None
+            trigger = found.group(found.lastgroup or "aux")
+            if trigger not in _INTRANSITIVE:
+                return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
         return found
 
 
@@ -125,7 +131,7 @@ _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
 _LEFT = _ci(
     r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
-    r"|gunned\s+down|gunning\s+down|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
     r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
@@ -147,7 +153,8 @@ _ADD_LEFT = _ci(
     r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
 )
 _SUBSET_RIGHT = _ci(
-    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:dead|killed|injured|wounded|fatalities))\b"
+    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
+    r"|(?P<p_injured>injured|wounded)))\b"
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
@@ -159,6 +166,11 @@ _NOUN_AND = _ci(
 )
 _TRIGGER_BEFORE_ADD = _ci(
     rf"\b{_TRIGGER}\s*,?\s+(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|together\s+with)\s*$"
+)
+# A second outcome chained to a trigger: "stabbed and later died", "injured or arrested".
+_CHAINED = _ci(
+    r"\s*,?\s+(?:(?P<or>or|and/or)|and)\s+(?:(?:later|then|subsequently|eventually|finally)\s+)?"
+    rf"{_TRIGGER}"
 )
 _BODIES = _ci(r"\b(?:bodies|corpses)\b")
 _LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
@@ -869,6 +881,22 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     return lists
 
 
+def _outcome(tail: re.Match | None, text: str) -> str | None:
+    """The category a trigger after the victims gives, read to the end of its verb chain: the
+    last outcome wins ("was stabbed and later died", "were abducted and killed"), and a choice
+    of two ("were injured or arrested") gives none."""
+    category = _category(tail, "t")
+    if category is None:
+        return None
+    chained = _CHAINED.match(text, tail.end())
+    if chained is None:
+        return category
+    other = _category(chained, "t")
+    if chained.group("or"):
+        return category if other == category else None
+    return "killed" if other == "killed" else category
+
+
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
@@ -892,15 +920,21 @@ def _categorise(
         subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
     left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
     tail = _TAIL.match(text, last.end)
-    list_category = left_category or _category(tail, "t")
+    list_category = left_category or _outcome(tail, text)
     # With a verb before the list, only a trigger right after an item overrides it.
     own_tail = _TAIL_DIRECT if left_category else _TAIL
-    own = [_category(own_tail.match(text, p.end), "t") for p in items]
+    own = [_outcome(own_tail.match(text, p.end), text) for p in items]
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
     if partitive:  # "two of them suffered stab wounds"
-        list_category = list_category or _category(_TAIL.match(text, partitive.end()), "t")
+        list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
+    whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
+    if partitive and list_category == "killed" and whole not in (None, "killed"):
+        # "one of the injured later died": a death beyond the toll, not a part of it
+        for p in items:
+            p.category, p.adds = "killed", True
+        return
     if subset or partitive:
         category = list_category or (earlier[-1].category if earlier else previous)
         for p in items:

@@ -1,0 +1,65 @@
+"""Casualty rules read off the misses of the Wikipedia development set, each tested on the
+sentence shapes of wire copy and incident lists rather than on any one gold row."""
+
+import pytest
+
+from transforms.casualties import find_figures, summarize
+from transforms.text import split_sentences
+
+
+def best(text, category="killed"):
+    return summarize(find_figures(text, split_sentences(text)), category)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("More than 500 people were wounded in the blasts.", None, 500),
+        ("The bombing killed over 80 people and wounded at least 230 more.", 80, 230),
+    ],
+)
+def test_more_than_is_coded_as_the_stated_number(text, killed, injured):
+    assert best(text, "killed") == killed
+    assert best(text, "injured") == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A police officer was stabbed and later died at a police post.", 1, None),
+        ("Two aid workers were abducted and killed by the gunmen.", 2, None),
+        ("Three villagers were wounded and then died of their injuries.", 3, None),
+        ("One militant was killed and several others were injured or arrested.", 1, None),
+        ("Four people were stabbed and wounded at the station.", None, 4),
+    ],
+)
+def test_the_last_outcome_of_a_verb_chain_wins(text, killed, injured):
+    assert best(text, "killed") == killed
+    assert best(text, "injured") == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three people died and 3 others were injured. One of the injured died 10 days later.", 4),
+        ("Six people were killed and 12 wounded, two of whom later died in hospital.", 8),
+        ("Five soldiers were wounded in the ambush. Two of them later died.", 2),
+    ],
+)
+def test_a_death_among_the_injured_adds_to_the_toll(text, killed):
+    assert best(text) == killed
+
+
+def test_a_subset_of_the_dead_still_does_not_add():
+    assert best("Six people were killed. Two of the dead were children.") == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacker stabbed and decapitated a teacher near the school.",
+        "Militants beheaded a village elder in the district on Sunday.",
+    ],
+)
+def test_beheading_verbs_before_the_victim(text):
+    assert best(text) == 1
