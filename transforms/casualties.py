@@ -131,7 +131,8 @@ _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
 _LEFT = _ci(
     r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
-    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
+    r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
     r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"

@@ -43,7 +43,7 @@ _HISTORICAL = re.compile(
 )
 _AGGREGATE = re.compile(
     r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"
-    r" year|in total|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
+    r" year|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
     re.I,

@@ -63,3 +63,27 @@ def test_a_subset_of_the_dead_still_does_not_add():
 )
 def test_beheading_verbs_before_the_victim(text):
     assert best(text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacker fled, fatally stabbing a police officer at the gate.",
+        "The gunman opened fire in the hall, mortally wounding a guard.",
+    ],
+)
+def test_fatally_before_an_injury_verb_is_a_death(text):
+    assert best(text) == 1
+    assert best(text, "injured") is None
+
+
+def test_an_event_total_in_total_stays_with_the_reported_event():
+    from transforms.extract import extract_article
+
+    body = (
+        "The serial bombings occurred between March 2 and March 22 in the city. "
+        "In total, 5 package bombs exploded, killing 2 people and injuring another five."
+    )
+    mentions, _ = extract_article({"article_id": "t", "body": body, "published_at": None})
+    reported = next(m for m in mentions if m["role"] == "reported")
+    assert (reported["killed_best"], reported["injured_best"]) == (2, 5)
