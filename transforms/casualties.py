@@ -159,7 +159,9 @@ _SUBSET_RIGHT = _ci(
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$",
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
+    # after a participle or relative clause: "a candidate running for a seat, his driver and"
+    r"|^\s+(?:\w+ing|who|which|that)\b[^,;:.()]{1,60},\s*(?:and\s+)?$",
     re.I,
 )
 _NOUN_AND = _ci(
@@ -234,6 +236,11 @@ _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
+)
+# A person named without an article at the start of a sentence, as incident lists and
+# headlines write: "Border Police guard was killed", "Teacher stabbed to death".
+_BARE_SINGULAR = _ci(
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was|has\s+been)\s)"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 # Words after an amount that name the outcome rather than who: "3 dead", "84 deaths".
@@ -815,6 +822,9 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    bare = _bare_person(text, taken)
+    if bare:
+        phrases.append(bare)
     one_death = "death" in text or "fatality" in text
     for match in _ONE_DEATH.finditer(text) if one_death else ():
         if not any(a < match.end() and match.start() < b for a, b in taken):
@@ -823,6 +833,17 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
+    """ "Border Police guard was killed": one person, only before a casualty verb."""
+    bare = _BARE_SINGULAR.match(text)
+    if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
+        return None
+    if not _TAIL.match(text, bare.end()) or _SINGULAR.search(text, 0, bare.end()):
+        return None
+    start = len(text) - len(text.lstrip())
+    return _Phrase(start, bare.end(), (1, 1, 1), "exact", text[start : bare.end()], False)
 
 
 def _next_to_verb(text: str, start: int, end: int) -> bool:

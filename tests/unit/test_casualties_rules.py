@@ -87,3 +87,32 @@ def test_an_event_total_in_total_stays_with_the_reported_event():
     mentions, _ = extract_article({"article_id": "t", "body": body, "published_at": None})
     reported = next(m for m in mentions if m["role"] == "reported")
     assert (reported["killed_best"], reported["injured_best"]) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A suicide bombing killed a candidate running for a seat in the provincial assembly, "
+            "his driver and a guard and injured 3 other people.",
+            3,
+        ),
+        ("Gunmen killed 3 farmers working in their fields, and 2 herders.", 5),
+        ("The blast killed 4 people, wounding 9 others.", 4),
+    ],
+)
+def test_a_list_of_victims_continues_after_a_participle_clause(text, killed):
+    assert best(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Border Police guard was killed and 4 others were injured in the attack.", 1, 4),
+        ("Security guard was wounded when gunmen opened fire on the bank.", None, 1),
+        ("Police said the market was hit twice.", None, None),
+    ],
+)
+def test_a_person_without_an_article_at_the_start_of_a_sentence(text, killed, injured):
+    assert best(text, "killed") == killed
+    assert best(text, "injured") == injured
