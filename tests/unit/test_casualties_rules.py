@@ -116,3 +116,16 @@ def test_a_list_of_victims_continues_after_a_participle_clause(text, killed):
 def test_a_person_without_an_article_at_the_start_of_a_sentence(text, killed, injured):
     assert best(text, "killed") == killed
     assert best(text, "injured") == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("16 people were killed in the attack, including the suicide bomber.", 15),
+        ("At least 30 people, including 2 attackers, were killed.", 28),
+        ("The bomber blew himself up, killing 4 soldiers. 2 gunmen were also shot dead.", 4),
+        ("A female suicide bomber blew herself up, killing herself and a soldier.", 1),
+    ],
+)
+def test_perpetrators_are_left_out_of_the_total(text, killed):
+    assert best(text) == killed
