@@ -921,6 +921,17 @@ def _outcome(tail: re.Match | None, text: str) -> str | None:
     return "killed" if other == "killed" else category
 
 
+def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
+    """ "killing and injuring dozens" counts both kinds together; but in "1 soldier killed and
+    wounding another 25" the first verb closes the list before it."""
+    window = max(0, start - 60)
+    found = _AMBIGUOUS_LEFT.search(text, window, start)
+    if not found:
+        return False
+    verb = found.start()
+    return not any(p.end <= verb and not text[p.end : verb].strip() for p in phrases)
+
+
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
@@ -936,7 +947,7 @@ def _categorise(
 ) -> None:
     first, last = items[0], items[-1]
     left_text = text[max(0, first.start - 60) : first.start]
-    if _AMBIGUOUS_LEFT.search(left_text):
+    if _ambiguous(text, first.start, phrases):
         return
     subset_cue = _SUBSET_LEFT.search(left_text)
     subset = bool(subset_cue)

@@ -129,3 +129,12 @@ def test_a_person_without_an_article_at_the_start_of_a_sentence(text, killed, in
 )
 def test_perpetrators_are_left_out_of_the_total(text, killed):
     assert best(text) == killed
+
+
+def test_a_kill_verb_closing_the_list_before_is_not_killing_and_injuring():
+    text = (
+        "The bomber struck near the vehicles, killing at least 15 people, including 13 "
+        "policemen and 1 soldier killed and wounding another 25."
+    )
+    assert (best(text), best(text, "injured")) == (15, 25)
+    assert best("Gunmen opened fire, killing and injuring dozens.", "injured") is None
