@@ -54,6 +54,13 @@ VAGUE = {
     "a number of": 2,
     "a few": 2,
     "a handful of": 2,
+    # "several dozen", not "several" followed by a stray word: the larger unit's value
+    "several dozen": 12,
+    "a few dozen": 12,
+    "several hundred": 100,
+    "a few hundred": 100,
+    "several thousand": 1000,
+    "a few thousand": 1000,
 }
 # Words that name an exact small count.
 EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}

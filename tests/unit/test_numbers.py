@@ -48,6 +48,8 @@ def _amount(text):
         ("dozens of", ((12, 12, None), "vague")),
         ("a number of", ((2, 2, None), "vague")),
         ("several", ((2, 2, None), "vague")),
+        ("several dozen", ((12, 12, None), "vague")),
+        ("a few hundred", ((100, 100, None), "vague")),
         ("a pair of", ((2, 2, 2), "exact")),
         ("2 dozen", ((24, 24, 24), "exact")),
     ],
