@@ -239,6 +239,13 @@ _SINGULAR = _ci(
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
+# One person named by a nationality or people, capitalised: "stabbed an African American to
+# death", "An Israeli was killed". Read on the original text; the word after it is no noun.
+_DEMONYM = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])"
+    r"(?!\s+(?!(?:to|was|were|is|has|had|and|or|in|at|on|near|from|who|after|before|by|with"
+    r"|during|while|as|outside|inside|when|died|dead|killed|injured|wounded)\b)[a-z])"
+)
 # A person named without an article at the start of a sentence, as incident lists and
 # headlines write: "Border Police guard was killed", "Teacher stabbed to death".
 _BARE_SINGULAR = _ci(
@@ -824,6 +831,7 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    phrases.extend(_demonyms(text, original, taken))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -835,6 +843,20 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _demonyms(text: str, original: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """ "an African American", "a Palestinian": one person, only next to a casualty verb."""
+    found = []
+    if not any(c.isupper() for c in original[1:]):
+        return found
+    for match in _DEMONYM.finditer(original):
+        start, end = match.start(), match.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if _TAIL.match(text, end) or _LEFT.search(text, max(0, start - 40), start):
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
 
 
 def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:

@@ -143,3 +143,18 @@ def test_a_kill_verb_closing_the_list_before_is_not_killing_and_injuring():
 def test_only_a_subset_of_perpetrators_alone_is_taken_out():
     text = "8 people, including 1 navy soldier and all terrorists, were killed in the shootout."
     assert best(text) == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A white supremacist stabbed an African American to death in New York.", 1, None),
+        ("An Israeli was stabbed and wounded near the Old City gate.", None, 1),
+        ("Gunmen shot dead a Briton outside the hotel.", 1, None),
+        ("A Russian drone struck the depot, killing 3 people.", 3, None),
+        ("An Islamic State suicide bomber killed 5 soldiers.", 5, None),
+    ],
+)
+def test_one_person_named_by_a_nationality(text, killed, injured):
+    assert best(text, "killed") == killed
+    assert best(text, "injured") == injured
