@@ -159,6 +159,10 @@ _SUBSET_RIGHT = _ci(
     r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
     r"|(?P<p_injured>injured|wounded)))\b"
 )
+# People of the event who were not among its dead: "one of the survivors", "two of the hostages".
+_OF_SURVIVORS = _ci(
+    r"[\w-]+(?:\s+[\w-]+)?\s+of\s+the\s+(?:[\w-]+\s+)?(?:survivors|hostages|captives|abductees)\b"
+)
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
@@ -987,8 +991,10 @@ def _categorise(
     if partitive:  # "two of them suffered stab wounds"
         list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
     whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
-    if partitive and list_category == "killed" and whole not in (None, "killed"):
-        # "one of the injured later died": a death beyond the toll, not a part of it
+    survivors = len(items) == 1 and _OF_SURVIVORS.match(text, first.start)
+    if list_category == "killed" and (survivors or partitive and whole not in (None, "killed")):
+        # "one of the injured later died", "two of the hostages were killed": deaths beyond
+        # the toll, not a part of it
         for p in items:
             p.category, p.adds = "killed", True
         return

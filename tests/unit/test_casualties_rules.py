@@ -158,3 +158,19 @@ def test_only_a_subset_of_perpetrators_alone_is_taken_out():
 def test_one_person_named_by_a_nationality(text, killed, injured):
     assert best(text, "killed") == killed
     assert best(text, "injured") == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "They killed 5 aid workers, as well as 2 villagers. One of the survivors was then "
+            "kidnapped and murdered.",
+            8,
+        ),
+        ("Three soldiers died in the raid. Two of the hostages were killed in the crossfire.", 5),
+        ("Gunmen seized 20 hostages at the hotel. Two of the hostages were killed.", 2),
+    ],
+)
+def test_a_death_among_survivors_or_hostages_adds_to_the_toll(text, killed):
+    assert best(text) == killed
