@@ -174,3 +174,17 @@ def test_one_person_named_by_a_nationality(text, killed, injured):
 )
 def test_a_death_among_survivors_or_hostages_adds_to_the_toll(text, killed):
     assert best(text) == killed
+
+
+def test_in_total_over_a_war_is_still_an_aggregate():
+    from transforms.extract import extract_article
+
+    body = (
+        "A drone strike killed 3 people in the village on Monday. "
+        "In total, more than 500 civilians have been killed in the war."
+    )
+    mentions, _ = extract_article({"article_id": "t", "body": body, "published_at": None})
+    assert [(m["role"], m["killed_best"]) for m in mentions] == [
+        ("reported", 3),
+        ("aggregate", 500),
+    ]
