@@ -11,9 +11,10 @@ How a sentence is read:
 4. Lists after "including" / "among the dead" and phrases like "two of them" are subsets.
 
 Counting (DESIGN.md): qualifiers map to low/best/high, subsets are kept but never added,
-disjoint groups of one list add up, figures marked as additional ("also", "another", "others",
-perpetrators) add to the toll, other restatements take the largest lower bound, and a party's
-claim sets the total only when nobody else gives one. Negations give 0 with qualifier `none`.
+disjoint groups of one list add up, figures marked as additional ("also", "another", "others")
+add to the toll, other restatements take the largest lower bound, perpetrators are kept but left
+out of the total (PERPETRATORS_IN_TOTAL), and a party's claim sets the total only when nobody
+else gives one. Negations give 0 with qualifier `none`.
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ def lowercase(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-# Perpetrators listed with their victims count in the total ("the bomber and 10 officers were
-# killed" gives 11; DESIGN.md, as GTD and ACLED do). A perpetrator toll stated in a clause of its
-# own ("The attacker was shot dead by police", "Five attackers were also killed") is kept as a
-# `perpetrators` figure; this switch says whether it also adds to the victims' total. Incident
-# lists such as Wikipedia's (the dev labels) leave it out.
-SEPARATE_PERPETRATORS_IN_TOTAL = False
+# Whether perpetrators killed or hurt count in the victims' total. They are always kept as
+# `perpetrators` figures. Human coders of incident lists leave them out wherever the text puts
+# them: "32 people and 3 suicide bombers were killed" is coded 32, "16 people, including the
+# bomber" 15, "Three attackers were also killed" adds nothing (Wikipedia dev set: 5 rows for
+# leaving listed perpetrators out and none against; 27 rows against counting perpetrators in a
+# clause of their own; the drone notes are indifferent). GTD's nkill counts them: True.
+PERPETRATORS_IN_TOTAL = False
 
 _KILL = (
     r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
@@ -106,6 +108,10 @@ _OBJECT = _ci(
 )
 
 
+# Triggers that take no object: a number after them is not what they act on.
+_INTRANSITIVE = frozenset(["died", "die", "dies", "dead", "perished", "deaths", "death"])
+
+
 class _Tail:
     """A casualty trigger after a victim phrase (passive or elliptical), not an active verb."""
 
@@ -115,7 +121,9 @@ class _Tail:
     def match(self, text: str, pos: int) -> re.Match | None:
         found = self.pattern.match(text, pos)
         if found and not found.group("aux").strip() and _OBJECT.match(text, found.end()):
-            return None
+            trigger = found.group(found.lastgroup or "aux")
+            if trigger not in _INTRANSITIVE:
+                return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
         return found
 
 
@@ -125,7 +133,8 @@ _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
 _LEFT = _ci(
     r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
-    r"|gunned\s+down|gunning\s+down|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
+    r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
     r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
@@ -147,11 +156,18 @@ _ADD_LEFT = _ci(
     r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
 )
 _SUBSET_RIGHT = _ci(
-    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:dead|killed|injured|wounded|fatalities))\b"
+    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
+    r"|(?P<p_injured>injured|wounded)))\b"
+)
+# People of the event who were not among its dead: "one of the survivors", "two of the hostages".
+_OF_SURVIVORS = _ci(
+    r"[\w-]+(?:\s+[\w-]+)?\s+of\s+the\s+(?:[\w-]+\s+)?(?:survivors|hostages|captives|abductees)\b"
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$",
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
+    # after a participle or relative clause: "a candidate running for a seat, his driver and"
+    r"|^\s+(?:\w+ing|who|which|that)\b[^,;:.()]{1,60},\s*(?:and\s+)?$",
     re.I,
 )
 _NOUN_AND = _ci(
@@ -159,6 +175,11 @@ _NOUN_AND = _ci(
 )
 _TRIGGER_BEFORE_ADD = _ci(
     rf"\b{_TRIGGER}\s*,?\s+(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|together\s+with)\s*$"
+)
+# A second outcome chained to a trigger: "stabbed and later died", "injured or arrested".
+_CHAINED = _ci(
+    r"\s*,?\s+(?:(?P<or>or|and/or)|and)\s+(?:(?:later|then|subsequently|eventually|finally)\s+)?"
+    rf"{_TRIGGER}"
 )
 _BODIES = _ci(r"\b(?:bodies|corpses)\b")
 _LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
@@ -221,6 +242,18 @@ _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
+)
+# One person named by a nationality or people, capitalised: "stabbed an African American to
+# death", "An Israeli was killed". Read on the original text; the word after it is no noun.
+_DEMONYM = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])"
+    r"(?!\s+(?!(?:to|was|were|is|has|had|and|or|in|at|on|near|from|who|after|before|by|with"
+    r"|during|while|as|outside|inside|when|died|dead|killed|injured|wounded)\b)[a-z])"
+)
+# A person named without an article at the start of a sentence, as incident lists and
+# headlines write: "Border Police guard was killed", "Teacher stabbed to death".
+_BARE_SINGULAR = _ci(
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was|has\s+been)\s)"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 # Words after an amount that name the outcome rather than who: "3 dead", "84 deaths".
@@ -802,6 +835,10 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
         ):
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    phrases.extend(_demonyms(text, original, taken))
+    bare = _bare_person(text, taken)
+    if bare:
+        phrases.append(bare)
     one_death = "death" in text or "fatality" in text
     for match in _ONE_DEATH.finditer(text) if one_death else ():
         if not any(a < match.end() and match.start() < b for a, b in taken):
@@ -810,6 +847,49 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _demonyms(text: str, original: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """ "an African American", "a Palestinian": one person, only next to a casualty verb."""
+    found = []
+    for at in _demonym_starts(text, original):
+        match = _DEMONYM.match(original, at)
+        if not match:
+            continue
+        start, end = match.start(), match.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if _TAIL.match(text, end) or _LEFT.search(text, max(0, start - 40), start):
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
+
+
+def _demonym_starts(text: str, original: str):
+    """Offsets of "a"/"an"/"one" before a capital: str.find is many times faster than letting
+    _DEMONYM try every position."""
+    for word in ("a ", "an ", "one "):
+        at = text.find(word) if text.startswith(word) else -1
+        if at == -1:
+            at = text.find(" " + word)
+            at = at + 1 if at != -1 else -1
+        while at != -1:
+            if original[at + len(word) : at + len(word) + 1].isupper():
+                yield at
+            at = text.find(" " + word, at)
+            at = at + 1 if at != -1 else -1
+
+
+def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
+    """ "Border Police guard was killed": one person, only before a casualty verb."""
+    if " was " not in text and " has been " not in text:
+        return None  # the cheap test first: it needs one of these
+    bare = _BARE_SINGULAR.match(text)
+    if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
+        return None
+    if not _TAIL.match(text, bare.end()) or _SINGULAR.search(text, 0, bare.end()):
+        return None
+    start = len(text) - len(text.lstrip())
+    return _Phrase(start, bare.end(), (1, 1, 1), "exact", text[start : bare.end()], False)
 
 
 def _next_to_verb(text: str, start: int, end: int) -> bool:
@@ -869,6 +949,33 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     return lists
 
 
+def _outcome(tail: re.Match | None, text: str) -> str | None:
+    """The category a trigger after the victims gives, read to the end of its verb chain: the
+    last outcome wins ("was stabbed and later died", "were abducted and killed"), and a choice
+    of two ("were injured or arrested") gives none."""
+    category = _category(tail, "t")
+    if category is None:
+        return None
+    chained = _CHAINED.match(text, tail.end())
+    if chained is None:
+        return category
+    other = _category(chained, "t")
+    if chained.group("or"):
+        return category if other == category else None
+    return "killed" if other == "killed" else category
+
+
+def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
+    """ "killing and injuring dozens" counts both kinds together; but in "1 soldier killed and
+    wounding another 25" the first verb closes the list before it."""
+    window = max(0, start - 60)
+    found = _AMBIGUOUS_LEFT.search(text, window, start)
+    if not found:
+        return False
+    verb = found.start()
+    return not any(p.end <= verb and not text[p.end : verb].strip() for p in phrases)
+
+
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
@@ -884,7 +991,7 @@ def _categorise(
 ) -> None:
     first, last = items[0], items[-1]
     left_text = text[max(0, first.start - 60) : first.start]
-    if _AMBIGUOUS_LEFT.search(left_text):
+    if _ambiguous(text, first.start, phrases):
         return
     subset_cue = _SUBSET_LEFT.search(left_text)
     subset = bool(subset_cue)
@@ -892,15 +999,23 @@ def _categorise(
         subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
     left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
     tail = _TAIL.match(text, last.end)
-    list_category = left_category or _category(tail, "t")
+    list_category = left_category or _outcome(tail, text)
     # With a verb before the list, only a trigger right after an item overrides it.
     own_tail = _TAIL_DIRECT if left_category else _TAIL
-    own = [_category(own_tail.match(text, p.end), "t") for p in items]
+    own = [_outcome(own_tail.match(text, p.end), text) for p in items]
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
     if partitive:  # "two of them suffered stab wounds"
-        list_category = list_category or _category(_TAIL.match(text, partitive.end()), "t")
+        list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
+    whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
+    survivors = len(items) == 1 and _OF_SURVIVORS.match(text, first.start)
+    if list_category == "killed" and (survivors or partitive and whole not in (None, "killed")):
+        # "one of the injured later died", "two of the hostages were killed": deaths beyond
+        # the toll, not a part of it
+        for p in items:
+            p.category, p.adds = "killed", True
+        return
     if subset or partitive:
         category = list_category or (earlier[-1].category if earlier else previous)
         for p in items:
@@ -937,7 +1052,7 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
     group = _victim_group(phrase.group)
     low, best, high = phrase.bounds
     start, end = sentence.start + phrase.start, sentence.start + phrase.end
-    counted = SEPARATE_PERPETRATORS_IN_TOTAL or not phrase.separate_perpetrators
+    counted = PERPETRATORS_IN_TOTAL or group != "perpetrators"
     return Figure(
         category=phrase.category,
         victim_group=group,
@@ -951,7 +1066,7 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
         sentence_index=sentence.index,
         is_subset=phrase.is_subset,
         clause=list_index,
-        adds=phrase.adds or (phrase.separate_perpetrators and SEPARATE_PERPETRATORS_IN_TOTAL),
+        adds=phrase.adds or (phrase.separate_perpetrators and PERPETRATORS_IN_TOTAL),
         counted=counted,
     )
 
@@ -1068,9 +1183,10 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
-    as additional ("also", "another", "others", perpetrators) adds to the toll so far; any other
-    figure restates it, and the largest lower bound wins. A party's claim counts only when no one
-    else gives a figure.
+    as additional ("also", "another", "others") adds to the toll so far; any other figure restates
+    it, and the largest lower bound wins. Perpetrators are left out, and taken out of a total
+    that includes them (PERPETRATORS_IN_TOTAL). A party's claim counts only when no one else
+    gives a figure.
     """
     coded = [f for f in figures if f.category == category and f.coded]
     if coded:
@@ -1083,7 +1199,7 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     neutral = [f for f in totals if not is_party_claim(f)]
     totals = neutral or totals
     running: Bounds | None = None
-    for unit, adds in _units(totals):
+    for unit, adds in _units(totals, _less_perpetrators(figures, category)):
         if running is None:
             running = unit
         elif adds and unit[1]:
@@ -1093,13 +1209,42 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     return running if running is not None else (None, None, None)
 
 
-def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool]]:
+def _less_perpetrators(figures: list[Figure], category: str) -> dict[int, Bounds]:
+    """Totals that include perpetrators as a subset, without them: "16 people were killed,
+    including the suicide bomber" gives 15 (see PERPETRATORS_IN_TOTAL). Keyed by id()."""
+    adjusted: dict[int, Bounds] = {}
+    total = None
+    for f in figures:
+        if f.category != category or PERPETRATORS_IN_TOTAL:
+            continue
+        if not f.is_subset and f.counted:
+            total = f
+        elif _inside(f, total) and _only_perpetrators(f) and f.best:
+            bounds_ = adjusted.get(id(total), (total.low, total.best, total.high))
+            adjusted[id(total)] = _add(bounds_, (-f.best, -f.best, -f.best))
+    return adjusted
+
+
+def _only_perpetrators(figure: Figure) -> bool:
+    """ "the bomber", "2 attackers"; not "1 navy soldier and all terrorists"."""
+    text = figure.text.lower()
+    return figure.victim_group == "perpetrators" and not any(
+        pattern.search(text) for name, pattern in _GROUP_RES if name != "perpetrators"
+    )
+
+
+def _inside(subset: Figure, total: Figure | None) -> bool:
+    """A subset stated in the sentence of the total before it."""
+    return subset.is_subset and total is not None and total.sentence_index == subset.sentence_index
+
+
+def _units(figures: Iterable[Figure], adjusted: dict[int, Bounds]) -> list[tuple[Bounds, bool]]:
     """Figures grouped by their coordinated list, each list summed."""
     units: list[tuple[Bounds, bool]] = []
     key = None
     for figure in figures:
         here = (figure.sentence_index, figure.clause)
-        value = (figure.low, figure.best, figure.high)
+        value = adjusted.get(id(figure), (figure.low, figure.best, figure.high))
         if units and here == key and figure.qualifier != "none":
             bounds_, adds = units[-1]
             units[-1] = (_add(bounds_, value), adds)

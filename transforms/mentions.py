@@ -42,7 +42,9 @@ _HISTORICAL = compile_folded(
 )
 _AGGREGATE = compile_folded(
     r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"
-    r" year|in total|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
+    r" year|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
+    # "in total" over a war or a period; alone it is the event's own total
+    r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
 )

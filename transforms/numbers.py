@@ -54,6 +54,13 @@ VAGUE = {
     "a number of": 2,
     "a few": 2,
     "a handful of": 2,
+    # "several dozen", not "several" followed by a stray word: the larger unit's value
+    "several dozen": 12,
+    "a few dozen": 12,
+    "several hundred": 100,
+    "a few hundred": 100,
+    "several thousand": 1000,
+    "a few thousand": 1000,
 }
 # Words that name an exact small count.
 EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}
@@ -163,11 +170,11 @@ Bounds = tuple[int | None, int | None, int | None]
 
 def bounds(value: int, qualifier: str) -> Bounds:
     """low/best/high for one value and its qualifier (DESIGN.md, counting rules)."""
-    if qualifier == "more_than":
-        return value + 1, value + 1, None
     if qualifier == "at_most":
         return None, value, value
-    if qualifier in ("at_least", "vague"):
+    if qualifier in ("at_least", "more_than", "vague"):
+        # "more than 350" is coded as the stated 350, as human coders do (ACLED's conservative
+        # coding): every "more than N" row of both dev sets has gold N, none N+1.
         return value, value, None
     if qualifier == "approximately":
         return None, value, None
