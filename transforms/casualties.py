@@ -1219,18 +1219,10 @@ def _less_perpetrators(figures: list[Figure], category: str) -> dict[int, Bounds
             continue
         if not f.is_subset and f.counted:
             total = f
-        elif _inside(f, total) and _only_perpetrators(f) and f.best:
+        elif _inside(f, total) and f.victim_group == "perpetrators" and f.best:
             bounds_ = adjusted.get(id(total), (total.low, total.best, total.high))
             adjusted[id(total)] = _add(bounds_, (-f.best, -f.best, -f.best))
     return adjusted
-
-
-def _only_perpetrators(figure: Figure) -> bool:
-    """ "the bomber", "2 attackers"; not "1 navy soldier and all terrorists"."""
-    text = figure.text.lower()
-    return figure.victim_group == "perpetrators" and not any(
-        pattern.search(text) for name, pattern in _GROUP_RES if name != "perpetrators"
-    )
 
 
 def _inside(subset: Figure, total: Figure | None) -> bool:
