@@ -11,10 +11,9 @@ How a sentence is read:
 4. Lists after "including" / "among the dead" and phrases like "two of them" are subsets.
 
 Counting (DESIGN.md): qualifiers map to low/best/high, subsets are kept but never added,
-disjoint groups of one list add up, figures marked as additional ("also", "another", "others")
-add to the toll, other restatements take the largest lower bound, perpetrators are kept but left
-out of the total (PERPETRATORS_IN_TOTAL), and a party's claim sets the total only when nobody
-else gives one. Negations give 0 with qualifier `none`.
+disjoint groups of one list add up, figures marked as additional ("also", "another", "others",
+perpetrators) add to the toll, other restatements take the largest lower bound, and a party's
+claim sets the total only when nobody else gives one. Negations give 0 with qualifier `none`.
 """
 
 from __future__ import annotations
@@ -43,13 +42,12 @@ def lowercase(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-# Whether perpetrators killed or hurt count in the victims' total. They are always kept as
-# `perpetrators` figures. Human coders of incident lists leave them out wherever the text puts
-# them: "32 people and 3 suicide bombers were killed" is coded 32, "16 people, including the
-# bomber" 15, "Three attackers were also killed" adds nothing (Wikipedia dev set: 5 rows for
-# leaving listed perpetrators out and none against; 27 rows against counting perpetrators in a
-# clause of their own; the drone notes are indifferent). GTD's nkill counts them: True.
-PERPETRATORS_IN_TOTAL = False
+# Perpetrators listed with their victims count in the total ("the bomber and 10 officers were
+# killed" gives 11; DESIGN.md, as GTD and ACLED do). A perpetrator toll stated in a clause of its
+# own ("The attacker was shot dead by police", "Five attackers were also killed") is kept as a
+# `perpetrators` figure; this switch says whether it also adds to the victims' total. Incident
+# lists such as Wikipedia's (the dev labels) leave it out.
+SEPARATE_PERPETRATORS_IN_TOTAL = False
 
 _KILL = (
     r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
@@ -1052,7 +1050,7 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
     group = _victim_group(phrase.group)
     low, best, high = phrase.bounds
     start, end = sentence.start + phrase.start, sentence.start + phrase.end
-    counted = PERPETRATORS_IN_TOTAL or group != "perpetrators"
+    counted = SEPARATE_PERPETRATORS_IN_TOTAL or not phrase.separate_perpetrators
     return Figure(
         category=phrase.category,
         victim_group=group,
@@ -1066,7 +1064,7 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
         sentence_index=sentence.index,
         is_subset=phrase.is_subset,
         clause=list_index,
-        adds=phrase.adds or (phrase.separate_perpetrators and PERPETRATORS_IN_TOTAL),
+        adds=phrase.adds or (phrase.separate_perpetrators and SEPARATE_PERPETRATORS_IN_TOTAL),
         counted=counted,
     )
 
@@ -1183,10 +1181,9 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
-    as additional ("also", "another", "others") adds to the toll so far; any other figure restates
-    it, and the largest lower bound wins. Perpetrators are left out, and taken out of a total
-    that includes them (PERPETRATORS_IN_TOTAL). A party's claim counts only when no one else
-    gives a figure.
+    as additional ("also", "another", "others", perpetrators) adds to the toll so far; any other
+    figure restates it, and the largest lower bound wins. A party's claim counts only when no one
+    else gives a figure.
     """
     coded = [f for f in figures if f.category == category and f.coded]
     if coded:
@@ -1199,7 +1196,7 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     neutral = [f for f in totals if not is_party_claim(f)]
     totals = neutral or totals
     running: Bounds | None = None
-    for unit, adds in _units(totals, _less_perpetrators(figures, category)):
+    for unit, adds in _units(totals):
         if running is None:
             running = unit
         elif adds and unit[1]:
@@ -1209,34 +1206,13 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     return running if running is not None else (None, None, None)
 
 
-def _less_perpetrators(figures: list[Figure], category: str) -> dict[int, Bounds]:
-    """Totals that include perpetrators as a subset, without them: "16 people were killed,
-    including the suicide bomber" gives 15 (see PERPETRATORS_IN_TOTAL). Keyed by id()."""
-    adjusted: dict[int, Bounds] = {}
-    total = None
-    for f in figures:
-        if f.category != category or PERPETRATORS_IN_TOTAL:
-            continue
-        if not f.is_subset and f.counted:
-            total = f
-        elif _inside(f, total) and f.victim_group == "perpetrators" and f.best:
-            bounds_ = adjusted.get(id(total), (total.low, total.best, total.high))
-            adjusted[id(total)] = _add(bounds_, (-f.best, -f.best, -f.best))
-    return adjusted
-
-
-def _inside(subset: Figure, total: Figure | None) -> bool:
-    """A subset stated in the sentence of the total before it."""
-    return subset.is_subset and total is not None and total.sentence_index == subset.sentence_index
-
-
-def _units(figures: Iterable[Figure], adjusted: dict[int, Bounds]) -> list[tuple[Bounds, bool]]:
+def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool]]:
     """Figures grouped by their coordinated list, each list summed."""
     units: list[tuple[Bounds, bool]] = []
     key = None
     for figure in figures:
         here = (figure.sentence_index, figure.clause)
-        value = adjusted.get(id(figure), (figure.low, figure.best, figure.high))
+        value = (figure.low, figure.best, figure.high)
         if units and here == key and figure.qualifier != "none":
             bounds_, adds = units[-1]
             units[-1] = (_add(bounds_, value), adds)

@@ -173,12 +173,11 @@ def test_disjoint_groups_add_up():
     assert best("They killed 5 aid workers, as well as 2 villagers.") == 7
 
 
-def test_perpetrators_listed_with_victims_are_kept_but_not_counted():
+def test_perpetrators_listed_with_victims_are_counted():
     found = figures("The bomber and 10 officers were killed.")
     assert [(f.victim_group, f.best) for f in found] == [("perpetrators", 1), ("police", 10)]
-    assert summarize(found, "killed") == (10, 10, 10)
-    assert best("The blast killed 7 people in addition to the suicide bomber.") == 7
-    assert best("In these attacks, 32 people and 3 suicide bombers were killed.") == 32
+    assert summarize(found, "killed") == (11, 11, 11)
+    assert best("The blast killed 7 people in addition to the suicide bomber.") == 8
 
 
 def test_perpetrator_toll_in_its_own_clause_is_kept_not_added():
@@ -381,7 +380,7 @@ def test_news_shapes():
         ("people", False),
         ("perpetrators", True),
     ]
-    assert best(text) == 8  # the victims: perpetrators are left out (PERPETRATORS_IN_TOTAL)
+    assert best(text) == 9
 
 
 def test_counts_of_events_are_not_victims():
