@@ -167,7 +167,11 @@ class Gazetteer:
     admin1_centre: dict[tuple[str, str], int] = field(default_factory=dict)  # largest city row
 
     def cities(self, name: str) -> tuple[int, ...]:
-        rows = self.by_name.get(fold(name), ())
+        return self.cities_of_key(fold(name))
+
+    def cities_of_key(self, key: str) -> tuple[int, ...]:
+        """The rows of the cities named by a folded key."""
+        rows = self.by_name.get(key, ())
         return (rows,) if isinstance(rows, int) else rows
 
     def lookup(self, name: str, country_iso: str | None = None) -> int | None:
@@ -343,12 +347,35 @@ def gazetteer() -> Gazetteer:
 
 
 # A capitalised phrase of up to five words, e.g. "Kryvyi Rih", "Deir ez-Zor", "al-Bukamal".
-_CANDIDATE = re.compile(
-    r"(?<![\w'’-])(?:(?:al|el|as|ad|ar|an|ash|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+# Two patterns: one starting at a capital letter, which the regex engine finds by a fast scan for
+# that character class, and one for names with an Arabic article ("al-Bukamal"), run only when
+# the text has such an article.
+_CONTINUATION = (
     r"(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ez|es|ed|ad|as|ar|an)-[A-Z][\w'’]*"
     r"|al|el|ez|es|ed|ad|as|ar|an|de|del|la|las|los|du|di|da)"
     r"(?=[\s,.;:)(]|$)){0,4}"
 )
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-].)[\w'’]*(?:-[\w'’]+)*" + _CONTINUATION)
+_WITH_ARTICLE = re.compile(
+    r"(?<![\w'’-])(?:al|el|as|ad|ar|an|ash|az)-[A-Z][\w'’]*(?:-[\w'’]+)*" + _CONTINUATION
+)
+_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "ash-", "az-")
+
+
+def _phrases(text: str) -> list[re.Match]:
+    """The capitalised phrases of a text, left to right and not overlapping."""
+    found = list(_CAPITALISED.finditer(text))
+    if not any(article in text for article in _ARTICLES):
+        return found
+    merged: list[re.Match] = []
+    end = 0
+    for match in sorted([*found, *_WITH_ARTICLE.finditer(text)], key=lambda m: m.start()):
+        if match.start() >= end:  # a phrase inside an earlier one is part of it
+            merged.append(match)
+            end = match.end()
+    return merged
+
+
 _CUE = re.compile(
     r"(?:\b(?:in|near|outside|at|on|of|from|into|across|around|toward|towards|hit|struck|"
     r"targeted|targeting|attacked|shelled|bombed|between|and|to|of)\s+(?:the\s+)?"
@@ -677,30 +704,104 @@ class Candidate:
 def find_candidates(text: str) -> list[Candidate]:
     """Every phrase of the text that names a city, division, country or nationality."""
     gaz = gazetteer()
+    scan = _Scan(text)
     found: list[Candidate] = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _phrases(text):
         start = match.start()
         for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
-            found.extend(_read_phrase(gaz, text, start, part))
+            found.extend(_read_phrase(gaz, scan, start, part))
             start += len(part) + 1
     return found
 
 
 _AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
+_WORD = re.compile(r"\S+")
+_ARTICLE_START = re.compile(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]")
 
 
-def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Candidate]:
+class _Scan:
+    """One text and its context tests, each computed once per position: a phrase of n words is
+    tried as up to n(n+1)/2 sub-phrases, which share their starts and ends."""
+
+    __slots__ = ("text", "_nouns", "_cues", "_contexts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._nouns: dict[int, re.Match | None] = {}
+        self._cues: dict[int, bool] = {}
+        self._contexts: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+
+    def noun_at(self, end: int) -> re.Match | None:
+        """The place noun right after a name ("X village"), if any."""
+        if end not in self._nouns:
+            self._nouns[end] = _NOUN_AFTER.match(self.text[end : end + 25])
+        return self._nouns[end]
+
+    def context(self, start: int) -> tuple[bool, bool, bool, bool, bool]:
+        """What the words before a name say of it: (named by a place noun "the town of", cued,
+        near, coded, origin). Each regex runs only when a substring it needs is there."""
+        found = self._contexts.get(start)
+        if found is None:
+            found = self._contexts[start] = _context(self.text[max(0, start - 60) : start])
+        return found
+
+    def may_be_cued(self, start: int) -> bool:
+        if start not in self._cues:
+            self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
+        return self._cues[start]
+
+
+def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
+    lower = before.lower()
+    named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
+    cued = named_before or (_may_be_cued(before) and bool(_CUE.search(before)))
+    near = any(w in lower for w in _NEAR_WORDS) and bool(_NEAR.search(before))
+    coded = "coded" in lower and bool(_CODED_TO.search(before))
+    origin = any(w in lower for w in _FROM_WORDS) and bool(_FROM.search(before))
+    return named_before, cued, near, coded, origin
+
+
+_NEAR_WORDS = ("near", "outside", "around", "close to", "vicinity", "outskirts", "north", "south")
+_NEAR_WORDS += ("east", "west")
+_FROM_WORDS = ("from", "border", "direction")
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered: the same words recur in every article."""
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 200_000:  # bounded: a long run meets ever new words
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
+def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[Candidate]:
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", phrase)]
+    if len(phrase.split(None, 1)) == 1:
+        words = [(0, phrase)]  # most phrases are one word: no tokenising
+    else:
+        words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+    folded = [_fold_word(w) for _, w in words]
     out: list[Candidate] = []
     first = 0
     while first < len(words):
+        word = words[first][1]
+        if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+            first += 1  # no name starts with a lowercase word
+            continue
         for last in range(len(words), first, -1):
             span_start = start + words[first][0]
             span_end = start + words[last - 1][0] + len(words[last - 1][1])
-            candidate = _classify(gaz, text, span_start, span_end)
+            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
+                continue
+            candidate = _classify(gaz, scan, span_start, span_end, key)
             partial = first > 0 or last < len(words)
-            if candidate is not None and partial and _cut_out(gaz, text, candidate):
+            if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None:
                 out.append(candidate)
@@ -709,6 +810,28 @@ def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Can
         else:
             first += 1
     return out
+
+
+# Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
+_FACILITY_LAST_WORDS = frozenset(
+    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
+    + ["bridge", "camp", "prison", "refinery", "plant"]
+)
+
+
+def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
+    """False for a phrase _classify would reject, tested with set look-ups and the per-position
+    context: a name in no index, with no facility word, no place noun after and no cue before."""
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
+        return False
+    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
+        return True
+    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's"
+    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
+        return True
+    if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
+        return True
+    return scan.noun_at(end) is not None or scan.may_be_cued(start)
 
 
 def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
@@ -720,24 +843,20 @@ def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
 
 
-def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | None:
+def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
+    text = scan.text
     surface = text[start:end]
-    if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
-        return None
-    key = fold(surface)
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
-        return None
-    if len(key) < 3 and not _NOUN_AFTER.match(text[end : end + 25]):
+    if len(key) < 3 and not scan.noun_at(end):
         return None  # two letters are a name only as "Ye township"
     if surface.isupper() and key not in gaz.country_by_name:
         return None  # an acronym ("VDP", "STC"), not a town
     candidate = Candidate(surface, start, end)
-    noun = _NOUN_AFTER.match(text[end : end + 25])
+    noun = scan.noun_at(end)
     candidate.noun = noun.group("noun").lower() if noun else None
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
     if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
         return None  # "near the Syrian border": the event is on the other side as often
-    capital = _CAPITAL.match(text, end)
+    capital = _CAPITAL.match(text, end) if demonym else None
     if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
         return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
     if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
@@ -745,23 +864,22 @@ def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | No
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
     lookup = _POSSESSIVE.sub("", surface)
+    lookup_key = fold(lookup) if lookup != surface else key
     candidate.country_iso = gaz.country_by_name.get(key)
-    candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
-    candidate.cities = gaz.cities(lookup)
+    candidate.admin1 = tuple(gaz.admin1_by_name.get(lookup_key, ()))
+    candidate.cities = gaz.cities_of_key(lookup_key)
     known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
     facility = None if known else _FACILITY.search(lookup)
     if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
         return None
     before = text[max(0, start - 60) : start]
-    if not (known or facility or candidate.noun) and not _may_be_cued(before):
+    if not (known or facility or candidate.noun) and not scan.may_be_cued(start):
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
     if candidate.country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    named_before = bool(_NOUN_BEFORE.search(before))
-    candidate.cued = bool(named_before or _CUE.search(before))
-    candidate.near = bool(_NEAR.search(before))
-    candidate.coded = bool(_CODED_TO.search(before))
-    candidate.origin = bool(_FROM.search(before))
+    named_before, candidate.cued, candidate.near, candidate.coded, candidate.origin = scan.context(
+        start
+    )
     if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
         return None
     if known:
