@@ -12,6 +12,7 @@ names by the countries and regions the text names, then by population.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -110,6 +111,7 @@ DEMONYMS = {
     "ecuadorian": "EC",
     "egyptian": "EG",
     "ethiopian": "ET",
+    "gazan": "PS",
     "georgian": "GE",
     "indian": "IN",
     "iranian": "IR",
@@ -133,6 +135,7 @@ DEMONYMS = {
     "sudanese": "SD",
     "syrian": "SY",
     "togolese": "TG",
+    "transnistrian": "MD",
     "turkish": "TR",
     "ukrainian": "UA",
     "venezuelan": "VE",
@@ -265,16 +268,48 @@ def _load_admin1(gaz: Gazetteer) -> None:
         iso, code, name = line.split("\t")
         short = _ADMIN1_SUFFIX.sub("", name).strip() or name
         gaz.admin1_names[(iso, code)] = short
-        for key in {fold(name), fold(short)}:
-            gaz.admin1_by_name.setdefault(key, []).append((iso, code))
+        keys = {fold(name)} | ({fold(short)} - _GENERIC_DIVISION_WORDS)
+        for key in keys | _article_variants(keys, iso):
+            known = gaz.admin1_by_name.setdefault(key, [])
+            if (iso, code) not in known:
+                known.append((iso, code))
     for alias, official in ADMIN1_ALIASES.items():
         targets = gaz.admin1_by_name.get(fold(official), [])
-        known = gaz.admin1_by_name.setdefault(fold(alias), [])
-        known.extend(k for k in list(targets) if k not in known)
+        for key in {fold(alias)} | _article_variants(
+            {fold(alias)}, targets[0][0] if targets else ""
+        ):
+            known = gaz.admin1_by_name.setdefault(key, [])
+            known.extend(k for k in list(targets) if k not in known)
     for row, (iso, code) in enumerate(zip(gaz.countries_of, gaz.admin1_of, strict=True)):
         best = gaz.admin1_centre.get((iso, code))
         if best is None or gaz.population[row] > gaz.population[best]:
             gaz.admin1_centre[(iso, code)] = row
+
+
+# A division's short name that is a common word: "Capital" (Region), "Islands", "Gulf" (PG),
+# "Federal" (District) name a division only in full.
+_GENERIC_DIVISION_WORDS = frozenset(["capital", "islands", "gulf", "federal"])
+_ARABIC_ARTICLES = frozenset(["al", "ar", "as", "ad", "an", "ash", "az", "at", "el"])
+# Countries whose division names take the Arabic article: "Al-Raqqa" = "Raqqa", "Anbar" = "Al Anbar".
+_ARABIC_NAMES = frozenset(
+    ["SY", "IQ", "YE", "LY", "EG", "SA", "JO", "LB", "SD", "TN", "DZ", "MA", "OM", "AE", "KW"]
+    + ["QA", "BH", "PS", "MR"]
+)
+
+
+def _article_variants(keys: set[str], iso: str) -> set[str]:
+    """The same division names with and without an Arabic article, for Arabic-speaking countries
+    (the news writes "Al-Raqqa", "Raqqa" and "ar-Raqqah" alike)."""
+    if iso not in _ARABIC_NAMES:
+        return set()
+    out = set()
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        if first in _ARABIC_ARTICLES and rest:
+            out.add(rest)
+        elif first not in _ARABIC_ARTICLES:
+            out.add("al " + key)
+    return out
 
 
 # Spellings of divisions common in conflict reporting (ACLED's among them) -> GeoNames' name.
@@ -337,7 +372,13 @@ ADMIN1_ALIASES = {
     "khyber pakhtunkhwa": "Khyber Pakhtunkhwa",
     "kpk": "Khyber Pakhtunkhwa",
     "north waziristan": "Khyber Pakhtunkhwa",
+    "south waziristan": "Khyber Pakhtunkhwa",
+    "fata": "Khyber Pakhtunkhwa",  # the tribal areas, merged into the province in 2018
+    "nwfp": "Khyber Pakhtunkhwa",  # its name before 2010
+    "sinai": "North Sinai",  # the news' "Sinai" (ACLED: North Sinai) for the peninsula's north
 }
+# Acronyms that name a division (other capitals-only words are actors or units: "VDP", "STC").
+_DIVISION_ACRONYMS = frozenset(["kpk", "fata", "nwfp"])
 
 
 @cache
@@ -698,6 +739,9 @@ class Candidate:
     coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
     origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
     unlocated: bool = False  # named with evidence but neither in the gazetteer nor in a chain
+    actor: bool = False  # a nationality or country naming people or arms: "Turkish drone"
+    actor_iso: str | None = None  # an armed group of one country: "Houthis", "VDP"
+    bracket_tail: bool = False  # last of a bracketed chain "(Y, Z)": ACLED's division
     noun: str | None = None
 
 
@@ -707,11 +751,101 @@ def find_candidates(text: str) -> list[Candidate]:
     scan = _Scan(text)
     found: list[Candidate] = []
     for match in _phrases(text):
+        actor = _armed_group_country(match.group())
+        if actor:
+            found.append(Candidate(match.group(), match.start(), match.end(), actor_iso=actor))
         start = match.start()
         for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
             found.extend(_read_phrase(gaz, scan, start, part))
             start += len(part) + 1
+    _spread_origin(text, found)
     return found
+
+
+def _spread_origin(text: str, candidates: list[Candidate]) -> None:
+    """ "tourists from Sweden and Austria", "deputies from Bashkortostan, Russia": every name of
+    a list after "from" says where people or arms came from."""
+    for before, after in itertools.pairwise(candidates):
+        if before.origin and _LIST_JOIN.fullmatch(text, before.end, after.start):
+            after.origin = True
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _armed_group_country(phrase: str) -> str | None:
+    """The country of an armed group the phrase names, if it fights (nearly) only there."""
+    words = [_fold_word(w) for w in phrase.split()]
+    for size in range(min(4, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            iso = ARMED_GROUP_COUNTRIES.get(" ".join(words[first : first + size]))
+            if iso:
+                return iso
+    return None
+
+
+# Armed groups that fight (nearly) only in one country: a weak country hint (0.5) for texts that
+# name no place the gazetteer knows ("JNIM", the Taliban, Hezbollah, the PKK span borders).
+ARMED_GROUP_COUNTRIES = {
+    "al shabaab": "SO",
+    "shabaab": "SO",
+    "al shabab": "SO",
+    "shabab": "SO",
+    "houthi": "YE",
+    "houthis": "YE",
+    "ansar allah": "YE",
+    "aqap": "YE",
+    "ttp": "PK",
+    "tehrik i taliban": "PK",
+    "tehreek i taliban": "PK",
+    "tehrik e taliban": "PK",
+    "tehreek e taliban": "PK",
+    "vdp": "BF",
+    "tatmadaw": "MM",
+    "pdf": "MM",
+    "people s defense force": "MM",
+    "people s defence force": "MM",
+    "knla": "MM",
+    "kndo": "MM",
+    "tnla": "MM",
+    "arakan army": "MM",
+    "sdf": "SY",
+    "qsd": "SY",
+    "ypg": "SY",
+    "hts": "SY",
+    "hayat tahrir al sham": "SY",
+    "jaysh al islam": "SY",
+    "jaish al islam": "SY",
+    "rahman corps": "SY",
+    "faylaq al rahman": "SY",
+    "pmu": "IQ",
+    "popular mobilization": "IQ",
+    "popular mobilisation": "IQ",
+    "hashd": "IQ",
+    "kataib hezbollah": "IQ",
+    "peshmerga": "IQ",
+    "boko haram": "NG",
+    "iswap": "NG",
+    "naxalites": "IN",
+    "naxalite": "IN",
+    "naxals": "IN",
+    "jaish al adl": "IR",
+    "islamic state khorasan": "AF",
+    "iskp": "AF",
+    "m23": "CD",
+    "fdlr": "CD",
+    "codeco": "CD",
+    "rsf": "SD",
+    "rapid support forces": "SD",
+    "janjaweed": "SD",
+    "farc": "CO",
+    "eln": "CO",
+    "abu sayyaf": "PH",
+    "npa": "PH",
+    "new people s army": "PH",
+    "tplf": "ET",
+    "fano": "ET",
+}
 
 
 _AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
@@ -786,6 +920,8 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
     else:
         words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
     folded = [_fold_word(w) for _, w in words]
+    # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
+    unit = len(words) > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
     out: list[Candidate] = []
     first = 0
     while first < len(words):
@@ -793,15 +929,23 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         if not (word[:1].isupper() or _ARTICLE_START.match(word)):
             first += 1  # no name starts with a lowercase word
             continue
+        if folded[first] in _WATER_WORDS:
+            first += 1  # "Gulf (of Aden)": a sea is not where an event is coded
+            continue
         for last in range(len(words), first, -1):
             span_start = start + words[first][0]
             span_end = start + words[last - 1][0] + len(words[last - 1][1])
+            if folded[last - 1] in _WATER_WORDS and not scan.noun_at(span_end):
+                first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
+                break
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
             partial = first > 0 or last < len(words)
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
+                candidate = None
+            if candidate is not None and unit and not _nationality(candidate):
                 candidate = None
             if candidate is not None:
                 out.append(candidate)
@@ -815,7 +959,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
 # Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
 _FACILITY_LAST_WORDS = frozenset(
     ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
-    + ["bridge", "camp", "prison", "refinery", "plant"]
+    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
 )
 
 
@@ -834,6 +978,17 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
     return scan.noun_at(end) is not None or scan.may_be_cued(start)
 
 
+_WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"])
+_UNIT_AFTER = re.compile(
+    r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
+    re.I,
+)
+
+
+def _nationality(c: Candidate) -> bool:
+    return bool(c.demonym_iso or c.country_iso)
+
+
 def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
@@ -848,7 +1003,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not scan.noun_at(end):
         return None  # two letters are a name only as "Ye township"
-    if surface.isupper() and key not in gaz.country_by_name:
+    if surface.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
         return None  # an acronym ("VDP", "STC"), not a town
     candidate = Candidate(surface, start, end)
     noun = scan.noun_at(end)
@@ -861,6 +1016,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
     if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
         candidate.demonym_iso = DEMONYMS[demonym]
+        candidate.actor = _names_people_or_arms(text, start, end)
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
     lookup = _POSSESSIVE.sub("", surface)
@@ -877,6 +1033,9 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
     if candidate.country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
+    if candidate.country_iso:
+        candidate.actor = bool(_COUNTRY_AS_ACTOR.match(text, end))  # "Mali military forces"
+    candidate.bracket_tail = bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before)
     named_before, candidate.cued, candidate.near, candidate.coded, candidate.origin = scan.context(
         start
     )
@@ -898,17 +1057,55 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     return None
 
 
+# What a nationality names when it is not a place: arms, or people who may well be abroad
+# ("Turkish drones" over Iraq, "an Afghan asylum seeker" in Germany, "Iranian-backed militias").
+# Its soldiers and police stay a hint: "Yemeni soldiers", "the Iraqi Army" are mostly at home.
+_PEOPLE_OR_ARMS = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|born|made|sponsored|affiliated)\b"
+    r"|\s+(?:(?:armed|spy|unmanned|military|combat|suicide|kamikaze|attack)\s+)?"
+    r"(?:drones?|uavs?|aircraft|planes?|jets?|warplanes?|helicopters?|missiles?|rockets?|"
+    r"strikes?|airstrikes?|air\s+strikes?|national|nationals|citizens?|man|woman|men|women|"
+    r"teenager|boy|girl|suspect|workers?|engineers?|journalists?|tourists?|businessman|asylum|"
+    r"sources|media|ship|vessel|tanker|contractors?|advisers?|advisors?|mercenaries)\b",
+    re.I,
+)
+_COUNTRY_AS_ACTOR = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|sponsored)\b|\s+(?:(?:armed|military)\s+)?"
+    r"(?:military|army|armed\s+forces|forces|troops|soldiers|drones?|warplanes?|jets|aircraft|"
+    r"navy|air\s+force)\b",
+    re.I,
+)
+_BRACKET_TAIL = re.compile(r"\s*\)")
+
+
+def _names_people_or_arms(text: str, start: int, end: int) -> bool:
+    """ "Turkish drones", "Pakistani national", "non-Syrian": a nationality of who or what
+    attacked or was hit, not of where."""
+    return bool(_PEOPLE_OR_ARMS.match(text, end)) or text[max(0, start - 4) : start] == "non-"
+
+
+def _in_brackets(before: str) -> bool:
+    """The name is inside an open bracket: "(Al Amadiya, Duhok" or "(Duhok"."""
+    return before.rfind("(") > before.rfind(")")
+
+
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 # "launched from Iraq", "near the border with Mali": a country other than the event's
-_FROM = re.compile(r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?$", re.I)
-_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+_FROM = re.compile(
+    r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$",
+    re.I,
+)
+# "coded to the town of X", never "coded as STC Security Belt" (capitalised: an actor's name)
+_CODED_TO = re.compile(r"\b(?i:coded (?:to|as|in|at))\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _FACILITY = re.compile(
     r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
     r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
+    r"(?:border\s+)?crossing|"
     r"power\s+plant)$",
     re.I,
 )
@@ -1061,27 +1258,49 @@ _CHAIN = re.compile(
 
 
 def country_votes(candidates: list[Candidate]) -> dict[str, float]:
-    """How strongly the text points to each country. Each distinct name counts once: a country
-    name 3, a division 2 (shared when several countries have one of that name), a division that
-    is also a town 1, a nationality 0.4 (it names actors as often as places)."""
-    votes: dict[str, float] = {}
-    seen: set[tuple[str, str]] = set()
+    """How strongly the text points to each country. Each distinct name counts once, at its
+    strongest: a country name 3 (0.5 where an attack came from, 0.4 naming forces: "Mali military
+    forces"), a division 2 (shared when several countries have one of that name), a division
+    that is also a town 1 (2 as the last of a bracketed chain, ACLED's division), a
+    nationality 0.4 (it names actors as often as places; 0 before arms or people: "Turkish
+    drones", "an Afghan asylum seeker"), a one-country armed group 0.5 ("Houthis")."""
+    best: dict[tuple[str, str], float] = {}
     for c in candidates:
-        key = fold(c.surface)
-        if c.country_iso:
-            weights = {c.country_iso: 1.0 if c.origin else 3.0}
-        elif c.admin1:
-            isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
-            weights = {iso: (1.0 if c.cities else 2.0) / len(isos) for iso in isos}
-        elif c.demonym_iso:
-            weights = {c.demonym_iso: 0.4}
-        else:
+        weights = _country_weights(c)
+        if not weights:
             continue
+        key = fold(c.surface)
         for iso, weight in weights.items():
-            if (iso, key) not in seen:
-                seen.add((iso, key))
-                votes[iso] = votes.get(iso, 0) + weight
+            best[(iso, key)] = max(weight, best.get((iso, key), 0.0))
+    votes: dict[str, float] = {}
+    for (iso, _), weight in best.items():
+        if weight > 0:
+            votes[iso] = votes.get(iso, 0) + weight
     return votes
+
+
+def _country_weights(c: Candidate) -> dict[str, float]:
+    if c.country_iso:
+        return {c.country_iso: 0.5 if c.origin else 0.4 if c.actor else 3.0}
+    if c.admin1:
+        isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
+        if c.cities and not c.bracket_tail and _big_city_abroad(c, isos):
+            return {}  # "Manchester": the English city, not Jamaica's parish
+        weight = 1.0 if c.cities and not c.bracket_tail else 2.0
+        return {iso: weight / len(isos) for iso in isos}
+    if c.demonym_iso:
+        return {c.demonym_iso: 0.0 if c.actor else 0.4}
+    if c.actor_iso:
+        return {c.actor_iso: 0.5}
+    return {}
+
+
+def _big_city_abroad(c: Candidate, isos: list[str]) -> bool:
+    """The name's largest city has 100,000 people or more and lies in none of the countries that
+    have a division of that name."""
+    gaz = gazetteer()
+    row = max(c.cities, key=gaz.population.__getitem__)
+    return gaz.population[row] >= _MIN_POPULATION_WITHOUT_CUE and gaz.countries_of[row] not in isos
 
 
 def town_votes(candidates: list[Candidate]) -> dict[str, float]:
@@ -1137,7 +1356,7 @@ def _event_place(
     chain_admin1 = _chain_regions(candidates)
     coded = [c for c in candidates if c.coded]
     for c in [*coded, *inside]:
-        if c.country_iso or c.demonym_iso or _names_an_actor(c.surface):
+        if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
@@ -1161,7 +1380,7 @@ def _event_place(
         if c.admin1 and (c.cued or c.noun):
             return _region_place(gaz, c, votes)
     for c in inside:
-        if c.country_iso and (c.cued or c.noun) and not c.origin:
+        if c.country_iso and (c.cued or c.noun) and not (c.origin or c.actor):
             return _country_place(gaz, c, c.country_iso)
     for c in inside:
         if c.unlocated:  # the name alone: no country, no coordinates, no precision
@@ -1238,9 +1457,19 @@ def _choose_city(
     if same_country_regions and gaz.population[best] < 100_000:
         return None  # a namesake in another region than the one the text names with it
     strongest = max(explicit.values(), default=0)
+    if _named_city(gaz, c, best):
+        return best  # "in Khost city": the only city of that name, and a large one
+    if strongest >= 0.5 and not explicit.get(iso) and gaz.population[best] < 10_000:
+        return None  # a village abroad when even a weak hint (an armed group) points elsewhere
     if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
+
+
+def _named_city(gaz: Gazetteer, c: Candidate, row: int) -> bool:
+    """ "Khost city", "the city of X": the text calls it a city, the gazetteer has one city of
+    that name, and it has 50,000 people or more."""
+    return c.noun == "city" and len(c.cities) == 1 and gaz.population[row] >= 50_000
 
 
 def _city_place(gaz: Gazetteer, c: Candidate, row: int, precision: int) -> Place:
