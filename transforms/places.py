@@ -144,7 +144,7 @@ DEMONYMS = {
 # Suffixes GeoNames puts on division names that ACLED (and the news) usually drop.
 _ADMIN1_SUFFIX = re.compile(
     r"\s+(?:department|governorate|province|region|state|oblast|oblast’|district|division|"
-    r"prefecture|county|municipality|territory)$|^muhafazat\s+|s[’']ka\s+oblast[’']$",
+    r"prefecture|county|municipality|territory|krai|kray)$|^muhafazat\s+|s[’']ka\s+oblast[’']$",
     re.I,
 )
 _MIN_CITY_POPULATION = 500
@@ -373,6 +373,9 @@ ADMIN1_ALIASES = {
     "kpk": "Khyber Pakhtunkhwa",
     "north waziristan": "Khyber Pakhtunkhwa",
     "south waziristan": "Khyber Pakhtunkhwa",
+    "khost": "Khowst",
+    "tartous": "Tartus",
+    "veracruz de ignacio de la llave": "Veracruz",
     "fata": "Khyber Pakhtunkhwa",  # the tribal areas, merged into the province in 2018
     "nwfp": "Khyber Pakhtunkhwa",  # its name before 2010
     "sinai": "North Sinai",  # the news' "Sinai" (ACLED: North Sinai) for the peninsula's north
@@ -1001,8 +1004,8 @@ def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
 def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
     text = scan.text
     surface = text[start:end]
-    if len(key) < 3 and not scan.noun_at(end):
-        return None  # two letters are a name only as "Ye township"
+    if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
+        return None  # two letters are a name only as "Ye township" or "the village of Ga"
     if surface.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
         return None  # an acronym ("VDP", "STC"), not a town
     candidate = Candidate(surface, start, end)
@@ -1195,10 +1198,13 @@ def _names_an_actor(surface: str) -> bool:
     return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
 
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
+
+
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
-    words = surface.replace("-", " ").split()
+    words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
     return not any(
         (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
         for w in words
@@ -1252,7 +1258,7 @@ def _in_chain(text: str, end: int) -> bool:
 
 
 _CHAIN = re.compile(
-    r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
+    r"\s*(?:\(|,\s*[A-Z]|-\s+[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
     r"western|northern|southern|central)\s+)*[A-Z])"
 )
 
@@ -1327,7 +1333,30 @@ def event_place(
     if alias and not _is_division(alias.group(1)):
         # ACLED's "Sergele (Sargali) area": the name in brackets is the coder's spelling
         return replace(place, name=alias.group(1))
+    return _full_name(text, place)
+
+
+def _full_name(text: str, place: Place) -> Place:
+    """ACLED's compound names as the text writes them: "coded as Kyauk Yit (East)" keeps its
+    bracket, "Omar - Oil Fields" and "Caracas - Libertador" their part after the dash."""
+    if place.name == place.country:
+        return place
+    bracket = _BRACKETED_PART.match(text, place.char_end)
+    coded = _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
+    if (
+        bracket
+        and coded
+        and (_QUALIFIER.match(bracket.group(1)) or not _is_division(bracket.group(1)))
+    ):
+        return replace(place, name=f"{place.name} ({bracket.group(1)})")
+    part = _DASHED_PART.match(text, place.char_end)
+    if part and not _is_division(part.group(1)):
+        return replace(place, name=f"{place.name} - {part.group(1)}")
     return place
+
+
+_BRACKETED_PART = re.compile(r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)")
+_DASHED_PART = re.compile(r"\s+-\s+([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})\b")
 
 
 # "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word) or a number.
@@ -1358,10 +1387,12 @@ def _event_place(
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
+        if _feature_within(text, c, candidates):
+            continue  # "Sehit Berivan hill (Kurdish name) in Haftanin region": the region
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
         if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
-            parent = _parent_place(gaz, c, candidates, votes)
+            parent = _parent_place(gaz, text, c, candidates, votes)
             if parent is not None:
                 return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
@@ -1373,7 +1404,7 @@ def _event_place(
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
             return _region_place(gaz, c, votes)
         if not (c.admin1 or c.country_iso) and _could_be_name(_head(c.surface)):
-            parent = _parent_place(gaz, c, candidates, votes)
+            parent = _parent_place(gaz, text, c, candidates, votes)
             if parent is not None:
                 return parent
     for c in inside:
@@ -1388,6 +1419,24 @@ def _event_place(
     return None
 
 
+def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:
+    """An area, hill or camp the gazetteer lacks, named with the town or district it lies in
+    ("X area in Y", "X hill of Y district", "X area near Y"): ACLED codes the event to that
+    place. Not with a province ("X area of Duhok"): the area's name says more than its centre."""
+    if c.coded or c.cities or c.admin1 or c.noun not in _MINOR_FEATURES:
+        return False
+    within = _WITHIN_NEXT.match(text, c.end)
+    if not within:
+        return False
+    nxt = next((n for n in candidates if n.start >= within.end() - 1), None)
+    return nxt is not None and nxt.start == within.end() - 1 and not nxt.admin1
+
+
+_MINOR_FEATURES = frozenset(["area", "hill", "mountain", "mount", "camp", "base", "checkpoint"])
+_WITHIN_NEXT = re.compile(
+    r"\s+\w+\s*(?:\([^()]{0,30}\)\s*)?(?:in|of|near|(?:on\s+)?the\s+outskirts\s+of|"
+    r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?[A-Z]"
+)
 _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
@@ -1525,11 +1574,16 @@ def _country_place(gaz: Gazetteer, c: Candidate, iso: str) -> Place:
 
 
 def _parent_place(
-    gaz: Gazetteer, c: Candidate, candidates: list[Candidate], votes: dict[str, float]
+    gaz: Gazetteer, text: str, c: Candidate, candidates: list[Candidate], votes: dict[str, float]
 ) -> Place | None:
     """A place the gazetteer lacks, located by the next known place after it (its township,
     district or region): the name is kept, the coordinates are the parent's (precision 2/3)."""
-    later = [n for n in candidates if c.start < n.start and n.start - c.end <= 80]
+    # "coded as Waw Lay Myaing (Waw Lay)", "Sergele (Sargali) area": its other name, no parent
+    alias = (_BRACKETED_PART if c.coded else _ALIAS).match(text, c.end)
+    skip_to = alias.end() if alias and not _is_division(alias.group(1)) else c.end
+    dashed = _DASHED_PART.match(text, skip_to)  # "Conoco - Gas Field": a part, no parent
+    skip_to = dashed.end() if dashed and not _is_division(dashed.group(1)) else skip_to
+    later = [n for n in candidates if skip_to <= n.start and n.start - c.end <= 80]
     for number, nxt in enumerate(later):
         within_city = _NEIGHBOURHOOD_NOUNS | (
             {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()
@@ -1538,6 +1592,8 @@ def _parent_place(
             continue  # "(Al Farouk neighbourhood), Mosul": the city, not a namesake
         if nxt.cities:
             row = _choose_city(gaz, nxt, votes, ())
+            if row is not None and nxt.admin1 and not _centre_of(gaz, row, nxt):
+                row = None  # "El Parotal, Guerrero": the state, not a town of that name elsewhere
             if row is not None and (nxt.noun not in _REGION_NOUNS or not nxt.admin1):
                 parent = _city_place(gaz, nxt, row, precision=2)
                 return _renamed(parent, c)
@@ -1549,6 +1605,11 @@ def _parent_place(
     if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
+
+
+def _centre_of(gaz: Gazetteer, row: int, c: Candidate) -> bool:
+    """The city lies in the division of the same name ("Idlib" in Idlib)."""
+    return (gaz.countries_of[row], gaz.admin1_of[row]) in c.admin1
 
 
 def _renamed(parent: Place, c: Candidate) -> Place:

@@ -122,3 +122,65 @@ def test_a_large_city_called_a_city_outweighs_a_country_named_elsewhere():
         "at the hotel were from Waziristan, Pakistan."
     )
     assert place_of(text).country_iso == "AF"
+
+
+# Names and parents: ACLED's compound names, features within a town, chains ending in a state.
+
+
+def test_a_coded_name_keeps_its_bracketed_part():
+    text = (
+        "On 2 March 2023, in Nyaung Pin village (coded as Nyaung Pin (East)) (Myaung township, "
+        "Sagaing district, Sagaing region), resistance forces attacked a police station."
+    )
+    place = place_of(text)
+    assert place.name == "Nyaung Pin (East)"
+    assert (place.country_iso, place.admin1) == ("MM", "Sagaing")
+
+
+def test_a_dashed_part_of_a_name_is_kept():
+    text = "A drone targeted the base in Conoco - Gas Field in the countryside of Deir ez Zor."
+    assert place_of(text).name == "Conoco - Gas Field"
+
+
+def test_an_area_within_a_district_is_coded_to_the_district():
+    text = "Two militants were killed by a drone strike in the Kakaran area of Musa Qala district, Helmand."
+    assert place_of(text).name == "Musa Qala"
+    # ... but not to a province's centre: the area's name is kept
+    text = "PKK militants targeted Turkish army units in Gire Cudi area of Duhok."
+    assert place_of(text).name == "Gire Cudi"
+
+
+@pytest.mark.parametrize("town", ["As-Salamiyeh", "Al-Qusayr"])
+def test_a_town_with_an_arabic_article_is_a_name(town):
+    place = place_of(f"A drone struck the vicinity of {town} town in Homs countryside.")
+    assert place.name == town
+    assert place.country_iso == "SY"
+
+
+def test_a_two_letter_village_after_village_of():
+    text = "Militants dropped IEDs by drone in the village of Ga (Kaya, Sanmatenga)."
+    assert place_of(text).name == "Ga"
+
+
+def test_a_chain_ending_in_a_state_locates_by_the_state_not_a_namesake_town():
+    text = "On 26 May 2023, close to El Parotal, Guerrero, armed men used drones with explosives."
+    place = place_of(text)
+    assert (place.name, place.country_iso, place.admin1) == ("El Parotal", "MX", "Guerrero")
+
+
+def test_the_other_name_of_a_coded_place_is_not_its_parent():
+    text = (
+        "In a village of the Waw Lay Myaing area (coded as Waw Lay Myaing (Waw Lay)) "
+        "(Myawaddy township, Myawaddy district, Kayin state), a drone attack hit a camp."
+    )
+    assert place_of(text).admin1 == "Kayin"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Krasnodar", "Krasnodar Krai"), ("Khost", "Khowst"), ("Tartous", "Tartus"), ("FATA", "KPK")],
+)
+def test_division_spellings(a, b):
+    from transforms.places import same_admin1
+
+    assert same_admin1(a, b)
