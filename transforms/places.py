@@ -39,7 +39,6 @@ class Place:
     precision: int | None  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
 
 
-_FOLD_PUNCT = str.maketrans(dict.fromkeys("-‐‑–'’`ʼ‘.", " "))  # translate: faster than a regex
 _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae"}
     | {"Æ": "ae", "ħ": "h", "ŧ": "t", "œ": "oe", "þ": "th", "ð": "d"}
@@ -51,7 +50,10 @@ def fold(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
         name = decomposed.encode("ascii", "ignore").decode("ascii")
-    return " ".join(name.lower().translate(_FOLD_PUNCT).split())
+    # ASCII by now (other dashes and quotes were dropped above): four C-level replaces are
+    # cheaper than a regex or str.translate, on words and whole sentences alike
+    name = name.lower().replace("-", " ").replace("'", " ").replace("`", " ").replace(".", " ")
+    return " ".join(name.split())
 
 
 # Common names ACLED and the news use where GeoNames' country name differs.
