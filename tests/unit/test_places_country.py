@@ -24,6 +24,7 @@ def votes_of(text: str) -> dict[str, float]:
         "At least five people including a Pakistani national were killed in the blast.",
         "Iranian-backed militias were targeted by unidentified drones.",
         "The strike killed 8 fighters of non-Syrian citizenship.",
+        "One Thai woman selling fruit on the street was killed.",  # not Malaysia's "Thai" town
     ],
 )
 def test_a_nationality_naming_arms_or_people_is_no_country_hint(text):
