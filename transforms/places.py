@@ -898,14 +898,16 @@ def find_candidates(text: str) -> list[Candidate]:
     scan = _Scan(text)
     found: list[Candidate] = []
     for match in _phrases(text):
-        actor = _armed_group_country(match.group())
-        if actor:
-            found.append(Candidate(match.group(), match.start(), match.end(), actor_iso=actor))
-        start = match.start()
         phrase = match.group()
+        actor = _armed_group_country(phrase)
+        if actor:
+            found.append(Candidate(phrase, match.start(), match.end(), actor_iso=actor))
+        start = match.start()
         parts = _AFTER_POSSESSIVE.split(phrase) if "s " in phrase else (phrase,)
         for part in parts:  # "Mosul's al-Masaref": two names
-            found.extend(_read_phrase(gaz, scan, start, part))
+            names = _read_phrase(gaz, scan, start, part)
+            # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+            found.extend(n for n in names if not actor or _nationality(n))
             start += len(part) + 1
     _spread_origin(text, found)
     return found
@@ -1314,13 +1316,14 @@ _PEOPLE_OR_ARMS = re.compile(
     r"(?:drones?|uavs?|aircraft|planes?|jets?|warplanes?|helicopters?|missiles?|rockets?|"
     r"strikes?|airstrikes?|air\s+strikes?|national|nationals|citizens?|man|woman|men|women|"
     r"teenager|boy|girl|suspect|workers?|engineers?|journalists?|tourists?|businessman|asylum|"
-    r"sources|media|ship|vessel|tanker|contractors?|advisers?|advisors?|mercenaries)\b",
+    r"sources|media|ship|vessel|tanker|contractors?|advisers?|advisors?|mercenaries|"
+    r"consulate|embassy|(?:air\s+)?base)\b",
     re.I,
 )
 _COUNTRY_AS_ACTOR = re.compile(
     r"(?:-|\s+)(?:backed|owned|flagged|led|sponsored)\b|\s+(?:(?:armed|military)\s+)?"
     r"(?:military|army|armed\s+forces|forces|troops|soldiers|drones?|warplanes?|jets|aircraft|"
-    r"navy|air\s+force)\b",
+    r"navy|air\s+force|consulate|embassy)\b",
     re.I,
 )
 _BRACKET_TAIL = re.compile(r"\s*\)")

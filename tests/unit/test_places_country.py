@@ -185,3 +185,14 @@ def test_division_spellings(a, b):
     from transforms.places import same_admin1
 
     assert same_admin1(a, b)
+
+
+def test_a_country_naming_its_consulate_is_a_weak_hint():
+    text = "A man blew himself up near the United States consulate in Jeddah."
+    assert place_of(text).country_iso == "SA"
+
+
+def test_a_group_named_after_a_province_is_no_place():
+    text = "The Islamic State Khorasan Province claimed the attack on the gurdwara."
+    assert place_of(text) is None
+    assert votes_of(text) == {"AF": 0.5}
