@@ -1041,20 +1041,40 @@ class _Scan:
 
 def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     lower = before.lower()
+    words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
-    cued = named_before or (_may_be_cued(before) and _cue_before(before))
-    near = any(w in lower for w in _NEAR_WORDS) and bool(_NEAR.search(before))
+    cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+    near = _has_near_word(lower) and bool(_NEAR.search(before))
     coded = "coded" in lower and bool(_CODED_TO.search(before))
-    origin = any(w in lower for w in _FROM_WORDS) and bool(_FROM.search(before))
+    origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
+        _FROM.search(before)
+    )
     return named_before, cued, near, coded, origin
 
 
-def _cue_before(before: str) -> bool:
-    """_CUE.search(before), read right to left over the last five words: a regex anchored at
-    the end is tried at every position of the text, which costs ten times more."""
+def _has_near_word(lower: str) -> bool:
+    """A substring _NEAR needs (an "or" chain: cheaper than any() over a generator)."""
+    return (
+        "near" in lower
+        or "outside" in lower
+        or "around" in lower
+        or "close to" in lower
+        or "vicinity" in lower
+        or "outskirts" in lower
+        or "north" in lower
+        or "south" in lower
+        or "east" in lower
+        or "west" in lower
+    )
+
+
+def _cue_before(before: str, words: list[str] | None = None) -> bool:
+    """_CUE.search(before), read right to left over the last five words (`words`, if the caller
+    has split them): a regex anchored at the end is tried at every position of the text, which
+    costs ten times more."""
     if not before[-1:].isspace():
         return False
-    words = before.split()[-5:]
+    words = before.split()[-5:] if words is None else words
     # [preposition] [the]? [adjective]? [noun of]? at the end, each optional part tried both ways
     ends = [len(words)]
     if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in _CUE_NOUNS:
@@ -1146,11 +1166,6 @@ _CUE_NOUNS = frozenset(
         "neighbourhood",
     ]
 )
-
-
-_NEAR_WORDS = ("near", "outside", "around", "close to", "vicinity", "outskirts", "north", "south")
-_NEAR_WORDS += ("east", "west")
-_FROM_WORDS = ("from", "border", "direction")
 
 
 _FOLDED: dict[str, str] = {}
@@ -1401,8 +1416,11 @@ _CUE_LAST_WORDS = _CUE_PREPOSITIONS | _CUE_ADJECTIVES | frozenset(["the", "as", 
 
 
 def _may_be_cued(before: str) -> bool:
-    words = before.rsplit(None, 4)
-    return any(w.lower().strip(",;:()") in _CUE_LAST_WORDS for w in words[-4:])
+    return _any_cue_word(before.rsplit(None, 4)[-4:])
+
+
+def _any_cue_word(words: list[str]) -> bool:
+    return not _CUE_LAST_WORDS.isdisjoint([w.lower().strip(",;:()") for w in words])
 
 
 def _head(surface: str) -> str:
