@@ -1184,9 +1184,8 @@ def _fold_word(word: str) -> str:
 def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[Candidate]:
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
     if len(phrase.split(None, 1)) == 1:
-        words = [(0, phrase)]  # most phrases are one word: no tokenising
-    else:
-        words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+        return _read_word(gaz, scan, start, phrase)  # most phrases are one word
+    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
     folded = [_fold_word(w) for _, w in words]
     # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
     unit = len(words) > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
@@ -1222,6 +1221,20 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         else:
             first += 1
     return out
+
+
+def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candidate]:
+    """_read_phrase for a one-word phrase, without its loops over sub-phrases."""
+    if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+        return []
+    key = _fold_word(word)
+    end = start + len(word)
+    if key in _WATER_WORDS:
+        return []  # "Gulf (of Aden)"
+    if not _worth_reading(gaz, scan, key, start, end, key):
+        return []
+    candidate = _classify(gaz, scan, start, end, key)
+    return [candidate] if candidate is not None else []
 
 
 # Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
