@@ -1656,8 +1656,8 @@ def _event_place(
             if parent is not None:
                 return parent
     for c in inside:
-        if c.admin1 and (c.cued or c.noun):
-            return _region_place(gaz, c, votes)
+        if c.admin1 and (c.cued or c.noun) and not (c.country_iso or c.origin):
+            return _region_place(gaz, c, votes)  # not "from Gaza" (also Mozambique's province)
     for c in inside:
         if c.country_iso and (c.cued or c.noun) and not (c.origin or c.actor):
             return _country_place(gaz, c, c.country_iso)

@@ -196,3 +196,8 @@ def test_a_group_named_after_a_province_is_no_place():
     text = "The Islamic State Khorasan Province claimed the attack on the gurdwara."
     assert place_of(text) is None
     assert votes_of(text) == {"AF": 0.5}
+
+
+def test_a_country_named_as_the_origin_is_not_read_as_a_namesake_province():
+    text = "A drone was launched from southern Gaza into Israel and damaged a military vehicle."
+    assert place_of(text).country_iso == "IL"  # not Mozambique's Gaza province
