@@ -110,14 +110,17 @@ class _Mention:
     perpetrator: str | None
     reported_at: datetime | None
     place: str | None = None  # place component, filled per day
+    # Derived once from the fields above (they never change): a town with a place to match,
+    # and a mention that can seed a core cluster.
+    fine_place: bool = field(init=False)
+    core: bool = field(init=False)
+    key: str | None = field(init=False, default=None)  # _place_key, filled by _assign_places
 
-    @property
-    def fine_place(self) -> bool:
-        return self.geo_precision == 1 and (self.geonameid is not None or self.lat is not None)
-
-    @property
-    def core(self) -> bool:
-        return self.precision == "day" and self.fine_place and self.family is not None
+    def __post_init__(self) -> None:
+        self.fine_place = self.geo_precision == 1 and (
+            self.geonameid is not None or self.lat is not None
+        )
+        self.core = self.precision == "day" and self.fine_place and self.family is not None
 
 
 @dataclass
@@ -131,6 +134,15 @@ class _Cluster:
 
     def refresh(self) -> None:
         members = self.members
+        if len(members) == 1:  # most clusters: the same values as below, without the passes
+            m = members[0]
+            self.day = m.day if self.key[0] == "core" else None
+            self.lo, self.hi = m.lo, m.hi
+            self.geonameids = set() if m.geonameid is None else {m.geonameid}
+            self.places = set() if m.place is None else {m.place}
+            self.coords = None if m.lat is None else (m.lat, m.lon)
+            self.admin1, self.family, self.perpetrator = m.admin1, m.family, m.perpetrator
+            return
         self.day = members[0].day if self.key[0] == "core" else None
         self.lo = min(m.lo for m in members)
         self.hi = max(m.hi for m in members)
@@ -139,9 +151,9 @@ class _Cluster:
         placed = [m for m in members if m.lat is not None and m.geo_precision == 1]
         placed = placed or [m for m in members if m.lat is not None]
         self.coords = (placed[0].lat, placed[0].lon) if placed else None
-        self.admin1 = _mode(m.admin1 for m in members)
-        self.family = _mode(m.family for m in members)
-        self.perpetrator = _mode(m.perpetrator for m in members)
+        self.admin1 = _mode([m.admin1 for m in members])
+        self.family = _mode([m.family for m in members])
+        self.perpetrator = _mode([m.perpetrator for m in members])
 
 
 # --------------------------------------------------------------------------- blocks
@@ -200,8 +212,9 @@ def resolve(
 ) -> Resolution:
     """Events, their revisions and the mention -> event assignments, block by block."""
     blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    folded: dict[str, str] = {}  # fold() of each name seen, names repeat across mentions
     for row in mentions:
-        mention = _prepare(row, articles)
+        mention = _prepare(row, articles, folded)
         if mention is not None:
             blocks[(row.get("country_iso") or "", _month(mention.day))].append(mention)
     result = Resolution()
@@ -210,35 +223,52 @@ def resolve(
     return result
 
 
-def _prepare(row: dict, articles: dict[str, dict]) -> _Mention | None:
-    if row.get("role") not in RESOLVED_ROLES:
+def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _Mention | None:
+    role = row.get("role")
+    if role not in RESOLVED_ROLES:
         return None
-    day = mention_date(row.get("event_date"))
-    if day is None:
-        return None
+    day = row.get("event_date")
+    if type(day) is not date:  # the lake's rows hold dates; anything else goes through as_date
+        day = mention_date(day)
+        if day is None:
+            return None
     precision = row.get("date_precision") or "day"
-    lo, hi = date_window(day, precision)
+    lo, hi = date_window(day, precision) if precision in _WIDE else (day, day)
     sub = row.get("sub_event_type")
     perpetrator = row.get("perpetrator")
+    admin1 = row.get("admin1")
+    location = row.get("location")
+    geonameid = row.get("geonameid")
+    article = articles.get(row["article_id"])
     return _Mention(
         row=row,
         mention_id=row["mention_id"],
-        role=row["role"],
+        role=role,
         day=day,
         lo=lo,
         hi=hi,
         precision=precision,
-        admin1=fold(row["admin1"]) if row.get("admin1") else None,
-        name=fold(row["location"]) if row.get("location") else None,
-        geonameid=row.get("geonameid"),
+        admin1=_folded(admin1, folded) if admin1 else None,
+        name=_folded(location, folded) if location else None,
+        geonameid=geonameid,
         lat=row.get("latitude"),
         lon=row.get("longitude"),
-        geo_precision=row.get("geo_precision")
-        or (1 if row.get("geonameid") or row.get("location") else None),
+        geo_precision=row.get("geo_precision") or (1 if geonameid or location else None),
         family=TYPE_FAMILY.get(sub, sub) if sub else None,
-        perpetrator=fold(perpetrator) if perpetrator else None,
-        reported_at=articles.get(row["article_id"], {}).get("published_at"),
+        perpetrator=_folded(perpetrator, folded) if perpetrator else None,
+        reported_at=None if article is None else article.get("published_at"),
     )
+
+
+_WIDE = ("week", "month", "year")  # precisions whose window is more than their day
+
+
+def _folded(name: str, folded: dict[str, str]) -> str:
+    try:
+        return folded[name]
+    except KeyError:
+        folded[name] = result = fold(name)
+        return result
 
 
 def date_window(day: date, precision: str) -> tuple[date, date]:
@@ -261,15 +291,21 @@ def _resolve_block(
     config: ResolveConfig,
     result: Resolution,
 ) -> None:
-    mentions.sort(key=lambda m: m.mention_id)
-    eventish = [m for m in mentions if m.role in EVENT_ROLES]
-    historical = [m for m in mentions if m.role == "historical"]
+    mentions.sort(key=_by_mention_id)
+    eventish = []
+    historical = []
+    for m in mentions:
+        (historical if m.role == "historical" else eventish).append(m)
     _assign_places(eventish, config)
     clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
-    index = _Index(clusters, config)
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
     grown: dict[int, _Cluster] = {}
-    for mention in (m for m in eventish if not m.core):
+    index = None
+    for mention in eventish:
+        if mention.core:
+            continue
+        if index is None:
+            index = _Index(clusters, config)
         target = _attach(mention, index, config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
@@ -278,34 +314,50 @@ def _resolve_block(
             grown[id(target)] = target
     for cluster in grown.values():
         cluster.refresh()
-    clusters += [
-        _Cluster(key, members)
-        for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
-    ]
-    by_day: dict[date, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        for day in _days(cluster.lo, cluster.hi):
-            by_day[day].append(cluster)
-    for mention in historical:
-        candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
-        target = _best_cluster(mention, candidates, config)
-        if target is not None:
-            target.recalled_by.append(mention)
-    ids = _event_ids(block, clusters)
-    for cluster, event_id in zip(clusters, ids, strict=True):
-        event, revisions = _event(event_id, cluster, articles)
-        result.events.append(event)
-        result.revisions.extend(revisions)
+    if leftovers:
+        clusters += [
+            _Cluster(key, members)
+            for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
+        ]
+    if historical:
+        by_day: dict[date, list[_Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            for day in _days(cluster.lo, cluster.hi):
+                by_day[day].append(cluster)
+        for mention in historical:
+            candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
+            target = _best_cluster(mention, candidates, config)
+            if target is not None:
+                target.recalled_by.append(mention)
+    country, month = block
+    events, revisions, assignments = result.events, result.revisions, result.assignments
+    for cluster, event_id in zip(clusters, _event_ids(block, clusters), strict=True):
+        event, event_revisions = _event(event_id, cluster, articles)
+        events.append(event)
+        revisions.extend(event_revisions)
         for mention in cluster.members:
-            result.assignments.append(_assignment(mention, event_id, "member", block))
+            assignments.append(
+                {
+                    "mention_id": mention.mention_id,
+                    "event_id": event_id,
+                    "link": "member",
+                    "block_country": country,
+                    "block_month": month,
+                }
+            )
         for mention in cluster.recalled_by:
-            result.assignments.append(_assignment(mention, event_id, "recalls", block))
-    unlinked = {m.mention_id for m in historical} - {
-        m.mention_id for c in clusters for m in c.recalled_by
-    }
-    for mention in historical:
-        if mention.mention_id in unlinked:
-            result.assignments.append(_assignment(mention, None, "recalls", block))
+            assignments.append(_assignment(mention, event_id, "recalls", block))
+    if historical:
+        unlinked = {m.mention_id for m in historical} - {
+            m.mention_id for c in clusters for m in c.recalled_by
+        }
+        for mention in historical:
+            if mention.mention_id in unlinked:
+                assignments.append(_assignment(mention, None, "recalls", block))
+
+
+def _by_mention_id(mention: _Mention) -> str:
+    return mention.mention_id
 
 
 def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> dict:
@@ -612,6 +664,8 @@ def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
     carries the perpetrator too, and any remaining tie is broken by the smallest mention id.
     """
     ids = [stable_id("event", *block, *map(str, c.key)) for c in clusters]
+    if len(set(ids)) == len(ids):
+        return ids
     counts = Counter(ids)
     return [
         i if counts[i] == 1 else stable_id(i, min(m.mention_id for m in c.members))
@@ -625,73 +679,105 @@ def _report_order(mention: _Mention) -> tuple:
 
 
 def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple[dict, list[dict]]:
-    members = sorted(cluster.members, key=_report_order)
-    rows = [m.row for m in members]
-    best_date = min(members, key=lambda m: (PRECISION_RANK.get(m.precision, 9), m.hi - m.lo))
-    event = {
-        "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
-        "date_precision": best_date.precision,
-    }
-    event |= _place(members)
-    for column in ("weapon", "perpetrator"):
-        event[column] = _mode(r.get(column) for r in rows)
-    sub = _mode(r.get("sub_event_type") for r in rows)
-    typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
-    event["sub_event_type"] = sub
-    event["event_type"] = (
-        typed.get("event_type") if typed else _mode(r.get("event_type") for r in rows)
-    )
+    members = cluster.members
+    if len(members) == 1:  # most events: what the general case gives for one mention
+        best_date = members[0]
+        row = best_date.row
+        event = {
+            "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
+            "date_precision": best_date.precision,
+        }
+        event |= _place(members)
+        event["weapon"] = row.get("weapon")
+        event["perpetrator"] = row.get("perpetrator")
+        event["sub_event_type"] = row.get("sub_event_type")
+        event["event_type"] = row.get("event_type")
+    else:
+        members = sorted(members, key=_report_order)
+        rows = [m.row for m in members]
+        best_date = min(members, key=_date_rank)
+        event = {
+            "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
+            "date_precision": best_date.precision,
+        }
+        event |= _place(members)
+        for column in ("weapon", "perpetrator"):
+            event[column] = _mode([r.get(column) for r in rows])
+        sub = _mode([r.get("sub_event_type") for r in rows])
+        typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
+        event["sub_event_type"] = sub
+        event["event_type"] = (
+            typed.get("event_type") if typed else _mode([r.get("event_type") for r in rows])
+        )
     reports = _reports(members, articles)
     revisions = []
     after = revised_figures(reports)
     for number, (report, figures) in enumerate(zip(reports, after, strict=True), start=1):
-        revisions.append(
-            {
-                "revision_id": stable_id("revision", event_id, report["article_id"]),
-                "event_id": event_id,
-                "revision": number,
-                "reported_at": report["reported_at"],
-                "article_id": report["article_id"],
-                "source_name": report["source_name"],
-                "mention_ids": report["mention_ids"],
-                "report_killed_best": report["killed_best"],
-                "report_injured_best": report["injured_best"],
-            }
-            | figures
-        )
+        revision = {
+            "revision_id": stable_id("revision", event_id, report["article_id"]),
+            "event_id": event_id,
+            "revision": number,
+            "reported_at": report["reported_at"],
+            "article_id": report["article_id"],
+            "source_name": report["source_name"],
+            "mention_ids": report["mention_ids"],
+            "report_killed_best": report["killed_best"],
+            "report_injured_best": report["injured_best"],
+        }
+        revision.update(figures)
+        revisions.append(revision)
     times = [r["reported_at"] for r in reports if r["reported_at"] is not None]
     sources = {r["source_name"] for r in reports}
-    event |= after[-1] | {
-        "event_id": event_id,
-        "n_articles": len(reports),
-        "n_sources": len(sources - {None}) or 1,
-        "first_reported_at": min(times, default=None),
-        "last_reported_at": max(times, default=None),
-        "mention_ids": sorted(m.mention_id for m in members),
-        "historical_mention_ids": sorted(m.mention_id for m in cluster.recalled_by) or None,
-    }
+    recalled_by = cluster.recalled_by
+    event |= after[-1]
+    event["event_id"] = event_id
+    event["n_articles"] = len(reports)
+    event["n_sources"] = len(sources - {None}) or 1
+    event["first_reported_at"] = min(times, default=None)
+    event["last_reported_at"] = max(times, default=None)
+    event["mention_ids"] = (
+        [members[0].mention_id] if len(members) == 1 else sorted(m.mention_id for m in members)
+    )
+    event["historical_mention_ids"] = (
+        sorted(m.mention_id for m in recalled_by) if recalled_by else None
+    )
     return event, revisions
+
+
+def _date_rank(mention: _Mention) -> tuple:
+    return (PRECISION_RANK.get(mention.precision, 9), mention.hi - mention.lo)
+
+
+_PLACE_COLUMNS = ("location", "admin1", "country", "country_iso", "latitude", "longitude")
 
 
 def _place(members: list[_Mention]) -> dict:
     """The most precise place the reports agree on most (ties: the smallest geonameid/name)."""
-    columns = ("location", "admin1", "country", "country_iso", "latitude", "longitude")
-
-    def rank(m: _Mention) -> tuple:
-        return (m.geo_precision or 9, m.lat is None)
-
-    finest = min(map(rank, members))
-    candidates = [m for m in members if rank(m) == finest]
-    counts = Counter((m.row.get("geonameid"), m.row.get("location")) for m in candidates)
-    chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
-    chosen = next(
-        m for m in candidates if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
-    )
-    place = {c: chosen.row.get(c) for c in columns}
-    place["geonameid"] = chosen.row.get("geonameid")
+    if len(members) == 1:
+        chosen = members[0]
+    else:
+        ranks = [(m.geo_precision or 9, m.lat is None) for m in members]
+        finest = min(ranks)
+        candidates = [m for m, rank in zip(members, ranks, strict=True) if rank == finest]
+        if len(candidates) == 1:
+            chosen = candidates[0]
+        else:
+            counts: dict = {}
+            for m in candidates:
+                key = (m.row.get("geonameid"), m.row.get("location"))
+                counts[key] = counts.get(key, 0) + 1
+            chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
+            chosen = next(
+                m
+                for m in candidates
+                if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
+            )
+    row = chosen.row
+    place = {c: row.get(c) for c in _PLACE_COLUMNS}
+    place["geonameid"] = row.get("geonameid")
     place["geo_precision"] = chosen.geo_precision
-    if place["country"] is None:
-        place["country"] = _mode(m.row.get("country") for m in members)
+    if place["country"] is None and len(members) > 1:  # one mention: its own country, None
+        place["country"] = _mode([m.row.get("country") for m in members])
     return place
 
 
@@ -707,17 +793,28 @@ def _reports(members: list[_Mention], articles: dict[str, dict]) -> list[dict]:
             "article_id": article_id,
             "reported_at": mentions[0].reported_at,
             "source_name": article.get("source_name"),
-            "mention_ids": sorted(m.mention_id for m in mentions),
         }
-        for column in _FIGURES:
-            values = [m.row.get(column) for m in mentions if m.row.get(column) is not None]
-            report[column] = max(values, default=None)
+        if len(mentions) == 1:  # its own figures: the largest of one value
+            row = mentions[0].row
+            report["mention_ids"] = [mentions[0].mention_id]
+            for column in _FIGURES:
+                report[column] = row.get(column)
+        else:
+            report["mention_ids"] = sorted(m.mention_id for m in mentions)
+            rows = [m.row for m in mentions]
+            for column in _FIGURES:
+                values = [v for r in rows if (v := r.get(column)) is not None]
+                report[column] = max(values, default=None)
         reports.append(report)
     return reports
 
 
 _FIGURES = tuple(
     f"{category}_{bound}" for category in ("killed", "injured") for bound in ("low", "best", "high")
+)
+_FIGURE_KEYS = tuple(
+    (category, f"{category}_low", f"{category}_best", f"{category}_high")
+    for category in ("killed", "injured")
 )
 
 
@@ -727,8 +824,13 @@ def revised_figures(reports: list[dict]) -> list[dict]:
     out = []
     for report in reports:
         figures = {}
-        for category, (min_low, max_low, best, high) in state.items():
-            low, new_best, new_high = (report.get(f"{category}_{b}") for b in _BOUNDS)
+        for category, low_key, best_key, high_key in _FIGURE_KEYS:
+            min_low, max_low, best, high = state[category]
+            low, new_best, new_high = (
+                report.get(low_key),
+                report.get(best_key),
+                report.get(high_key),
+            )
             if low is not None:
                 min_low = low if min_low is None else min(min_low, low)
                 max_low = low if max_low is None else max(max_low, low)
@@ -737,12 +839,9 @@ def revised_figures(reports: list[dict]) -> list[dict]:
                 if value is not None:
                     high = value if high is None else max(high, value)
             state[category] = [min_low, max_low, best, high]
-            shown = max(best, max_low or 0) if best is not None else max_low
-            figures |= {
-                f"{category}_low": min_low,
-                f"{category}_best": shown,
-                f"{category}_high": high,
-            }
+            figures[low_key] = min_low
+            figures[best_key] = max(best, max_low or 0) if best is not None else max_low
+            figures[high_key] = high
         out.append(figures)
     return out
 
