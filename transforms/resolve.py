@@ -32,6 +32,7 @@ gives what resolving everything from scratch would.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -110,17 +111,10 @@ class _Mention:
     perpetrator: str | None
     reported_at: datetime | None
     place: str | None = None  # place component, filled per day
-    # Derived once from the fields above (they never change): a town with a place to match,
-    # and a mention that can seed a core cluster.
-    fine_place: bool = field(init=False)
-    core: bool = field(init=False)
-    key: str | None = field(init=False, default=None)  # _place_key, filled by _assign_places
-
-    def __post_init__(self) -> None:
-        self.fine_place = self.geo_precision == 1 and (
-            self.geonameid is not None or self.lat is not None
-        )
-        self.core = self.precision == "day" and self.fine_place and self.family is not None
+    # Set by _prepare from the fields above, which never change:
+    fine_place: bool = False  # a town: geo_precision 1 with a geonameid or coordinates
+    core: bool = False  # a town, a day date and a type family: it can seed a core cluster
+    key: str | None = None  # a town's _place_key, filled by _assign_places
 
 
 @dataclass
@@ -213,10 +207,15 @@ def resolve(
     """Events, their revisions and the mention -> event assignments, block by block."""
     blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     folded: dict[str, str] = {}  # fold() of each name seen, names repeat across mentions
+    months: dict[date, str] = {}
     for row in mentions:
         mention = _prepare(row, articles, folded)
         if mention is not None:
-            blocks[(row.get("country_iso") or "", _month(mention.day))].append(mention)
+            day = mention.day
+            month = months.get(day)
+            if month is None:
+                month = months[day] = _month(day)
+            blocks[(row.get("country_iso") or "", month)].append(mention)
     result = Resolution()
     for block in sorted(blocks):
         _resolve_block(block, blocks[block], articles, config, result)
@@ -239,6 +238,10 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
     admin1 = row.get("admin1")
     location = row.get("location")
     geonameid = row.get("geonameid")
+    lat = row.get("latitude")
+    geo_precision = row.get("geo_precision") or (1 if geonameid or location else None)
+    family = TYPE_FAMILY.get(sub, sub) if sub else None
+    fine_place = geo_precision == 1 and (geonameid is not None or lat is not None)
     article = articles.get(row["article_id"])
     return _Mention(
         row=row,
@@ -251,12 +254,14 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
         admin1=_folded(admin1, folded) if admin1 else None,
         name=_folded(location, folded) if location else None,
         geonameid=geonameid,
-        lat=row.get("latitude"),
+        lat=lat,
         lon=row.get("longitude"),
-        geo_precision=row.get("geo_precision") or (1 if geonameid or location else None),
-        family=TYPE_FAMILY.get(sub, sub) if sub else None,
+        geo_precision=geo_precision,
+        family=family,
         perpetrator=_folded(perpetrator, folded) if perpetrator else None,
         reported_at=None if article is None else article.get("published_at"),
+        fine_place=fine_place,
+        core=precision == "day" and fine_place and family is not None,
     )
 
 
@@ -320,12 +325,19 @@ def _resolve_block(
             for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
         ]
     if historical:
+        # The candidates of a recalled event: the clusters whose window meets its window.
         by_day: dict[date, list[_Cluster]] = defaultdict(list)
+        wide = []
         for cluster in clusters:
-            for day in _days(cluster.lo, cluster.hi):
-                by_day[day].append(cluster)
+            if cluster.lo == cluster.hi:
+                by_day[cluster.lo].append(cluster)
+            else:
+                wide.append(cluster)
         for mention in historical:
-            candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
+            lo, hi = mention.lo, mention.hi
+            candidates = [c for c in wide if c.lo <= hi and lo <= c.hi]
+            for day in _days(lo, hi):
+                candidates += by_day.get(day, ())
             target = _best_cluster(mention, candidates, config)
             if target is not None:
                 target.recalled_by.append(mention)
@@ -373,13 +385,18 @@ def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> di
 def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
     """Give each town mention a place component: towns within same_place_km on one day are one,
     and so are towns of one name within same_name_km."""
+    towns = [m for m in mentions if m.fine_place]
+    if not towns:
+        return
     by_day: dict[date, dict[str, _Mention]] = defaultdict(dict)
     named: dict[date, set[tuple[str, str]]] = defaultdict(set)
-    for mention in mentions:
-        if mention.fine_place:
-            by_day[mention.day].setdefault(_place_key(mention), mention)
-            if mention.name:
-                named[mention.day].add((mention.name, _place_key(mention)))
+    counts: dict[tuple[date, str], int] = {}
+    for mention in towns:
+        mention.key = key = _place_key(mention)
+        by_day[mention.day].setdefault(key, mention)
+        if mention.name:
+            named[mention.day].add((mention.name, key))
+        counts[(mention.day, key)] = counts.get((mention.day, key), 0) + 1
     parents: dict[date, dict[str, str]] = {}
     for day, places in by_day.items():
         parent = parents[day] = {key: key for key in places}
@@ -397,16 +414,14 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
             _union(parent, a, b)
     # A component is named after its most reported place (ties: the smallest key), so a new
     # report from a neighbouring gazetteer entry does not rename it (and change its event id).
-    counts = Counter((m.day, _place_key(m)) for m in mentions if m.fine_place)
     names: dict[tuple[date, str], str] = {}
     for (day, key), count in sorted(counts.items()):
         root = (day, _find(parents[day], key))
         best = names.get(root)
         if best is None or count > counts[(day, best)]:
             names[root] = key
-    for mention in mentions:
-        if mention.fine_place:
-            mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
+    for mention in towns:
+        mention.place = names[(mention.day, _find(parents[mention.day], mention.key))]
 
 
 def _same_named(
@@ -452,10 +467,10 @@ def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
         groups[(mention.day, mention.place, mention.family)].append(mention)
     clusters = []
     for (day, place, family), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
-        if len(perpetrators) <= 1:
+        if len({m.perpetrator for m in members if m.perpetrator}) <= 1:
             clusters.append(_Cluster(("core", day, place, family, None), members))
             continue
+        perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
         largest = min(perpetrators, key=lambda p: (-perpetrators[p], p))
         for perpetrator in sorted(perpetrators):
             part = [
@@ -477,6 +492,8 @@ def _join_same_actor(clusters: list[_Cluster], config: ResolveConfig) -> list[_C
     for index, cluster in enumerate(clusters):
         if cluster.perpetrator and cluster.coords:
             groups[(cluster.day, cluster.family, cluster.perpetrator)].append(index)
+    if all(len(indexes) < 2 for indexes in groups.values()):
+        return clusters  # nothing to join
     parent = {i: i for i in range(len(clusters))}
     for indexes in groups.values():
         for a, b in itertools.combinations(indexes, 2):
@@ -643,8 +660,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _mode(values: Iterable) -> object:
+def _mode(values: list) -> object:
     """The most frequent non-null value; ties go to the smallest, so the answer is order-free."""
+    distinct = set(values)
+    distinct.discard(None)
+    if len(distinct) <= 1:  # most often: the first value that is not None, without counting
+        for value in values:
+            if value is not None:
+                return value
+        return None
     counts: dict = {}
     for value in values:
         if value is not None:
@@ -663,7 +687,7 @@ def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
     Two clusters can only share that identity when a group split by perpetrator; the key then
     carries the perpetrator too, and any remaining tie is broken by the smallest mention id.
     """
-    ids = [stable_id("event", *block, *map(str, c.key)) for c in clusters]
+    ids = [_text_id("event", *block, *map(str, c.key)) for c in clusters]
     if len(set(ids)) == len(ids):
         return ids
     counts = Counter(ids)
@@ -709,29 +733,46 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         event["event_type"] = (
             typed.get("event_type") if typed else _mode([r.get("event_type") for r in rows])
         )
-    reports = _reports(members, articles)
     revisions = []
-    after = revised_figures(reports)
-    for number, (report, figures) in enumerate(zip(reports, after, strict=True), start=1):
+    state = [None] * 8  # per category: the smallest and largest low, the best, the high
+    times = []
+    sources = set()
+    for number, (article_id, mentions) in enumerate(_by_article(members), start=1):
+        # One report per article, in report order; its restatements take the largest bound.
+        if len(mentions) == 1:
+            row = mentions[0].row
+            reported = [row.get(column) for column in _FIGURES]
+            mention_ids = [mentions[0].mention_id]
+        else:
+            rows = [m.row for m in mentions]
+            reported = [
+                max([v for r in rows if (v := r.get(column)) is not None], default=None)
+                for column in _FIGURES
+            ]
+            mention_ids = sorted(m.mention_id for m in mentions)
+        reported_at = mentions[0].reported_at
+        source_name = articles.get(article_id, {}).get("source_name")
+        figures = _revise(state, reported)
         revision = {
-            "revision_id": stable_id("revision", event_id, report["article_id"]),
+            "revision_id": _text_id("revision", event_id, article_id),
             "event_id": event_id,
             "revision": number,
-            "reported_at": report["reported_at"],
-            "article_id": report["article_id"],
-            "source_name": report["source_name"],
-            "mention_ids": report["mention_ids"],
-            "report_killed_best": report["killed_best"],
-            "report_injured_best": report["injured_best"],
+            "reported_at": reported_at,
+            "article_id": article_id,
+            "source_name": source_name,
+            "mention_ids": mention_ids,
+            "report_killed_best": reported[1],
+            "report_injured_best": reported[4],
         }
         revision.update(figures)
         revisions.append(revision)
-    times = [r["reported_at"] for r in reports if r["reported_at"] is not None]
-    sources = {r["source_name"] for r in reports}
+        if reported_at is not None:
+            times.append(reported_at)
+        sources.add(source_name)
     recalled_by = cluster.recalled_by
-    event |= after[-1]
+    event |= figures
     event["event_id"] = event_id
-    event["n_articles"] = len(reports)
+    event["n_articles"] = len(revisions)
     event["n_sources"] = len(sources - {None}) or 1
     event["first_reported_at"] = min(times, default=None)
     event["last_reported_at"] = max(times, default=None)
@@ -742,6 +783,25 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         sorted(m.mention_id for m in recalled_by) if recalled_by else None
     )
     return event, revisions
+
+
+def _by_article(members: list[_Mention]) -> Iterable[tuple[str, list[_Mention]]]:
+    """(article_id, its mentions) in the order of the articles' first mentions."""
+    if len(members) == 1:
+        return [(members[0].row["article_id"], members)]
+    by_article: dict[str, list[_Mention]] = {}
+    for mention in members:
+        by_article.setdefault(mention.row["article_id"], []).append(mention)
+    return by_article.items()
+
+
+def _text_id(*parts: str) -> str:
+    """stable_id(*parts), without its conversion of each part when all are already text."""
+    try:
+        joined = "\x1f".join(parts)
+    except TypeError:
+        return stable_id(*parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
 def _date_rank(mention: _Mention) -> tuple:
@@ -781,69 +841,41 @@ def _place(members: list[_Mention]) -> dict:
     return place
 
 
-def _reports(members: list[_Mention], articles: dict[str, dict]) -> list[dict]:
-    """One report per article, in report order; an article's restatements take the largest bound."""
-    by_article: dict[str, list[_Mention]] = {}
-    for mention in members:
-        by_article.setdefault(mention.row["article_id"], []).append(mention)
-    reports = []
-    for article_id, mentions in by_article.items():
-        article = articles.get(article_id, {})
-        report = {
-            "article_id": article_id,
-            "reported_at": mentions[0].reported_at,
-            "source_name": article.get("source_name"),
-        }
-        if len(mentions) == 1:  # its own figures: the largest of one value
-            row = mentions[0].row
-            report["mention_ids"] = [mentions[0].mention_id]
-            for column in _FIGURES:
-                report[column] = row.get(column)
-        else:
-            report["mention_ids"] = sorted(m.mention_id for m in mentions)
-            rows = [m.row for m in mentions]
-            for column in _FIGURES:
-                values = [v for r in rows if (v := r.get(column)) is not None]
-                report[column] = max(values, default=None)
-        reports.append(report)
-    return reports
-
-
 _FIGURES = tuple(
     f"{category}_{bound}" for category in ("killed", "injured") for bound in ("low", "best", "high")
 )
-_FIGURE_KEYS = tuple(
-    (category, f"{category}_low", f"{category}_best", f"{category}_high")
-    for category in ("killed", "injured")
+# (first slot in the state, first figure in _FIGURES, the three figure names) per category
+_REVISE_SLOTS = tuple(
+    (4 * i, 3 * i, f"{category}_low", f"{category}_best", f"{category}_high")
+    for i, category in enumerate(("killed", "injured"))
 )
 
 
 def revised_figures(reports: list[dict]) -> list[dict]:
     """The event's figures after each report (reports in report order), in one pass."""
-    state = {category: [None, None, None, None] for category in ("killed", "injured")}
-    out = []
-    for report in reports:
-        figures = {}
-        for category, low_key, best_key, high_key in _FIGURE_KEYS:
-            min_low, max_low, best, high = state[category]
-            low, new_best, new_high = (
-                report.get(low_key),
-                report.get(best_key),
-                report.get(high_key),
-            )
-            if low is not None:
-                min_low = low if min_low is None else min(min_low, low)
-                max_low = low if max_low is None else max(max_low, low)
-            best = new_best if new_best is not None else best
-            for value in (new_high, new_best):
-                if value is not None:
-                    high = value if high is None else max(high, value)
-            state[category] = [min_low, max_low, best, high]
-            figures[low_key] = min_low
-            figures[best_key] = max(best, max_low or 0) if best is not None else max_low
-            figures[high_key] = high
-        out.append(figures)
-    return out
+    state = [None] * 8
+    return [_revise(state, [report.get(column) for column in _FIGURES]) for report in reports]
+
+
+def _revise(state: list, reported: list) -> dict:
+    """The figures after one more report: `reported` holds its figures in _FIGURES order,
+    `state` (updated) the smallest and largest low, the best and the high of each category."""
+    figures = {}
+    for slot, first, low_key, best_key, high_key in _REVISE_SLOTS:
+        min_low, max_low, best, high = state[slot : slot + 4]
+        low, new_best, new_high = reported[first : first + 3]
+        if low is not None:
+            min_low = low if min_low is None else min(min_low, low)
+            max_low = low if max_low is None else max(max_low, low)
+        best = new_best if new_best is not None else best
+        for value in (new_high, new_best):
+            if value is not None:
+                high = value if high is None else max(high, value)
+        state[slot : slot + 4] = min_low, max_low, best, high
+        figures[low_key] = min_low
+        figures[best_key] = max(best, max_low or 0) if best is not None else max_low
+        figures[high_key] = high
+    return figures
 
 
 _BOUNDS = ("low", "best", "high")
