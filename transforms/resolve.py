@@ -704,35 +704,24 @@ def _report_order(mention: _Mention) -> tuple:
 
 def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple[dict, list[dict]]:
     members = cluster.members
-    if len(members) == 1:  # most events: what the general case gives for one mention
-        best_date = members[0]
-        row = best_date.row
-        event = {
-            "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
-            "date_precision": best_date.precision,
-        }
-        event |= _place(members)
-        event["weapon"] = row.get("weapon")
-        event["perpetrator"] = row.get("perpetrator")
-        event["sub_event_type"] = row.get("sub_event_type")
-        event["event_type"] = row.get("event_type")
-    else:
-        members = sorted(members, key=_report_order)
-        rows = [m.row for m in members]
-        best_date = min(members, key=_date_rank)
-        event = {
-            "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
-            "date_precision": best_date.precision,
-        }
-        event |= _place(members)
-        for column in ("weapon", "perpetrator"):
-            event[column] = _mode([r.get(column) for r in rows])
-        sub = _mode([r.get("sub_event_type") for r in rows])
-        typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
-        event["sub_event_type"] = sub
-        event["event_type"] = (
-            typed.get("event_type") if typed else _mode([r.get("event_type") for r in rows])
-        )
+    if len(members) == 1:
+        return _single_event(event_id, cluster, articles)
+    members = sorted(members, key=_report_order)
+    rows = [m.row for m in members]
+    best_date = min(members, key=_date_rank)
+    event = {
+        "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
+        "date_precision": best_date.precision,
+    }
+    event |= _place(members)
+    for column in ("weapon", "perpetrator"):
+        event[column] = _mode([r.get(column) for r in rows])
+    sub = _mode([r.get("sub_event_type") for r in rows])
+    typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
+    event["sub_event_type"] = sub
+    event["event_type"] = (
+        typed.get("event_type") if typed else _mode([r.get("event_type") for r in rows])
+    )
     revisions = []
     state = [None] * 8  # per category: the smallest and largest low, the best, the high
     times = []
@@ -753,19 +742,11 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         reported_at = mentions[0].reported_at
         source_name = articles.get(article_id, {}).get("source_name")
         figures = _revise(state, reported)
-        revision = {
-            "revision_id": _text_id("revision", event_id, article_id),
-            "event_id": event_id,
-            "revision": number,
-            "reported_at": reported_at,
-            "article_id": article_id,
-            "source_name": source_name,
-            "mention_ids": mention_ids,
-            "report_killed_best": reported[1],
-            "report_injured_best": reported[4],
-        }
-        revision.update(figures)
-        revisions.append(revision)
+        revisions.append(
+            _revision(event_id, number, article_id, reported_at, source_name, mention_ids)
+            | {"report_killed_best": reported[1], "report_injured_best": reported[4]}
+            | figures
+        )
         if reported_at is not None:
             times.append(reported_at)
         sources.add(source_name)
@@ -776,19 +757,70 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
     event["n_sources"] = len(sources - {None}) or 1
     event["first_reported_at"] = min(times, default=None)
     event["last_reported_at"] = max(times, default=None)
-    event["mention_ids"] = (
-        [members[0].mention_id] if len(members) == 1 else sorted(m.mention_id for m in members)
-    )
+    event["mention_ids"] = sorted(m.mention_id for m in members)
     event["historical_mention_ids"] = (
         sorted(m.mention_id for m in recalled_by) if recalled_by else None
     )
     return event, revisions
 
 
+def _single_event(
+    event_id: str, cluster: _Cluster, articles: dict[str, dict]
+) -> tuple[dict, list[dict]]:
+    """What _event gives for a cluster of one mention (most of them), built in one go."""
+    mention = cluster.members[0]
+    row = mention.row
+    article_id = row["article_id"]
+    reported = [row.get(column) for column in _FIGURES]
+    figures = _revise([None] * 8, reported)
+    at = mention.reported_at
+    source_name = articles.get(article_id, {}).get("source_name")
+    recalled_by = cluster.recalled_by
+    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id]) | {
+        "report_killed_best": reported[1],
+        "report_injured_best": reported[4],
+        **figures,
+    }
+    event = {
+        "event_date": mention.lo if mention.precision != "day" else mention.day,
+        "date_precision": mention.precision,
+        **{column: row.get(column) for column in _PLACE_COLUMNS},
+        "geonameid": row.get("geonameid"),
+        "geo_precision": mention.geo_precision,
+        "weapon": row.get("weapon"),
+        "perpetrator": row.get("perpetrator"),
+        "sub_event_type": row.get("sub_event_type"),
+        "event_type": row.get("event_type"),
+        **figures,
+        "event_id": event_id,
+        "n_articles": 1,
+        "n_sources": 1,
+        "first_reported_at": at,
+        "last_reported_at": at,
+        "mention_ids": [mention.mention_id],
+        "historical_mention_ids": sorted(m.mention_id for m in recalled_by)
+        if recalled_by
+        else None,
+    }
+    return event, [revision]
+
+
+def _revision(
+    event_id: str, number: int, article_id: str, at, source_name: str | None, mention_ids: list
+) -> dict:
+    return {
+        "revision_id": _text_id("revision", event_id, article_id),
+        "event_id": event_id,
+        "revision": number,
+        "reported_at": at,
+        "article_id": article_id,
+        "source_name": source_name,
+        "mention_ids": mention_ids,
+    }
+
+
 def _by_article(members: list[_Mention]) -> Iterable[tuple[str, list[_Mention]]]:
     """(article_id, its mentions) in the order of the articles' first mentions."""
-    if len(members) == 1:
-        return [(members[0].row["article_id"], members)]
     by_article: dict[str, list[_Mention]] = {}
     for mention in members:
         by_article.setdefault(mention.row["article_id"], []).append(mention)
@@ -813,30 +845,25 @@ _PLACE_COLUMNS = ("location", "admin1", "country", "country_iso", "latitude", "l
 
 def _place(members: list[_Mention]) -> dict:
     """The most precise place the reports agree on most (ties: the smallest geonameid/name)."""
-    if len(members) == 1:
-        chosen = members[0]
+    ranks = [(m.geo_precision or 9, m.lat is None) for m in members]
+    finest = min(ranks)
+    candidates = [m for m, rank in zip(members, ranks, strict=True) if rank == finest]
+    if len(candidates) == 1:
+        chosen = candidates[0]
     else:
-        ranks = [(m.geo_precision or 9, m.lat is None) for m in members]
-        finest = min(ranks)
-        candidates = [m for m, rank in zip(members, ranks, strict=True) if rank == finest]
-        if len(candidates) == 1:
-            chosen = candidates[0]
-        else:
-            counts: dict = {}
-            for m in candidates:
-                key = (m.row.get("geonameid"), m.row.get("location"))
-                counts[key] = counts.get(key, 0) + 1
-            chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
-            chosen = next(
-                m
-                for m in candidates
-                if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
-            )
+        counts: dict = {}
+        for m in candidates:
+            key = (m.row.get("geonameid"), m.row.get("location"))
+            counts[key] = counts.get(key, 0) + 1
+        chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
+        chosen = next(
+            m for m in candidates if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
+        )
     row = chosen.row
     place = {c: row.get(c) for c in _PLACE_COLUMNS}
     place["geonameid"] = row.get("geonameid")
     place["geo_precision"] = chosen.geo_precision
-    if place["country"] is None and len(members) > 1:  # one mention: its own country, None
+    if place["country"] is None:
         place["country"] = _mode([m.row.get("country") for m in members])
     return place
 
