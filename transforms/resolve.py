@@ -32,13 +32,14 @@ gives what resolving everything from scratch would.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from hashlib import sha256
+from operator import attrgetter
 from urllib.parse import urlparse
 
 from transforms.dates import as_date as mention_date  # date, datetime or ISO text
@@ -243,25 +244,26 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
     family = TYPE_FAMILY.get(sub, sub) if sub else None
     fine_place = geo_precision == 1 and (geonameid is not None or lat is not None)
     article = articles.get(row["article_id"])
-    return _Mention(
-        row=row,
-        mention_id=row["mention_id"],
-        role=role,
-        day=day,
-        lo=lo,
-        hi=hi,
-        precision=precision,
-        admin1=_folded(admin1, folded) if admin1 else None,
-        name=_folded(location, folded) if location else None,
-        geonameid=geonameid,
-        lat=lat,
-        lon=row.get("longitude"),
-        geo_precision=geo_precision,
-        family=family,
-        perpetrator=_folded(perpetrator, folded) if perpetrator else None,
-        reported_at=None if article is None else article.get("published_at"),
-        fine_place=fine_place,
-        core=precision == "day" and fine_place and family is not None,
+    return _Mention(  # positional, in the order of the fields: faster than by keyword
+        row,
+        row["mention_id"],
+        role,
+        day,
+        lo,
+        hi,
+        precision,
+        _folded(admin1, folded) if admin1 else None,
+        _folded(location, folded) if location else None,  # name
+        geonameid,
+        lat,
+        row.get("longitude"),
+        geo_precision,
+        family,
+        _folded(perpetrator, folded) if perpetrator else None,
+        None if article is None else article.get("published_at"),  # reported_at
+        None,  # place
+        fine_place,
+        precision == "day" and fine_place and family is not None,  # core
     )
 
 
@@ -296,7 +298,7 @@ def _resolve_block(
     config: ResolveConfig,
     result: Resolution,
 ) -> None:
-    mentions.sort(key=_by_mention_id)
+    mentions.sort(key=attrgetter("mention_id"))
     eventish = []
     historical = []
     for m in mentions:
@@ -305,13 +307,11 @@ def _resolve_block(
     clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
     grown: dict[int, _Cluster] = {}
-    index = None
+    index = _Index(clusters, config) if clusters else None  # none: nothing to attach to
     for mention in eventish:
         if mention.core:
             continue
-        if index is None:
-            index = _Index(clusters, config)
-        target = _attach(mention, index, config)
+        target = None if index is None else _attach(mention, index, config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
         else:
@@ -319,7 +319,9 @@ def _resolve_block(
             grown[id(target)] = target
     for cluster in grown.values():
         cluster.refresh()
-    if leftovers:
+    if len(leftovers) == 1:
+        clusters += [_Cluster(key, members) for key, members in leftovers.items()]
+    elif leftovers:
         clusters += [
             _Cluster(key, members)
             for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
@@ -336,8 +338,7 @@ def _resolve_block(
         for mention in historical:
             lo, hi = mention.lo, mention.hi
             candidates = [c for c in wide if c.lo <= hi and lo <= c.hi]
-            for day in _days(lo, hi):
-                candidates += by_day.get(day, ())
+            candidates += [c for day, on_day in by_day.items() if lo <= day <= hi for c in on_day]
             target = _best_cluster(mention, candidates, config)
             if target is not None:
                 target.recalled_by.append(mention)
@@ -366,10 +367,6 @@ def _resolve_block(
         for mention in historical:
             if mention.mention_id in unlinked:
                 assignments.append(_assignment(mention, None, "recalls", block))
-
-
-def _by_mention_id(mention: _Mention) -> str:
-    return mention.mention_id
 
 
 def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> dict:
@@ -521,10 +518,6 @@ def _coarse_key(mention: _Mention) -> tuple:
     return ("coarse", mention.lo, mention.hi, place, mention.family, mention.perpetrator)
 
 
-def _days(lo: date, hi: date) -> Iterable[date]:
-    return (lo + timedelta(days=i) for i in range((hi - lo).days + 1))
-
-
 class _Index:
     """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
 
@@ -547,8 +540,11 @@ class _Index:
         """Clusters in the mention's date window (from days_earlier before) that could be at
         its place."""
         lo, hi = mention.lo - timedelta(days=days_earlier), mention.hi
+        days = [day for day in self.by_day if lo <= day <= hi]  # a block has at most 31
+        if not days:
+            return ()
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
-            return (c for day in _days(lo, hi) for c in self.by_day.get(day, ()))
+            return [c for day in days for c in self.by_day[day]]
         row, column = self._cell(mention.lat, mention.lon)
         shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
         span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
@@ -687,7 +683,8 @@ def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
     Two clusters can only share that identity when a group split by perpetrator; the key then
     carries the perpetrator too, and any remaining tie is broken by the smallest mention id.
     """
-    ids = [_text_id("event", *block, *map(str, c.key)) for c in clusters]
+    head = "\x1f".join(("event", *block, ""))  # a block is two strings
+    ids = [_digest(head + "\x1f".join(map(str, c.key))) for c in clusters]
     if len(set(ids)) == len(ids):
         return ids
     counts = Counter(ids)
@@ -744,8 +741,7 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         figures = _revise(state, reported)
         revisions.append(
             _revision(event_id, number, article_id, reported_at, source_name, mention_ids)
-            | {"report_killed_best": reported[1], "report_injured_best": reported[4]}
-            | figures
+            | {"report_killed_best": reported[1], "report_injured_best": reported[4], **figures}
         )
         if reported_at is not None:
             times.append(reported_at)
@@ -776,15 +772,19 @@ def _single_event(
     at = mention.reported_at
     source_name = articles.get(article_id, {}).get("source_name")
     recalled_by = cluster.recalled_by
-    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id]) | {
-        "report_killed_best": reported[1],
-        "report_injured_best": reported[4],
-        **figures,
-    }
+    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id])
+    revision["report_killed_best"] = reported[1]
+    revision["report_injured_best"] = reported[4]
+    revision.update(figures)
     event = {
         "event_date": mention.lo if mention.precision != "day" else mention.day,
         "date_precision": mention.precision,
-        **{column: row.get(column) for column in _PLACE_COLUMNS},
+        "location": row.get("location"),  # the _PLACE_COLUMNS
+        "admin1": row.get("admin1"),
+        "country": row.get("country"),
+        "country_iso": row.get("country_iso"),
+        "latitude": row.get("latitude"),
+        "longitude": row.get("longitude"),
         "geonameid": row.get("geonameid"),
         "geo_precision": mention.geo_precision,
         "weapon": row.get("weapon"),
@@ -833,7 +833,12 @@ def _text_id(*parts: str) -> str:
         joined = "\x1f".join(parts)
     except TypeError:
         return stable_id(*parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
+    return _digest(joined)
+
+
+def _digest(joined: str) -> str:
+    """stable_id of parts already joined (transforms/text.py: the ids in the lake rely on it)."""
+    return sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
 def _date_rank(mention: _Mention) -> tuple:
