@@ -118,13 +118,17 @@ class _Mention:
     key: str | None = None  # a town's _place_key, filled by _assign_places
 
 
-@dataclass
 class _Cluster:
-    key: tuple
-    members: list[_Mention]
-    recalled_by: list[_Mention] = field(default_factory=list)
+    __slots__ = (
+        *("key", "members", "recalled_by"),
+        # from the members, by refresh():
+        *("day", "lo", "hi", "geonameids", "places", "coords", "admin1", "family", "perpetrator"),
+    )
 
-    def __post_init__(self) -> None:
+    def __init__(self, key: tuple, members: list[_Mention]) -> None:
+        self.key = key
+        self.members = members
+        self.recalled_by: list[_Mention] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -397,6 +401,8 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
     parents: dict[date, dict[str, str]] = {}
     for day, places in by_day.items():
         parent = parents[day] = {key: key for key in places}
+        if len(places) == 1:  # one place that day: nothing to join it with
+            continue
         ordered = sorted(
             (m.lat, key) for key, m in places.items() if m.lat is not None and m.lon is not None
         )
@@ -600,8 +606,8 @@ def _fits(
 
 
 def _single_best(scored: list[tuple[int, _Cluster]]) -> _Cluster | None:
-    if not scored:
-        return None
+    if len(scored) <= 1:
+        return scored[0][1] if scored else None
     ranked = sorted((s for s, _ in scored), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
         return None
@@ -833,7 +839,7 @@ def _text_id(*parts: str) -> str:
         joined = "\x1f".join(parts)
     except TypeError:
         return stable_id(*parts)
-    return _digest(joined)
+    return sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
 def _digest(joined: str) -> str:
