@@ -228,23 +228,24 @@ def resolve(
 
 
 def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _Mention | None:
-    role = row.get("role")
+    get = row.get
+    role = get("role")
     if role not in RESOLVED_ROLES:
         return None
-    day = row.get("event_date")
+    day = get("event_date")
     if type(day) is not date:  # the lake's rows hold dates; anything else goes through as_date
         day = mention_date(day)
         if day is None:
             return None
-    precision = row.get("date_precision") or "day"
+    precision = get("date_precision") or "day"
     lo, hi = date_window(day, precision) if precision in _WIDE else (day, day)
-    sub = row.get("sub_event_type")
-    perpetrator = row.get("perpetrator")
-    admin1 = row.get("admin1")
-    location = row.get("location")
-    geonameid = row.get("geonameid")
-    lat = row.get("latitude")
-    geo_precision = row.get("geo_precision") or (1 if geonameid or location else None)
+    sub = get("sub_event_type")
+    perpetrator = get("perpetrator")
+    admin1 = get("admin1")
+    location = get("location")
+    geonameid = get("geonameid")
+    lat = get("latitude")
+    geo_precision = get("geo_precision") or (1 if geonameid or location else None)
     family = TYPE_FAMILY.get(sub, sub) if sub else None
     fine_place = geo_precision == 1 and (geonameid is not None or lat is not None)
     article = articles.get(row["article_id"])
@@ -260,7 +261,7 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
         _folded(location, folded) if location else None,  # name
         geonameid,
         lat,
-        row.get("longitude"),
+        get("longitude"),
         geo_precision,
         family,
         _folded(perpetrator, folded) if perpetrator else None,
@@ -733,7 +734,7 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         # One report per article, in report order; its restatements take the largest bound.
         if len(mentions) == 1:
             row = mentions[0].row
-            reported = [row.get(column) for column in _FIGURES]
+            reported = list(map(row.get, _FIGURES))
             mention_ids = [mentions[0].mention_id]
         else:
             rows = [m.row for m in mentions]
@@ -773,7 +774,8 @@ def _single_event(
     mention = cluster.members[0]
     row = mention.row
     article_id = row["article_id"]
-    reported = [row.get(column) for column in _FIGURES]
+    get = row.get
+    reported = list(map(get, _FIGURES))
     figures = _revise([None] * 8, reported)
     at = mention.reported_at
     source_name = articles.get(article_id, {}).get("source_name")
@@ -785,18 +787,18 @@ def _single_event(
     event = {
         "event_date": mention.lo if mention.precision != "day" else mention.day,
         "date_precision": mention.precision,
-        "location": row.get("location"),  # the _PLACE_COLUMNS
-        "admin1": row.get("admin1"),
-        "country": row.get("country"),
-        "country_iso": row.get("country_iso"),
-        "latitude": row.get("latitude"),
-        "longitude": row.get("longitude"),
-        "geonameid": row.get("geonameid"),
+        "location": get("location"),  # the _PLACE_COLUMNS
+        "admin1": get("admin1"),
+        "country": get("country"),
+        "country_iso": get("country_iso"),
+        "latitude": get("latitude"),
+        "longitude": get("longitude"),
+        "geonameid": get("geonameid"),
         "geo_precision": mention.geo_precision,
-        "weapon": row.get("weapon"),
-        "perpetrator": row.get("perpetrator"),
-        "sub_event_type": row.get("sub_event_type"),
-        "event_type": row.get("event_type"),
+        "weapon": get("weapon"),
+        "perpetrator": get("perpetrator"),
+        "sub_event_type": get("sub_event_type"),
+        "event_type": get("event_type"),
         **figures,
         "event_id": event_id,
         "n_articles": 1,
