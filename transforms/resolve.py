@@ -747,8 +747,8 @@ def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple
         source_name = articles.get(article_id, {}).get("source_name")
         figures = _revise(state, reported)
         revisions.append(
-            _revision(event_id, number, article_id, reported_at, source_name, mention_ids)
-            | {"report_killed_best": reported[1], "report_injured_best": reported[4], **figures}
+            _revision(event_id, number, article_id, reported_at, source_name, mention_ids, reported)
+            | figures
         )
         if reported_at is not None:
             times.append(reported_at)
@@ -780,9 +780,7 @@ def _single_event(
     at = mention.reported_at
     source_name = articles.get(article_id, {}).get("source_name")
     recalled_by = cluster.recalled_by
-    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id])
-    revision["report_killed_best"] = reported[1]
-    revision["report_injured_best"] = reported[4]
+    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id], reported)
     revision.update(figures)
     event = {
         "event_date": mention.lo if mention.precision != "day" else mention.day,
@@ -814,8 +812,15 @@ def _single_event(
 
 
 def _revision(
-    event_id: str, number: int, article_id: str, at, source_name: str | None, mention_ids: list
+    event_id: str,
+    number: int,
+    article_id: str,
+    at: datetime | None,
+    source_name: str | None,
+    mention_ids: list[str],
+    reported: list,
 ) -> dict:
+    """A revision row without the event's figures after it; `reported` in _FIGURES order."""
     return {
         "revision_id": _text_id("revision", event_id, article_id),
         "event_id": event_id,
@@ -824,6 +829,8 @@ def _revision(
         "article_id": article_id,
         "source_name": source_name,
         "mention_ids": mention_ids,
+        "report_killed_best": reported[1],
+        "report_injured_best": reported[4],
     }
 
 
@@ -861,17 +868,15 @@ def _place(members: list[_Mention]) -> dict:
     ranks = [(m.geo_precision or 9, m.lat is None) for m in members]
     finest = min(ranks)
     candidates = [m for m, rank in zip(members, ranks, strict=True) if rank == finest]
-    if len(candidates) == 1:
+    keys = [(m.row.get("geonameid"), m.row.get("location")) for m in candidates]
+    if len(set(keys)) == 1:  # one place among the finest: its first report
         chosen = candidates[0]
     else:
         counts: dict = {}
-        for m in candidates:
-            key = (m.row.get("geonameid"), m.row.get("location"))
+        for key in keys:
             counts[key] = counts.get(key, 0) + 1
         chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
-        chosen = next(
-            m for m in candidates if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
-        )
+        chosen = candidates[keys.index(chosen_key)]
     row = chosen.row
     place = {c: row.get(c) for c in _PLACE_COLUMNS}
     place["geonameid"] = row.get("geonameid")
