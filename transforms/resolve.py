@@ -211,7 +211,7 @@ def resolve(
 ) -> Resolution:
     """Events, their revisions and the mention -> event assignments, block by block."""
     blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
-    folded: dict[str, str] = {}  # fold() of each name seen, names repeat across mentions
+    folded = _Folded()
     months: dict[date, str] = {}
     for row in mentions:
         mention = _prepare(row, articles, folded)
@@ -227,7 +227,7 @@ def resolve(
     return result
 
 
-def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _Mention | None:
+def _prepare(row: dict, articles: dict[str, dict], folded: _Folded) -> _Mention | None:
     get = row.get
     role = get("role")
     if role not in RESOLVED_ROLES:
@@ -257,14 +257,14 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
         lo,
         hi,
         precision,
-        _folded(admin1, folded) if admin1 else None,
-        _folded(location, folded) if location else None,  # name
+        folded[admin1] if admin1 else None,
+        folded[location] if location else None,  # name
         geonameid,
         lat,
         get("longitude"),
         geo_precision,
         family,
-        _folded(perpetrator, folded) if perpetrator else None,
+        folded[perpetrator] if perpetrator else None,
         None if article is None else article.get("published_at"),  # reported_at
         None,  # place
         fine_place,
@@ -275,12 +275,12 @@ def _prepare(row: dict, articles: dict[str, dict], folded: dict[str, str]) -> _M
 _WIDE = ("week", "month", "year")  # precisions whose window is more than their day
 
 
-def _folded(name: str, folded: dict[str, str]) -> str:
-    try:
-        return folded[name]
-    except KeyError:
-        folded[name] = result = fold(name)
-        return result
+class _Folded(dict):
+    """fold() of each name looked up, computed once: names repeat across mentions."""
+
+    def __missing__(self, name: str) -> str:
+        self[name] = folded = fold(name)
+        return folded
 
 
 def date_window(day: date, precision: str) -> tuple[date, date]:
@@ -846,9 +846,9 @@ def _text_id(*parts: str) -> str:
     """stable_id(*parts), without its conversion of each part when all are already text."""
     try:
         joined = "\x1f".join(parts)
-    except TypeError:
+    except TypeError:  # None or not text: as stable_id has it
         return stable_id(*parts)
-    return sha256(joined.encode("utf-8")).hexdigest()[:24]
+    return _digest(joined)
 
 
 def _digest(joined: str) -> str:
