@@ -38,6 +38,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from hashlib import sha256
+from operator import attrgetter
 from urllib.parse import urlparse
 
 from transforms.dates import as_date as mention_date  # date, datetime or ISO text
@@ -110,27 +112,36 @@ class _Mention:
     perpetrator: str | None
     reported_at: datetime | None
     place: str | None = None  # place component, filled per day
-
-    @property
-    def fine_place(self) -> bool:
-        return self.geo_precision == 1 and (self.geonameid is not None or self.lat is not None)
-
-    @property
-    def core(self) -> bool:
-        return self.precision == "day" and self.fine_place and self.family is not None
+    # Set by _prepare from the fields above, which never change:
+    fine_place: bool = False  # a town: geo_precision 1 with a geonameid or coordinates
+    core: bool = False  # a town, a day date and a type family: it can seed a core cluster
+    key: str | None = None  # a town's _place_key, filled by _assign_places
 
 
-@dataclass
 class _Cluster:
-    key: tuple
-    members: list[_Mention]
-    recalled_by: list[_Mention] = field(default_factory=list)
+    __slots__ = (
+        *("key", "members", "recalled_by"),
+        # from the members, by refresh():
+        *("day", "lo", "hi", "geonameids", "places", "coords", "admin1", "family", "perpetrator"),
+    )
 
-    def __post_init__(self) -> None:
+    def __init__(self, key: tuple, members: list[_Mention]) -> None:
+        self.key = key
+        self.members = members
+        self.recalled_by: list[_Mention] = []
         self.refresh()
 
     def refresh(self) -> None:
         members = self.members
+        if len(members) == 1:  # most clusters: the same values as below, without the passes
+            m = members[0]
+            self.day = m.day if self.key[0] == "core" else None
+            self.lo, self.hi = m.lo, m.hi
+            self.geonameids = set() if m.geonameid is None else {m.geonameid}
+            self.places = set() if m.place is None else {m.place}
+            self.coords = None if m.lat is None else (m.lat, m.lon)
+            self.admin1, self.family, self.perpetrator = m.admin1, m.family, m.perpetrator
+            return
         self.day = members[0].day if self.key[0] == "core" else None
         self.lo = min(m.lo for m in members)
         self.hi = max(m.hi for m in members)
@@ -139,9 +150,9 @@ class _Cluster:
         placed = [m for m in members if m.lat is not None and m.geo_precision == 1]
         placed = placed or [m for m in members if m.lat is not None]
         self.coords = (placed[0].lat, placed[0].lon) if placed else None
-        self.admin1 = _mode(m.admin1 for m in members)
-        self.family = _mode(m.family for m in members)
-        self.perpetrator = _mode(m.perpetrator for m in members)
+        self.admin1 = _mode([m.admin1 for m in members])
+        self.family = _mode([m.family for m in members])
+        self.perpetrator = _mode([m.perpetrator for m in members])
 
 
 # --------------------------------------------------------------------------- blocks
@@ -200,45 +211,76 @@ def resolve(
 ) -> Resolution:
     """Events, their revisions and the mention -> event assignments, block by block."""
     blocks: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    folded = _Folded()
+    months: dict[date, str] = {}
     for row in mentions:
-        mention = _prepare(row, articles)
+        mention = _prepare(row, articles, folded)
         if mention is not None:
-            blocks[(row.get("country_iso") or "", _month(mention.day))].append(mention)
+            day = mention.day
+            month = months.get(day)
+            if month is None:
+                month = months[day] = _month(day)
+            blocks[(row.get("country_iso") or "", month)].append(mention)
     result = Resolution()
     for block in sorted(blocks):
         _resolve_block(block, blocks[block], articles, config, result)
     return result
 
 
-def _prepare(row: dict, articles: dict[str, dict]) -> _Mention | None:
-    if row.get("role") not in RESOLVED_ROLES:
+def _prepare(row: dict, articles: dict[str, dict], folded: _Folded) -> _Mention | None:
+    get = row.get
+    role = get("role")
+    if role not in RESOLVED_ROLES:
         return None
-    day = mention_date(row.get("event_date"))
-    if day is None:
-        return None
-    precision = row.get("date_precision") or "day"
-    lo, hi = date_window(day, precision)
-    sub = row.get("sub_event_type")
-    perpetrator = row.get("perpetrator")
-    return _Mention(
-        row=row,
-        mention_id=row["mention_id"],
-        role=row["role"],
-        day=day,
-        lo=lo,
-        hi=hi,
-        precision=precision,
-        admin1=fold(row["admin1"]) if row.get("admin1") else None,
-        name=fold(row["location"]) if row.get("location") else None,
-        geonameid=row.get("geonameid"),
-        lat=row.get("latitude"),
-        lon=row.get("longitude"),
-        geo_precision=row.get("geo_precision")
-        or (1 if row.get("geonameid") or row.get("location") else None),
-        family=TYPE_FAMILY.get(sub, sub) if sub else None,
-        perpetrator=fold(perpetrator) if perpetrator else None,
-        reported_at=articles.get(row["article_id"], {}).get("published_at"),
+    day = get("event_date")
+    if type(day) is not date:  # the lake's rows hold dates; anything else goes through as_date
+        day = mention_date(day)
+        if day is None:
+            return None
+    precision = get("date_precision") or "day"
+    lo, hi = date_window(day, precision) if precision in _WIDE else (day, day)
+    sub = get("sub_event_type")
+    perpetrator = get("perpetrator")
+    admin1 = get("admin1")
+    location = get("location")
+    geonameid = get("geonameid")
+    lat = get("latitude")
+    geo_precision = get("geo_precision") or (1 if geonameid or location else None)
+    family = TYPE_FAMILY.get(sub, sub) if sub else None
+    fine_place = geo_precision == 1 and (geonameid is not None or lat is not None)
+    article = articles.get(row["article_id"])
+    return _Mention(  # positional, in the order of the fields: faster than by keyword
+        row,
+        row["mention_id"],
+        role,
+        day,
+        lo,
+        hi,
+        precision,
+        folded[admin1] if admin1 else None,
+        folded[location] if location else None,  # name
+        geonameid,
+        lat,
+        get("longitude"),
+        geo_precision,
+        family,
+        folded[perpetrator] if perpetrator else None,
+        None if article is None else article.get("published_at"),  # reported_at
+        None,  # place
+        fine_place,
+        precision == "day" and fine_place and family is not None,  # core
     )
+
+
+_WIDE = ("week", "month", "year")  # precisions whose window is more than their day
+
+
+class _Folded(dict):
+    """fold() of each name looked up, computed once: names repeat across mentions."""
+
+    def __missing__(self, name: str) -> str:
+        self[name] = folded = fold(name)
+        return folded
 
 
 def date_window(day: date, precision: str) -> tuple[date, date]:
@@ -261,16 +303,20 @@ def _resolve_block(
     config: ResolveConfig,
     result: Resolution,
 ) -> None:
-    mentions.sort(key=lambda m: m.mention_id)
-    eventish = [m for m in mentions if m.role in EVENT_ROLES]
-    historical = [m for m in mentions if m.role == "historical"]
+    mentions.sort(key=attrgetter("mention_id"))
+    eventish = []
+    historical = []
+    for m in mentions:
+        (historical if m.role == "historical" else eventish).append(m)
     _assign_places(eventish, config)
     clusters = _join_same_actor(_core_clusters([m for m in eventish if m.core]), config)
-    index = _Index(clusters, config)
     leftovers: dict[tuple, list[_Mention]] = defaultdict(list)
     grown: dict[int, _Cluster] = {}
-    for mention in (m for m in eventish if not m.core):
-        target = _attach(mention, index, config)
+    index = _Index(clusters, config) if clusters else None  # none: nothing to attach to
+    for mention in eventish:
+        if mention.core:
+            continue
+        target = None if index is None else _attach(mention, index, config)
         if target is None:
             leftovers[_coarse_key(mention)].append(mention)
         else:
@@ -278,34 +324,54 @@ def _resolve_block(
             grown[id(target)] = target
     for cluster in grown.values():
         cluster.refresh()
-    clusters += [
-        _Cluster(key, members)
-        for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
-    ]
-    by_day: dict[date, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        for day in _days(cluster.lo, cluster.hi):
-            by_day[day].append(cluster)
-    for mention in historical:
-        candidates = (c for day in _days(mention.lo, mention.hi) for c in by_day.get(day, ()))
-        target = _best_cluster(mention, candidates, config)
-        if target is not None:
-            target.recalled_by.append(mention)
-    ids = _event_ids(block, clusters)
-    for cluster, event_id in zip(clusters, ids, strict=True):
-        event, revisions = _event(event_id, cluster, articles)
-        result.events.append(event)
-        result.revisions.extend(revisions)
+    if len(leftovers) == 1:
+        clusters += [_Cluster(key, members) for key, members in leftovers.items()]
+    elif leftovers:
+        clusters += [
+            _Cluster(key, members)
+            for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
+        ]
+    if historical:
+        # The candidates of a recalled event: the clusters whose window meets its window.
+        by_day: dict[date, list[_Cluster]] = defaultdict(list)
+        wide = []
+        for cluster in clusters:
+            if cluster.lo == cluster.hi:
+                by_day[cluster.lo].append(cluster)
+            else:
+                wide.append(cluster)
+        for mention in historical:
+            lo, hi = mention.lo, mention.hi
+            candidates = [c for c in wide if c.lo <= hi and lo <= c.hi]
+            candidates += [c for day, on_day in by_day.items() if lo <= day <= hi for c in on_day]
+            target = _best_cluster(mention, candidates, config)
+            if target is not None:
+                target.recalled_by.append(mention)
+    country, month = block
+    events, revisions, assignments = result.events, result.revisions, result.assignments
+    for cluster, event_id in zip(clusters, _event_ids(block, clusters), strict=True):
+        event, event_revisions = _event(event_id, cluster, articles)
+        events.append(event)
+        revisions.extend(event_revisions)
         for mention in cluster.members:
-            result.assignments.append(_assignment(mention, event_id, "member", block))
+            assignments.append(
+                {
+                    "mention_id": mention.mention_id,
+                    "event_id": event_id,
+                    "link": "member",
+                    "block_country": country,
+                    "block_month": month,
+                }
+            )
         for mention in cluster.recalled_by:
-            result.assignments.append(_assignment(mention, event_id, "recalls", block))
-    unlinked = {m.mention_id for m in historical} - {
-        m.mention_id for c in clusters for m in c.recalled_by
-    }
-    for mention in historical:
-        if mention.mention_id in unlinked:
-            result.assignments.append(_assignment(mention, None, "recalls", block))
+            assignments.append(_assignment(mention, event_id, "recalls", block))
+    if historical:
+        unlinked = {m.mention_id for m in historical} - {
+            m.mention_id for c in clusters for m in c.recalled_by
+        }
+        for mention in historical:
+            if mention.mention_id in unlinked:
+                assignments.append(_assignment(mention, None, "recalls", block))
 
 
 def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> dict:
@@ -321,16 +387,23 @@ def _assignment(mention: _Mention, event_id: str | None, link: str, block) -> di
 def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
     """Give each town mention a place component: towns within same_place_km on one day are one,
     and so are towns of one name within same_name_km."""
+    towns = [m for m in mentions if m.fine_place]
+    if not towns:
+        return
     by_day: dict[date, dict[str, _Mention]] = defaultdict(dict)
     named: dict[date, set[tuple[str, str]]] = defaultdict(set)
-    for mention in mentions:
-        if mention.fine_place:
-            by_day[mention.day].setdefault(_place_key(mention), mention)
-            if mention.name:
-                named[mention.day].add((mention.name, _place_key(mention)))
+    counts: dict[tuple[date, str], int] = {}
+    for mention in towns:
+        mention.key = key = _place_key(mention)
+        by_day[mention.day].setdefault(key, mention)
+        if mention.name:
+            named[mention.day].add((mention.name, key))
+        counts[(mention.day, key)] = counts.get((mention.day, key), 0) + 1
     parents: dict[date, dict[str, str]] = {}
     for day, places in by_day.items():
         parent = parents[day] = {key: key for key in places}
+        if len(places) == 1:  # one place that day: nothing to join it with
+            continue
         ordered = sorted(
             (m.lat, key) for key, m in places.items() if m.lat is not None and m.lon is not None
         )
@@ -345,16 +418,14 @@ def _assign_places(mentions: list[_Mention], config: ResolveConfig) -> None:
             _union(parent, a, b)
     # A component is named after its most reported place (ties: the smallest key), so a new
     # report from a neighbouring gazetteer entry does not rename it (and change its event id).
-    counts = Counter((m.day, _place_key(m)) for m in mentions if m.fine_place)
     names: dict[tuple[date, str], str] = {}
     for (day, key), count in sorted(counts.items()):
         root = (day, _find(parents[day], key))
         best = names.get(root)
         if best is None or count > counts[(day, best)]:
             names[root] = key
-    for mention in mentions:
-        if mention.fine_place:
-            mention.place = names[(mention.day, _find(parents[mention.day], _place_key(mention)))]
+    for mention in towns:
+        mention.place = names[(mention.day, _find(parents[mention.day], mention.key))]
 
 
 def _same_named(
@@ -400,10 +471,10 @@ def _core_clusters(core: list[_Mention]) -> list[_Cluster]:
         groups[(mention.day, mention.place, mention.family)].append(mention)
     clusters = []
     for (day, place, family), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
-        if len(perpetrators) <= 1:
+        if len({m.perpetrator for m in members if m.perpetrator}) <= 1:
             clusters.append(_Cluster(("core", day, place, family, None), members))
             continue
+        perpetrators = Counter(m.perpetrator for m in members if m.perpetrator)
         largest = min(perpetrators, key=lambda p: (-perpetrators[p], p))
         for perpetrator in sorted(perpetrators):
             part = [
@@ -425,6 +496,8 @@ def _join_same_actor(clusters: list[_Cluster], config: ResolveConfig) -> list[_C
     for index, cluster in enumerate(clusters):
         if cluster.perpetrator and cluster.coords:
             groups[(cluster.day, cluster.family, cluster.perpetrator)].append(index)
+    if all(len(indexes) < 2 for indexes in groups.values()):
+        return clusters  # nothing to join
     parent = {i: i for i in range(len(clusters))}
     for indexes in groups.values():
         for a, b in itertools.combinations(indexes, 2):
@@ -452,10 +525,6 @@ def _coarse_key(mention: _Mention) -> tuple:
     return ("coarse", mention.lo, mention.hi, place, mention.family, mention.perpetrator)
 
 
-def _days(lo: date, hi: date) -> Iterable[date]:
-    return (lo + timedelta(days=i) for i in range((hi - lo).days + 1))
-
-
 class _Index:
     """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
 
@@ -478,8 +547,11 @@ class _Index:
         """Clusters in the mention's date window (from days_earlier before) that could be at
         its place."""
         lo, hi = mention.lo - timedelta(days=days_earlier), mention.hi
+        days = [day for day in self.by_day if lo <= day <= hi]  # a block has at most 31
+        if not days:
+            return ()
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
-            return (c for day in _days(lo, hi) for c in self.by_day.get(day, ()))
+            return [c for day in days for c in self.by_day[day]]
         row, column = self._cell(mention.lat, mention.lon)
         shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
         span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
@@ -535,8 +607,8 @@ def _fits(
 
 
 def _single_best(scored: list[tuple[int, _Cluster]]) -> _Cluster | None:
-    if not scored:
-        return None
+    if len(scored) <= 1:
+        return scored[0][1] if scored else None
     ranked = sorted((s for s, _ in scored), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
         return None
@@ -591,8 +663,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _mode(values: Iterable) -> object:
+def _mode(values: list) -> object:
     """The most frequent non-null value; ties go to the smallest, so the answer is order-free."""
+    distinct = set(values)
+    distinct.discard(None)
+    if len(distinct) <= 1:  # most often: the first value that is not None, without counting
+        for value in values:
+            if value is not None:
+                return value
+        return None
     counts: dict = {}
     for value in values:
         if value is not None:
@@ -611,7 +690,10 @@ def _event_ids(block: tuple[str, str], clusters: list[_Cluster]) -> list[str]:
     Two clusters can only share that identity when a group split by perpetrator; the key then
     carries the perpetrator too, and any remaining tie is broken by the smallest mention id.
     """
-    ids = [stable_id("event", *block, *map(str, c.key)) for c in clusters]
+    head = "\x1f".join(("event", *block, ""))  # a block is two strings
+    ids = [_digest(head + "\x1f".join(map(str, c.key))) for c in clusters]
+    if len(set(ids)) == len(ids):
+        return ids
     counts = Counter(ids)
     return [
         i if counts[i] == 1 else stable_id(i, min(m.mention_id for m in c.members))
@@ -625,126 +707,220 @@ def _report_order(mention: _Mention) -> tuple:
 
 
 def _event(event_id: str, cluster: _Cluster, articles: dict[str, dict]) -> tuple[dict, list[dict]]:
-    members = sorted(cluster.members, key=_report_order)
+    members = cluster.members
+    if len(members) == 1:
+        return _single_event(event_id, cluster, articles)
+    members = sorted(members, key=_report_order)
     rows = [m.row for m in members]
-    best_date = min(members, key=lambda m: (PRECISION_RANK.get(m.precision, 9), m.hi - m.lo))
+    best_date = min(members, key=_date_rank)
     event = {
         "event_date": best_date.lo if best_date.precision != "day" else best_date.day,
         "date_precision": best_date.precision,
     }
     event |= _place(members)
     for column in ("weapon", "perpetrator"):
-        event[column] = _mode(r.get(column) for r in rows)
-    sub = _mode(r.get("sub_event_type") for r in rows)
+        event[column] = _mode([r.get(column) for r in rows])
+    sub = _mode([r.get("sub_event_type") for r in rows])
     typed = next((r for r in rows if r.get("sub_event_type") == sub), None)
     event["sub_event_type"] = sub
     event["event_type"] = (
-        typed.get("event_type") if typed else _mode(r.get("event_type") for r in rows)
+        typed.get("event_type") if typed else _mode([r.get("event_type") for r in rows])
     )
-    reports = _reports(members, articles)
     revisions = []
-    after = revised_figures(reports)
-    for number, (report, figures) in enumerate(zip(reports, after, strict=True), start=1):
+    state = [None] * 8  # per category: the smallest and largest low, the best, the high
+    times = []
+    sources = set()
+    for number, (article_id, mentions) in enumerate(_by_article(members), start=1):
+        # One report per article, in report order; its restatements take the largest bound.
+        if len(mentions) == 1:
+            row = mentions[0].row
+            reported = list(map(row.get, _FIGURES))
+            mention_ids = [mentions[0].mention_id]
+        else:
+            rows = [m.row for m in mentions]
+            reported = [
+                max([v for r in rows if (v := r.get(column)) is not None], default=None)
+                for column in _FIGURES
+            ]
+            mention_ids = sorted(m.mention_id for m in mentions)
+        reported_at = mentions[0].reported_at
+        source_name = articles.get(article_id, {}).get("source_name")
+        figures = _revise(state, reported)
         revisions.append(
-            {
-                "revision_id": stable_id("revision", event_id, report["article_id"]),
-                "event_id": event_id,
-                "revision": number,
-                "reported_at": report["reported_at"],
-                "article_id": report["article_id"],
-                "source_name": report["source_name"],
-                "mention_ids": report["mention_ids"],
-                "report_killed_best": report["killed_best"],
-                "report_injured_best": report["injured_best"],
-            }
+            _revision(event_id, number, article_id, reported_at, source_name, mention_ids, reported)
             | figures
         )
-    times = [r["reported_at"] for r in reports if r["reported_at"] is not None]
-    sources = {r["source_name"] for r in reports}
-    event |= after[-1] | {
-        "event_id": event_id,
-        "n_articles": len(reports),
-        "n_sources": len(sources - {None}) or 1,
-        "first_reported_at": min(times, default=None),
-        "last_reported_at": max(times, default=None),
-        "mention_ids": sorted(m.mention_id for m in members),
-        "historical_mention_ids": sorted(m.mention_id for m in cluster.recalled_by) or None,
-    }
+        if reported_at is not None:
+            times.append(reported_at)
+        sources.add(source_name)
+    recalled_by = cluster.recalled_by
+    event |= figures
+    event["event_id"] = event_id
+    event["n_articles"] = len(revisions)
+    event["n_sources"] = len(sources - {None}) or 1
+    event["first_reported_at"] = min(times, default=None)
+    event["last_reported_at"] = max(times, default=None)
+    event["mention_ids"] = sorted(m.mention_id for m in members)
+    event["historical_mention_ids"] = (
+        sorted(m.mention_id for m in recalled_by) if recalled_by else None
+    )
     return event, revisions
+
+
+def _single_event(
+    event_id: str, cluster: _Cluster, articles: dict[str, dict]
+) -> tuple[dict, list[dict]]:
+    """What _event gives for a cluster of one mention (most of them), built in one go."""
+    mention = cluster.members[0]
+    row = mention.row
+    article_id = row["article_id"]
+    get = row.get
+    reported = list(map(get, _FIGURES))
+    figures = _revise([None] * 8, reported)
+    at = mention.reported_at
+    source_name = articles.get(article_id, {}).get("source_name")
+    recalled_by = cluster.recalled_by
+    revision = _revision(event_id, 1, article_id, at, source_name, [mention.mention_id], reported)
+    revision.update(figures)
+    event = {
+        "event_date": mention.lo if mention.precision != "day" else mention.day,
+        "date_precision": mention.precision,
+        "location": get("location"),  # the _PLACE_COLUMNS
+        "admin1": get("admin1"),
+        "country": get("country"),
+        "country_iso": get("country_iso"),
+        "latitude": get("latitude"),
+        "longitude": get("longitude"),
+        "geonameid": get("geonameid"),
+        "geo_precision": mention.geo_precision,
+        "weapon": get("weapon"),
+        "perpetrator": get("perpetrator"),
+        "sub_event_type": get("sub_event_type"),
+        "event_type": get("event_type"),
+        **figures,
+        "event_id": event_id,
+        "n_articles": 1,
+        "n_sources": 1,
+        "first_reported_at": at,
+        "last_reported_at": at,
+        "mention_ids": [mention.mention_id],
+        "historical_mention_ids": sorted(m.mention_id for m in recalled_by)
+        if recalled_by
+        else None,
+    }
+    return event, [revision]
+
+
+def _revision(
+    event_id: str,
+    number: int,
+    article_id: str,
+    at: datetime | None,
+    source_name: str | None,
+    mention_ids: list[str],
+    reported: list,
+) -> dict:
+    """A revision row without the event's figures after it; `reported` in _FIGURES order."""
+    return {
+        "revision_id": _text_id("revision", event_id, article_id),
+        "event_id": event_id,
+        "revision": number,
+        "reported_at": at,
+        "article_id": article_id,
+        "source_name": source_name,
+        "mention_ids": mention_ids,
+        "report_killed_best": reported[1],
+        "report_injured_best": reported[4],
+    }
+
+
+def _by_article(members: list[_Mention]) -> Iterable[tuple[str, list[_Mention]]]:
+    """(article_id, its mentions) in the order of the articles' first mentions."""
+    by_article: dict[str, list[_Mention]] = {}
+    for mention in members:
+        by_article.setdefault(mention.row["article_id"], []).append(mention)
+    return by_article.items()
+
+
+def _text_id(*parts: str) -> str:
+    """stable_id(*parts), without its conversion of each part when all are already text."""
+    try:
+        joined = "\x1f".join(parts)
+    except TypeError:  # None or not text: as stable_id has it
+        return stable_id(*parts)
+    return _digest(joined)
+
+
+def _digest(joined: str) -> str:
+    """stable_id of parts already joined (transforms/text.py: the ids in the lake rely on it)."""
+    return sha256(joined.encode("utf-8")).hexdigest()[:24]
+
+
+def _date_rank(mention: _Mention) -> tuple:
+    return (PRECISION_RANK.get(mention.precision, 9), mention.hi - mention.lo)
+
+
+_PLACE_COLUMNS = ("location", "admin1", "country", "country_iso", "latitude", "longitude")
 
 
 def _place(members: list[_Mention]) -> dict:
     """The most precise place the reports agree on most (ties: the smallest geonameid/name)."""
-    columns = ("location", "admin1", "country", "country_iso", "latitude", "longitude")
-
-    def rank(m: _Mention) -> tuple:
-        return (m.geo_precision or 9, m.lat is None)
-
-    finest = min(map(rank, members))
-    candidates = [m for m in members if rank(m) == finest]
-    counts = Counter((m.row.get("geonameid"), m.row.get("location")) for m in candidates)
-    chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
-    chosen = next(
-        m for m in candidates if (m.row.get("geonameid"), m.row.get("location")) == chosen_key
-    )
-    place = {c: chosen.row.get(c) for c in columns}
-    place["geonameid"] = chosen.row.get("geonameid")
+    ranks = [(m.geo_precision or 9, m.lat is None) for m in members]
+    finest = min(ranks)
+    candidates = [m for m, rank in zip(members, ranks, strict=True) if rank == finest]
+    keys = [(m.row.get("geonameid"), m.row.get("location")) for m in candidates]
+    if len(set(keys)) == 1:  # one place among the finest: its first report
+        chosen = candidates[0]
+    else:
+        counts: dict = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        chosen_key = min(counts, key=lambda k: (-counts[k], str(k)))
+        chosen = candidates[keys.index(chosen_key)]
+    row = chosen.row
+    place = {c: row.get(c) for c in _PLACE_COLUMNS}
+    place["geonameid"] = row.get("geonameid")
     place["geo_precision"] = chosen.geo_precision
     if place["country"] is None:
-        place["country"] = _mode(m.row.get("country") for m in members)
+        place["country"] = _mode([m.row.get("country") for m in members])
     return place
-
-
-def _reports(members: list[_Mention], articles: dict[str, dict]) -> list[dict]:
-    """One report per article, in report order; an article's restatements take the largest bound."""
-    by_article: dict[str, list[_Mention]] = {}
-    for mention in members:
-        by_article.setdefault(mention.row["article_id"], []).append(mention)
-    reports = []
-    for article_id, mentions in by_article.items():
-        article = articles.get(article_id, {})
-        report = {
-            "article_id": article_id,
-            "reported_at": mentions[0].reported_at,
-            "source_name": article.get("source_name"),
-            "mention_ids": sorted(m.mention_id for m in mentions),
-        }
-        for column in _FIGURES:
-            values = [m.row.get(column) for m in mentions if m.row.get(column) is not None]
-            report[column] = max(values, default=None)
-        reports.append(report)
-    return reports
 
 
 _FIGURES = tuple(
     f"{category}_{bound}" for category in ("killed", "injured") for bound in ("low", "best", "high")
 )
+# (first slot in the state, first figure in _FIGURES, the three figure names) per category
+_REVISE_SLOTS = tuple(
+    (4 * i, 3 * i, f"{category}_low", f"{category}_best", f"{category}_high")
+    for i, category in enumerate(("killed", "injured"))
+)
 
 
 def revised_figures(reports: list[dict]) -> list[dict]:
     """The event's figures after each report (reports in report order), in one pass."""
-    state = {category: [None, None, None, None] for category in ("killed", "injured")}
-    out = []
-    for report in reports:
-        figures = {}
-        for category, (min_low, max_low, best, high) in state.items():
-            low, new_best, new_high = (report.get(f"{category}_{b}") for b in _BOUNDS)
-            if low is not None:
-                min_low = low if min_low is None else min(min_low, low)
-                max_low = low if max_low is None else max(max_low, low)
-            best = new_best if new_best is not None else best
-            for value in (new_high, new_best):
-                if value is not None:
-                    high = value if high is None else max(high, value)
-            state[category] = [min_low, max_low, best, high]
-            shown = max(best, max_low or 0) if best is not None else max_low
-            figures |= {
-                f"{category}_low": min_low,
-                f"{category}_best": shown,
-                f"{category}_high": high,
-            }
-        out.append(figures)
-    return out
+    state = [None] * 8
+    return [_revise(state, [report.get(column) for column in _FIGURES]) for report in reports]
+
+
+def _revise(state: list, reported: list) -> dict:
+    """The figures after one more report: `reported` holds its figures in _FIGURES order,
+    `state` (updated) the smallest and largest low, the best and the high of each category."""
+    figures = {}
+    for slot, first, low_key, best_key, high_key in _REVISE_SLOTS:
+        min_low, max_low, best, high = state[slot : slot + 4]
+        low, new_best, new_high = reported[first : first + 3]
+        if low is not None:
+            min_low = low if min_low is None else min(min_low, low)
+            max_low = low if max_low is None else max(max_low, low)
+        best = new_best if new_best is not None else best
+        for value in (new_high, new_best):
+            if value is not None:
+                high = value if high is None else max(high, value)
+        state[slot : slot + 4] = min_low, max_low, best, high
+        figures[low_key] = min_low
+        figures[best_key] = max(best, max_low or 0) if best is not None else max_low
+        figures[high_key] = high
+    return figures
 
 
 _BOUNDS = ("low", "best", "high")
