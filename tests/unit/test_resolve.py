@@ -319,3 +319,12 @@ def test_the_new_rules_do_not_depend_on_arrival_order():
         shuffled = random.Random(seed).sample(rows, len(rows))
         articles = dict(random.Random(seed).sample(sorted(RISING_TOLL_ARTICLES.items()), 6))
         assert snapshot(shuffled, articles) == expected
+
+
+def test_resolve_ids_hashed_in_place_equal_stable_id():
+    """resolve.py hashes joined text itself for speed; the ids in the lake must not change."""
+    from transforms.resolve import _text_id
+    from transforms.text import stable_id
+
+    assert _text_id("revision", "e1", "a1") == stable_id("revision", "e1", "a1")
+    assert _text_id("revision", "e1", None) == stable_id("revision", "e1", None)
