@@ -1630,8 +1630,8 @@ def _event_place(
 ) -> Place | None:
     gaz = gazetteer()
     inside = [c for c in candidates if start <= c.start < end]
-    chain_admin1 = _chain_regions(candidates)
     coded = [c for c in candidates if c.coded]
+    chain_admin1 = _chain_regions(candidates, [*coded, *inside])
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
@@ -1711,10 +1711,15 @@ def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
     return any(gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
 
 
-def _chain_regions(candidates: list[Candidate]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """For each candidate, the divisions named right after it ("X (Y, Kayin state)", "X, Idlib")."""
+def _chain_regions(
+    candidates: list[Candidate], wanted: list[Candidate]
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """For each wanted candidate, the divisions named right after it ("X (Y, Kayin state)",
+    "X, Idlib"). Only the wanted ones: this runs once per mention, over the article's list."""
+    position = {id(c): i for i, c in enumerate(candidates)}
     out: dict[int, tuple[tuple[str, str], ...]] = {}
-    for i, c in enumerate(candidates):
+    for c in wanted:
+        i = position[id(c)]
         regions: list[tuple[str, str]] = []
         for nxt in candidates[i + 1 : i + 5]:
             if nxt.start - c.end > 90:
