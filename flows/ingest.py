@@ -145,7 +145,9 @@ def write_batch(
     )
     lake.append("article_origins", origins, skip_keys=set())  # the Ledger already deduped
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
-    lake.append("source_state", states)
+    # Only sources not in the loaded state get a row, so reading every stored state id again
+    # on each batch (quadratic in the corpus) would find nothing to skip.
+    lake.append("source_state", states, skip_keys=set())
 
 
 @flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))

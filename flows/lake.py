@@ -150,9 +150,11 @@ class Lake:
     ) -> int:
         """Append rows whose key is not in `skip_keys` (default: the lake's keys). Returns rows written."""
         data = as_table(table, rows)
+        if data.num_rows == 0:
+            return 0
         key = KEYS[table]
         known = self.keys(table) if skip_keys is None else skip_keys
-        if known and data.num_rows:
+        if known:
             mask = [k not in known for k in data.column(key).to_pylist()]
             data = data.filter(pa.array(mask, type=pa.bool_()))
         if data.num_rows == 0:

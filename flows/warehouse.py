@@ -20,7 +20,7 @@ from flows.lake import Lake
 
 # DuckDB's default is 80% of RAM; a build that needs more spills to disk instead, so a
 # publish of a large lake stays within the pipeline's memory budget.
-BUILD_MEMORY_LIMIT = os.environ.get("CONFLICT_EVENTS_DUCKDB_MEMORY_LIMIT", "1GB")
+BUILD_MEMORY_LIMIT = os.environ.get("CONFLICT_EVENTS_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 class WarehouseError(RuntimeError):
