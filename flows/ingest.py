@@ -19,6 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from flows.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from flows.lake import Lake
@@ -185,7 +186,7 @@ def _read_files(params: PipelineParams, state: State, writer: _Writer) -> list[F
     pages: list[FeedEntry] = []
     for start in range(0, len(todo), params.batch_size):
         batch = todo[start : start + params.batch_size]
-        found = read_sources([path for path, _ in batch])
+        found = read_sources(quote([path for path, _ in batch]))
         pages += found.pages
         feeds = {entry.feed for entry in found.pages}
         states = []
@@ -235,8 +236,14 @@ class _Writer:
     def flush(self) -> None:
         p = self.pending
         if any(p.values()):
+            # quote: Prefect would otherwise walk every field of every row to find futures.
             write_batch(
-                self.lake_root, p["new"], p["origins"], p["rejects"], p["states"], self.run_id
+                self.lake_root,
+                quote(p["new"]),
+                quote(p["origins"]),
+                quote(p["rejects"]),
+                quote(p["states"]),
+                self.run_id,
             )
         for row in p["states"]:
             if row["kind"] == "file":
