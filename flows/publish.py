@@ -42,7 +42,8 @@ def publish(params: PipelineParams) -> dict[str, int]:
     lake = Lake(params.lake)
     files = {table: lake.file_signatures(table) for table in PUBLISHED_FROM}
     last = lake.read_state("publish")
-    plan = update_plan(last, files, _identity(params.warehouse), sql_digest())
+    sql = sql_digest()
+    plan = update_plan(last, files, _identity(params.warehouse), sql)
     if plan is None:
         counts = build_and_swap_warehouse(params.lake, params.warehouse)
         how = "rebuilt"
@@ -52,7 +53,7 @@ def publish(params: PipelineParams) -> dict[str, int]:
         how = (
             f"updated: appended to {sorted(t for t in appended if appended[t])}, reloaded {reload}"
         )
-    state = {"files": files, "warehouse": _identity(params.warehouse), "sql": sql_digest()}
+    state = {"files": files, "warehouse": _identity(params.warehouse), "sql": sql}
     lake.write_state("publish", state)
     get_run_logger().info("publish (%s): %s", how, counts)
     return counts
