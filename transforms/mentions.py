@@ -137,8 +137,11 @@ def continues_mention(
     It does unless it brings a new event cue: a war-wide total, a historical marker, an explicit
     date other than the mention's, a place other than the mention's, or "another"/"separate".
     Subsets always stay with their total; additions and toll updates stay too unless a cue says
-    otherwise (casualties.continues_toll). A sentence of negations only ("no casualties") after a
-    toll with deaths is another event.
+    otherwise (casualties.continues_toll). A sentence of negations only after a toll it
+    contradicts is another event: "no one was killed" after deaths, "no one was injured" after
+    injuries. "There were no fatalities" after "injuring 3" completes that toll, and so does an
+    umbrella negation ("no casualties", "no one was hurt": killed and injured both) after
+    injuries only, since reports often use it for deaths alone.
     """
     if all(f.is_subset for f in figures):
         return True
@@ -146,8 +149,8 @@ def continues_mention(
     folded = fold_case(text)
     if _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
         return False
-    if _only_negations(figures) and any((f.best or 0) > 0 for f in current.figures):
-        return False  # "no casualties" cannot restate a toll with deaths: another event
+    if _only_negations(figures) and _contradicts(figures, current.figures):
+        return False  # "no one was killed" cannot restate a toll with deaths: another event
     if continues_toll(current.figures, figures, text):
         return (
             True  # additions and toll updates, even when dated later ("by Tuesday ... rose to 8")
@@ -160,6 +163,14 @@ def continues_mention(
 
 def _only_negations(figures: list[Figure]) -> bool:
     return all(f.qualifier == "none" for f in figures)
+
+
+def _contradicts(negations: list[Figure], toll: list[Figure]) -> bool:
+    """Whether negations deny a toll already given: deaths, or injuries when only injuries are
+    negated (an umbrella "no casualties" negates both, and is read as denying deaths)."""
+    negated = {f.category for f in negations}
+    denied = {"killed"} if "killed" in negated else negated
+    return any(f.category in denied and (f.best or 0) > 0 for f in toll)
 
 
 def _other_date(ctx: _Context, current: Mention, text: str) -> bool:

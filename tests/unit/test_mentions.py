@@ -101,3 +101,20 @@ def test_an_earlier_week_opens_a_historical_mention_not_a_bigger_toll():
     assert mentions[1]["location"] == "Kharkiv"  # "the city"
     assert mentions[1]["sub_event_type"] == "Air/drone strike"
     assert mentions[0]["killed_best"] != 7
+
+
+def test_a_negation_that_completes_an_injury_toll_stays_with_it():
+    # "no fatalities" after injuries only is the same event's death toll, not another event.
+    for closing in ("There were no fatalities.", "No one was killed.", "There were no casualties."):
+        mentions, _ = mentions_of(
+            "On 3 March 2024, gunmen attacked a checkpoint in the town, injuring four soldiers. "
+            + closing
+        )
+        assert [m["role"] for m in mentions] == ["reported"], closing
+        assert mentions[0]["injured_best"] == 4
+        assert mentions[0]["killed_best"] == 0
+
+
+def test_a_negation_that_denies_a_toll_is_another_event():
+    lead = "On 3 March 2024, gunmen attacked a checkpoint in the town, killing four soldiers. "
+    assert roles(lead + "No one was killed.") == ["reported", "other"]
