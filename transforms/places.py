@@ -1284,8 +1284,9 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
-    if surface.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
-        return None  # an acronym ("VDP", "STC"), not a town
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
     candidate = Candidate(surface, start, end)
     noun = scan.noun_at(end)
     candidate.noun = noun.group("noun").lower() if noun else None
@@ -1300,7 +1301,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         candidate.actor = _names_people_or_arms(text, start, end)
         return candidate
     # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
-    lookup = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    lookup = bare  # "Mosul's"
     candidate.country_iso, candidate.admin1, candidate.cities = _entries(gaz, key, lookup)
     known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
     facility = None if known else _FACILITY.search(lookup)
@@ -1382,7 +1383,7 @@ def _entries(
             _ENTRIES.clear()
         lookup_key = fold(lookup)
         found = _ENTRIES[(key, lookup)] = (
-            gaz.country_by_name.get(key),
+            gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
             tuple(gaz.admin1_by_name.get(lookup_key, ())),
             gaz.cities_of_key(lookup_key),
         )

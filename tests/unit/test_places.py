@@ -222,3 +222,20 @@ def test_a_nationality_before_a_place_noun_is_a_country_hint_not_a_town():
     )
     mentions, _ = extract_article({"article_id": "x", "body": body, "published_at": "2023-10-05"})
     assert [(m["location"], m["country_iso"]) for m in mentions] == [("Kunduz", "AF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "admin1"),
+    [
+        ("A roadside bomb hit a convoy in Iraq's Anbar province on Sunday.", "IQ", "Al Anbar"),
+        ("Gunmen attacked a village in Nigeria's Borno state on Monday.", "NG", "Borno"),
+    ],
+)
+def test_a_country_in_the_possessive_is_the_country_not_a_town(text, iso, admin1):
+    place = place_of(text)
+    assert (place.country_iso, place.admin1) == (iso, admin1)
+    assert "'s" not in place.name
+
+
+def test_an_acronym_in_the_possessive_is_no_town():
+    assert find_candidates("Drones hit the base on Sunday, the ELN's armed wing claimed.") == []
