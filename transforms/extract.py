@@ -8,7 +8,7 @@ from transforms.mentions import split_mentions
 from transforms.records import Mention
 from transforms.text import split_sentences, stable_id
 
-EXTRACTOR_VERSION = "0.1.2"
+EXTRACTOR_VERSION = "0.1.3"
 
 
 def extract_article(article: dict) -> tuple[list[dict], list[dict]]:

@@ -1648,6 +1648,8 @@ def _event_place(
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
             if row is not None and _small_stranger(gaz, row, votes, c, inside):
                 row = None  # "the Old City of Damascus": not a village of that name abroad
+            if row is not None and _division_elsewhere(gaz, c, row):
+                return _region_place(gaz, c, votes)  # "villages of Guerrero": the state
             if row is not None:
                 return _city_place(gaz, c, row, precision=2 if c.near else 1)
         if c.admin1 and (not c.cities and c.noun is None or c.noun in _REGION_NOUNS):
@@ -1706,6 +1708,15 @@ def _small_stranger(
         and any(gaz.population[r] >= floor for r in n.cities)
         for n in inside
     )
+
+
+def _division_elsewhere(gaz: Gazetteer, c: Candidate, row: int) -> bool:
+    """The name is a division of the town's country, and the town lies in another division:
+    the text names the division ("attacks in Guerrero"), not its namesake town elsewhere
+    (Guerrero, Chihuahua). A town in the division of its name ("Idlib") stays the town."""
+    iso = gaz.countries_of[row]
+    codes = {code for division_iso, code in c.admin1 if division_iso == iso}
+    return bool(codes) and gaz.admin1_of[row] not in codes
 
 
 def _big_city(gaz: Gazetteer, c: Candidate) -> bool:

@@ -239,3 +239,20 @@ def test_a_country_in_the_possessive_is_the_country_not_a_town(text, iso, admin1
 
 def test_an_acronym_in_the_possessive_is_no_town():
     assert find_candidates("Drones hit the base on Sunday, the ELN's armed wing claimed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Gunmen attacked a police post in Guerrero on Sunday.", "Guerrero"),
+        ("Cartel drones hit ranches across Michoacan last week.", "Michoacán"),
+    ],
+)
+def test_a_division_named_like_a_town_elsewhere_is_the_division(text, admin1):
+    place = place_of(text)
+    assert (place.country_iso, place.admin1, place.precision) == ("MX", admin1, 3)
+
+
+def test_a_town_inside_the_division_of_its_name_stays_the_town():
+    place = place_of("A drone struck a market in Idlib on Monday.")
+    assert (place.admin1, place.precision) == ("Idlib", 1)
