@@ -21,7 +21,8 @@ events of the month its date falls in):
    neither. A mention dated to its own article's publication day that fits no cluster at all
    may join one of the day before ("overnight" read against the publication date), if it
    fits one best. Mentions left over group by their exact (window, place, type) key; those
-   placed only in a region or a country group within their own article only.
+   placed only in a region or a country group within their own article only, and a village
+   the gazetteer lacks, placed "near" its town, groups only with reports naming it alike.
 3. **Historical** mentions link to the event they recall by the same test, and never change its
    figures.
 
@@ -32,6 +33,7 @@ gives what resolving everything from scratch would.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -43,7 +45,7 @@ from operator import attrgetter
 from urllib.parse import urlparse
 
 from transforms.dates import as_date as mention_date  # date, datetime or ISO text
-from transforms.places import fold
+from transforms.places import fold, gazetteer
 from transforms.text import stable_id
 
 EVENT_ROLES = ("reported", "other")
@@ -515,14 +517,33 @@ def _join_same_actor(clusters: list[_Cluster], config: ResolveConfig) -> list[_C
 def _coarse_key(mention: _Mention) -> tuple:
     if mention.fine_place:
         place = mention.place or _place_key(mention)
-    elif mention.geonameid is not None:
+    elif mention.geonameid is not None and mention.geo_precision != 3:
         place = f"near:g{mention.geonameid}"
+        if _own_place(mention):
+            # "Kan Thit village (Khin-U township)": a place the gazetteer lacks, located by its
+            # town; another such village of that town is another place.
+            place += f":{mention.name}"
     else:
         # A region or a country holds many events a day: reports that place an event no
         # closer than that are not merged with other articles' (ACLED's conservative coding).
         region = f"admin1:{mention.admin1}" if mention.admin1 else "country"
         place = f"{region}:article:{mention.row['article_id']}"
     return ("coarse", mention.lo, mention.hi, place, mention.family, mention.perpetrator)
+
+
+def _own_place(mention: _Mention) -> bool:
+    """A place placed near a town (geo_precision 2) under a name that is none of that town's
+    names: a village or area the gazetteer lacks, located by its town or township."""
+    if mention.geo_precision != 2 or mention.name is None or mention.geonameid is None:
+        return False
+    return not _names_town(mention.name, mention.geonameid)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _names_town(name: str, geonameid: int) -> bool:
+    """Whether a folded place name is a name (or alternate name) of that gazetteer town."""
+    gaz = gazetteer()
+    return any(gaz.geonameid[row] == geonameid for row in gaz.cities_of_key(name))
 
 
 class _Index:

@@ -231,6 +231,31 @@ def test_reports_placed_only_in_a_country_are_not_merged_across_articles():
     assert sorted(e["mention_ids"] for e in events) == [["c1", "c2"], ["c3"]]
 
 
+def test_a_country_or_region_with_a_geonameid_is_still_not_merged_across_articles():
+    # The extractor may give a country or region its gazetteer id; it is no town to meet at.
+    ukraine = {"location": None, "geonameid": 690791, "latitude": None, "longitude": None}
+    rows = [
+        mention("c1", "a1", **ukraine, admin1=None, geo_precision=3),
+        mention("c2", "a2", **ukraine, admin1=None, geo_precision=3),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["c1"], ["c2"]]
+
+
+def test_villages_located_by_one_town_are_two_places_unless_named_alike():
+    # "in X village (Kramatorsk district)": a village the gazetteer lacks, placed at its town.
+    near = KRAMATORSK | {"geo_precision": 2, "admin1": "Donetsk"}
+    rows = [
+        mention("v1", "a1", **near, location="Bilenke"),
+        mention("v2", "a2", **near, location="Oleksandrivka"),
+        mention("v3", "a3", **near, location="Bilenke"),
+        mention("t1", "a4", **near, location="Kramatorsk"),  # near the town itself
+        mention("t2", "a5", **near, location="Kramatorsk"),
+    ]
+    events = resolve(rows, RISING_TOLL_ARTICLES).events
+    assert sorted(e["mention_ids"] for e in events) == [["t1", "t2"], ["v1", "v3"], ["v2"]]
+
+
 def test_an_event_keeps_its_id_as_reports_come_in():
     def id_of(rows, mention_id="m1"):
         events = resolve(rows, RISING_TOLL_ARTICLES).events
