@@ -12,7 +12,7 @@ Each size runs in a fresh child process so that its peak RSS is its own. The chi
    with no new input, and a re-run with 1% new input;
 4. samples the RSS of its whole process tree (the flow process and its worker processes,
    without Prefect's temporary API server, which is reported apart) every 0.2 s and reports
-   the peak.
+   the peak, and the peak of each stage of the full run (flow process + other processes).
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ def run_one(size: int, workdir: Path) -> dict:
     with RssSampler() as rss:
         full, full_s = _timed(pipeline, params)
         full_peak = rss.peak
+        stage_peaks = rss.stage_peaks(full["seconds"])
         noop, noop_s = _timed(pipeline, params)
         more = params.model_copy(update={"sources": [str(corpus), str(extra)]})
         plus, plus_s = _timed(pipeline, more)
@@ -128,6 +129,7 @@ def run_one(size: int, workdir: Path) -> dict:
         "events": full["resolve"]["events"],
         "peak_rss_mb": rss.peak / 1e6,
         "peak_rss_full_mb": full_peak / 1e6,
+        "stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in stage_peaks.items()},
         "peak_rss_with_server_mb": rss.peak_with_server / 1e6,
         "peak_rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
@@ -187,6 +189,7 @@ class RssSampler:
 
     def __init__(self, every: float = 0.2) -> None:
         self.every, self.peak, self.peak_with_server = every, 0, 0
+        self.samples: list[tuple[float, int, int]] = []  # (seconds, flow process, the others)
         self._stop = threading.Event()
 
     def __enter__(self) -> RssSampler:
@@ -202,6 +205,7 @@ class RssSampler:
         import psutil
 
         me = psutil.Process()
+        started = time.perf_counter()
         while not self._stop.is_set():
             total = server = 0
             for process in [me, *me.children(recursive=True)]:
@@ -212,7 +216,22 @@ class RssSampler:
                         server += rss
             self.peak = max(self.peak, total - server)
             self.peak_with_server = max(self.peak_with_server, total)
+            with contextlib.suppress(psutil.Error):
+                main = me.memory_info().rss
+                self.samples.append((time.perf_counter() - started, main, total - server - main))
             self._stop.wait(self.every)
+
+    def stage_peaks(self, stage_seconds: dict[str, float]) -> dict[str, tuple[int, int]]:
+        """(flow process, other processes) at the highest sum within each stage, from the
+        stages' durations laid end to end from the start of sampling."""
+        peaks, start = {}, 0.0
+        for stage, seconds in stage_seconds.items():
+            inside = [s for s in self.samples if start <= s[0] < start + seconds]
+            start += seconds
+            if inside:
+                _, main, others = max(inside, key=lambda s: s[1] + s[2])
+                peaks[stage] = (main, others)
+        return peaks
 
 
 def _is_prefect_server(process) -> bool:
@@ -246,6 +265,10 @@ def render(results: list[dict], header: bool = True) -> str:
             f"{r['peak_rss_full_mb']:.0f} MB, flow process alone {r['peak_rss_main_mb']:.0f} MB, "
             f"with Prefect's server {r['peak_rss_with_server_mb']:.0f} MB"
         )
+        peaks = ", ".join(
+            f"{k} {m:.0f}+{o:.0f}" for k, (m, o) in r.get("stage_peak_mb", {}).items()
+        )
+        lines.append(f"{'':>9} RSS peak by stage, MB (flow process + other processes): {peaks}")
         for name in ("noop", "plus1"):
             stages = ", ".join(f"{k} {v:.1f}s" for k, v in r.get(f"{name}_stage_s", {}).items())
             lines.append(f"{'':>9} {'no-op' if name == 'noop' else '+1%'} stages: {stages}")

@@ -3,39 +3,38 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows import progress
-from flows.faults import checkpoint
+from flows.extraction import extract_to_lake, worker_pool
 from flows.lake import Lake
 from flows.params import PipelineParams
-from transforms.extract import EXTRACTOR_VERSION, extract_article
+from transforms.extract import EXTRACTOR_VERSION
 
 ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
 MIN_BATCHES_IN_FLIGHT = 4
 
 
 def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskRunner:
-    """Where extraction batches run: `thread`, `process` (local pool) or `dask` (a cluster).
+    """Where extraction batch tasks run: threads of the flow (`thread`, and `process`, whose
+    threads hand each batch to a pool of light worker processes) or a Dask cluster (`dask`).
 
-    Each batch task receives its articles and writes its own rows to the lake, so with
+    Each batch carries its articles and is written to the lake where it is extracted, so with
     `process` or `dask` the work and the writes happen on the workers; only counts come back.
     With `pending` articles that fit in one batch, starting worker processes (each loads the
     gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
     """
-    workers = params.workers or os.cpu_count() or 2
+    workers = _workers(params)
     if pending is not None and pending <= params.batch_size:
         return ThreadPoolTaskRunner(max_workers=1)
-    if params.runner == "process":
-        return ProcessPoolTaskRunner(
-            max_workers=workers, initializer=use_api, initargs=(current_api_url(),)
-        )
     if params.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -50,7 +49,11 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
                 "env": {"PREFECT_API_URL": api_url} if api_url else {},
             }
         )
-    return ThreadPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=workers)  # "process": each thread feeds a worker
+
+
+def _workers(params: PipelineParams) -> int:
+    return params.workers or os.cpu_count() or 2
 
 
 def current_api_url() -> str | None:
@@ -59,17 +62,6 @@ def current_api_url() -> str | None:
 
     with get_client(sync_client=True) as client:
         return str(client.api_url)
-
-
-def use_api(api_url: str | None) -> None:
-    """Worker-process initializer: report to the flow's API instead of starting a server.
-
-    Without it each worker of a process pool would start a temporary Prefect server of its
-    own when the flow itself runs on one (the API URL of a temporary server is not a setting
-    that the pool forwards).
-    """
-    if api_url and not os.environ.get("PREFECT_API_URL"):
-        os.environ["PREFECT_API_URL"] = api_url
 
 
 @task(cache_policy=NO_CACHE)
@@ -92,38 +84,24 @@ def pending_articles(lake_root: str) -> list[str]:
     return sorted(lake.keys("articles") - set(done))
 
 
+# Each run's pool of light worker processes (runner "process"), found by the run's id: a task
+# runs on a thread of the flow's process and hands its batch to the pool.
+_WORKER_POOLS: dict[str, ProcessPoolExecutor] = {}
+
+
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def extract_batch(lake_root: str, batch: pa.Table, run_id: str) -> dict[str, int]:
-    """Extract a batch and write its rows; the `extractions` marker is written last."""
-    articles = batch.to_pylist()
-    mentions, figures = [], []
-    for article in articles:
-        article_mentions, article_figures = extract_article(article)
-        mentions.extend(article_mentions)
-        figures.extend(article_figures)
-    lake = Lake(lake_root)
-    lake.append("event_mentions", mentions, skip_keys=set())
-    checkpoint("extract")  # a test kills the run here: mentions written, markers not
-    lake.append("casualty_figures", figures, skip_keys=set())
-    per_article = Counter(m["article_id"] for m in mentions)
-    markers = [
-        {
-            "article_id": a["article_id"],
-            "extractor_version": EXTRACTOR_VERSION,
-            "n_mentions": per_article[a["article_id"]],
-            "run_id": run_id,
-        }
-        for a in articles
-    ]
-    lake.append("extractions", markers, skip_keys=set())
-    return {"articles": len(articles), "mentions": len(mentions), "figures": len(figures)}
+    """Extract a batch and write its rows, in a worker process when the run has a pool."""
+    pool = _WORKER_POOLS.get(run_id)
+    if pool is None:
+        return extract_to_lake(lake_root, batch, run_id)
+    return pool.submit(extract_to_lake, lake_root, batch, run_id).result()
 
 
 @flow(name="extract", task_runner=ThreadPoolTaskRunner(max_workers=2))
 def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
     """Stream the articles still to extract and run one task per batch of them."""
     logger = get_run_logger()
-    lake = Lake(params.lake)
     todo = articles_to_extract(params.lake)
     totals = {"articles": 0, "mentions": 0, "figures": 0}
     if not todo:
@@ -131,11 +109,32 @@ def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
         return totals
     bar = progress.current()
     bar.start("extract", total=len(todo), unit="articles")
+    with _worker_pool_for(params, run_id, len(todo)):
+        _extract_batches(params, run_id, todo, totals)
+    logger.info("extract: %s", totals)
+    return totals
+
+
+@contextmanager
+def _worker_pool_for(params: PipelineParams, run_id: str, pending: int) -> Iterator[None]:
+    """Runner "process" with more than one batch to do: a pool of light workers for the run."""
+    if params.runner != "process" or pending <= params.batch_size:
+        yield
+        return
+    with worker_pool(_workers(params)) as pool:
+        _WORKER_POOLS[run_id] = pool
+        try:
+            yield
+        finally:
+            del _WORKER_POOLS[run_id]
+
+
+def _extract_batches(params: PipelineParams, run_id: str, todo: list[str], totals: dict) -> None:
+    lake = Lake(params.lake)
     # Bounded read-ahead: at most a few batches per worker are in memory at once.
-    max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * (params.workers or os.cpu_count() or 2))
+    max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * _workers(params))
     in_flight = []
-    wanted = pc.field("article_id").isin(todo)
-    for batch in lake.batches("articles", ARTICLE_COLUMNS, wanted, params.batch_size):
+    for batch in lake.batches("articles", ARTICLE_COLUMNS, set(todo), params.batch_size):
         # One Arrow table, not a list of dicts: Prefect walks list parameters item by item
         # (looking for futures), which cost the flow process more than the batch's pickling.
         in_flight.append(extract_batch.submit(params.lake, batch, run_id))
@@ -143,8 +142,6 @@ def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
             _add(totals, in_flight.pop(0).result())
     for future in in_flight:
         _add(totals, future.result())
-    logger.info("extract: %s", totals)
-    return totals
 
 
 def _add(totals: dict[str, int], counts: dict[str, int]) -> None:

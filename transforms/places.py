@@ -1256,7 +1256,18 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
         return True
     if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
         return True
-    return scan.noun_at(end) is not None or scan.may_be_cued(start)
+    if scan.noun_at(end) is not None:
+        return True
+    # A name in no index after a cue word is a place only with a chain after it ("X, Y"), at
+    # a clause's end ("in X."), or named so ("the village of X", "coded to X"): _classify's
+    # tests for an unknown name, most of which fail ("in Washington Post reports").
+    if not scan.may_be_cued(start):
+        return False
+    text = scan.text
+    if _CHAIN.match(text, end) or _CLAUSE_END.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start].lower()
+    return "coded" in before or before.rstrip().endswith("of")
 
 
 _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"])

@@ -235,6 +235,21 @@ def test_dask_workers_give_the_same_tables_as_threads(tmp_path, reference):
         assert _rows(dask.warehouse, table, drop) == _rows(threads.warehouse, table, drop), table
 
 
+def test_process_workers_give_the_same_tables_as_threads(tmp_path, reference, monkeypatch):
+    def not_here(article):
+        raise AssertionError("runner 'process' extracted a batch in the flow's own process")
+
+    # The workers import the extractor afresh; only the flow process sees this stand-in.
+    monkeypatch.setattr("flows.extraction.extract_article", not_here)
+    sources, threads = _inputs(tmp_path / "in"), reference
+    processes = _params(tmp_path, "process", sources, runner="process", workers=2)
+    result = pipeline(processes)
+    assert result["extract"]["articles"] == 5
+    for table in DATA_TABLES:
+        drop = ("ingested_at", "run_id", "rejected_at", "origin", "origins")
+        assert _rows(processes.warehouse, table, drop) == _rows(threads.warehouse, table, drop)
+
+
 def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path, reference):
     local = reference
     remote = _params(tmp_path, "remote", _inputs(tmp_path / "in")).model_copy(

@@ -45,6 +45,12 @@ def test_batches_stream_in_fixed_sizes(tmp_path):
         lake.append("articles", [_article(n) for n in range(start, start + 5)])
     sizes = [t.num_rows for t in lake.batches("articles", ["article_id"], batch_size=10)]
     assert sizes == [10, 10, 5]
+    wanted = {_article(n)["article_id"] for n in (3, 4, 17)}
+    chosen = list(lake.batches("articles", ["body"], keys=wanted, batch_size=2))
+    assert [t.num_rows for t in chosen] == [2, 1] and chosen[0].column_names == ["body"]
+    assert sorted(b for t in chosen for b in t.column("body").to_pylist()) == sorted(
+        _article(n)["body"] for n in (3, 4, 17)
+    )
 
 
 def test_a_uri_lake_reads_writes_and_fingerprints_like_a_local_one():
