@@ -1251,8 +1251,10 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
         return False
     if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
         return True
-    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's"
+    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's", "Iraq's"
     if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
+        return True
+    if lookup in gaz.country_by_name:
         return True
     if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
         return True
