@@ -27,6 +27,13 @@ from transforms.resolve import RESOLVED_ROLES, Resolution, affected_blocks, bloc
 from transforms.resolve import resolve as resolve_mentions
 
 ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
+# What resolution reads of a mention: not the evidence sentence and its offsets, the bulk of a
+# row, which stays in the lake and the warehouse.
+MENTION_COLUMNS = [
+    name
+    for name in schema("event_mentions").names
+    if name not in ("evidence", "char_start", "char_end")
+]
 
 
 def current_mentions():
@@ -147,7 +154,9 @@ def _resolve_blocks(lake: Lake, chunk: list[tuple[str, str]]) -> tuple[Resolutio
     members = set(chunk)
     rows = [
         row
-        for row in lake.read("event_mentions", filter=current_mentions() & wanted).to_pylist()
+        for row in lake.read(
+            "event_mentions", MENTION_COLUMNS, current_mentions() & wanted
+        ).to_pylist()
         if block_of(row["country_iso"], row["event_date"]) in members
     ]
     article_ids = sorted({row["article_id"] for row in rows})
