@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -84,15 +85,37 @@ def sql_text(relative: str) -> str:
 
 @cache
 def schemas() -> dict[str, pa.Schema]:
-    """Arrow schema of every lake table, read from the DDL in sql/schema.sql."""
-    import duckdb
+    """Arrow schema of every lake table, read from the DDL in sql/schema.sql.
 
-    con = duckdb.connect()
-    con.execute(sql_text("schema.sql"))
-    tables = [r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()]
-    derived = {t: con.sql(f'select * from "{t}" limit 0').to_arrow_table().schema for t in tables}
-    con.close()
+    Parsed here rather than by DuckDB, so that a worker process that writes the lake does not
+    load DuckDB (about 40 MB) for it; a unit test checks that DuckDB derives the same schemas.
+    """
+    ddl = _COMMENT.sub("", sql_text("schema.sql"))
+    derived = {}
+    for table, body in _CREATE_TABLE.findall(ddl):
+        derived[table] = pa.schema(
+            pa.field(
+                column,
+                pa.list_(pa.field("l", _ARROW_TYPES[kind])) if is_list else _ARROW_TYPES[kind],
+            )
+            for column, kind, is_list in _COLUMN.findall(body)
+        )
     return derived | INTERNAL_SCHEMAS
+
+
+# The SQL types schema.sql uses, as DuckDB hands them to Arrow.
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "BOOLEAN": pa.bool_(),
+}
+_COMMENT = re.compile(r"--[^\n]*")
+_CREATE_TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\);", re.S)
+_COLUMN = re.compile(r"^\s*(\w+)\s+([A-Z]+)(\[\])?", re.M)
 
 
 def schema(table: str) -> pa.Schema:
