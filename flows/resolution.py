@@ -154,7 +154,7 @@ def _resolve_blocks(lake: Lake, chunk: list[tuple[str, str]]) -> tuple[Resolutio
     members = set(chunk)
     rows = [
         row
-        for row in lake.read(
+        for row in lake.select(
             "event_mentions", MENTION_COLUMNS, current_mentions() & wanted
         ).to_pylist()
         if block_of(row["country_iso"], row["event_date"]) in members
