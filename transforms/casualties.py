@@ -1003,10 +1003,14 @@ def _categorise(
         subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
     left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
     tail = _TAIL.match(text, last.end)
-    list_category = left_category or _outcome(tail, text)
-    # With a verb before the list, only a trigger right after an item overrides it.
-    own_tail = _TAIL_DIRECT if left_category else _TAIL
-    own = [_outcome(own_tail.match(text, p.end), text) for p in items]
+    if left_category:
+        list_category = left_category
+        # With a verb before the list, only a trigger right after an item overrides it.
+        own = [_outcome(_TAIL_DIRECT.match(text, p.end), text) for p in items]
+    else:
+        list_category = _outcome(tail, text)
+        # the last item's own trigger is the list's, read above
+        own = [_outcome(_TAIL.match(text, p.end), text) for p in items[:-1]] + [list_category]
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
