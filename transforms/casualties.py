@@ -200,22 +200,31 @@ _AMOUNT = _ci(
 )
 # Where amounts can be: a digit or a number word. Matching _AMOUNT only from just before these
 # places (its qualifiers reach back a few words) is several times faster than scanning with it.
-_NUMBER_CORE = _ci(
-    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundreds?|thousands?|million|dozens?|tens|scores|several|number"
-    r"|few|handful|pair|couple|both)\b"
+_NUMBER_WORDS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as one string)
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy"
+        " eighty ninety hundred hundreds thousand thousands million dozen dozens tens scores"
+        " several number few handful pair couple both"
+    ).split()
 )
+_NUMBER_CORE = _ci(rf"\d|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b")
+_DIGIT = re.compile(r"\d")  # _NUMBER_CORE in a sentence without number words, much faster
+# Runs of letters in a lowercased sentence: a whole word that a pattern matches is one of them.
+# Their set, made once per sentence, tells with a lookup or two that a costly scan finds nothing.
+_LETTERS = re.compile(r"[a-z]+")
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
 )
 
 
-def _amounts(text: str):
-    """_AMOUNT matches in reading order, found from the number words and digits."""
+def _amounts(text: str, tokens: set[str]):
+    """_AMOUNT matches in reading order, found from the number words and digits (`tokens` are
+    the sentence's runs of letters)."""
     done = 0
-    for core in _NUMBER_CORE.finditer(text):
+    cores = _DIGIT if tokens.isdisjoint(_NUMBER_WORDS) else _NUMBER_CORE
+    for core in cores.finditer(text):
         at = core.start()
         if at < done:
             continue
@@ -246,6 +255,16 @@ _SINGULAR = _ci(
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
+# Whole words one of which every _SINGULAR match contains (the head's last word, a reflexive,
+# "another", "him" or "her").
+_SINGULAR_WORDS = frozenset(w.split("\\s+")[-1] for w in _PERSON_SINGULAR.split("|")) | {
+    "himself",
+    "herself",
+    "themselves",
+    "another",
+    "him",
+    "her",
+}
 # One person named by a nationality or people, capitalised: "stabbed an African American to
 # death", "An Israeli was killed". Read on the original text; the word after it is no noun.
 _DEMONYM = re.compile(
@@ -661,7 +680,6 @@ _PARTY = _ci(
     r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
     r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
 )
-_NEGATION_WORDS = ("no", "without", "zero", "nobody", "none", "did not", "didn't")
 _SAYS = _ci(
     r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
 )
@@ -671,6 +689,8 @@ _UNCONFIRMED = _ci(
     r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
     r"|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b|\bdenied\s+(?:the\s+)?reports?\b"
 )
+# A word every _UNCONFIRMED match contains.
+_UNCONFIRMED_WORDS = frozenset(["unconfirmed", "unverified", "confirmed", "verified", "denied"])
 _DEATH_WORD = _ci(r"fatalit|killed|death|dead")
 _ACLED_CODED = _ci(
     r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))|\b(?P<num3>\d+)\s+coded\s+to\b"
@@ -746,7 +766,8 @@ def figures_in_sentence(
     lowercased, if the caller has it."""
     text = sentence.text
     low = lowercase(text) if low is None else low
-    phrases = _phrases(low, text)
+    tokens = set(_LETTERS.findall(low))
+    phrases = _phrases(low, text, tokens)
     lists = _lists(low, phrases)
     for items in lists:
         _categorise(low, items, phrases, previous_category)
@@ -765,17 +786,18 @@ def figures_in_sentence(
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen:
             figure.attributed_to, figure.claim = chosen[1], chosen[2]
-    if _UNCONFIRMED.search(low):
+    if not tokens.isdisjoint(_UNCONFIRMED_WORDS) and _UNCONFIRMED.search(low):
         for figure in found:
             figure.counted = False
     found.sort(key=lambda f: f.char_start)
     return found
 
 
-def _phrases(text: str, original: str) -> list[_Phrase]:
-    """Victim phrases in a lowercased sentence (`original` keeps the capitals)."""
+def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
+    """Victim phrases in a lowercased sentence (`original` keeps the capitals, `tokens` are its
+    runs of letters)."""
     phrases: list[_Phrase] = []
-    for match in _amounts(text):
+    for match in _amounts(text, tokens):
         start, end = match.start(), match.end()
         if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
             text, max(0, start - 25), start
@@ -821,7 +843,8 @@ def _phrases(text: str, original: str) -> list[_Phrase]:
             phrase.category = "killed"  # "pulled 14 bodies from the rubble"
         phrases.append(phrase)
     taken = [(p.start, p.end) for p in phrases]
-    for match in _SINGULAR.finditer(text):
+    singulars = () if tokens.isdisjoint(_SINGULAR_WORDS) else _SINGULAR.finditer(text)
+    for match in singulars:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         start, end = match.start(), match.end()
@@ -1087,7 +1110,8 @@ def _victim_group(text: str) -> str:
 
 def _negations(sentence: Sentence, low: str) -> list[Figure]:
     found = []
-    if not any(word in low for word in _NEGATION_WORDS):
+    # "nobody", "none" and "did not" contain "no": the cheap test, unrolled
+    if not ("no" in low or "without" in low or "zero" in low or "didn't" in low):
         return found
     for match in _NEGATION.finditer(low):
         word = (
