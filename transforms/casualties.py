@@ -22,7 +22,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from transforms.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, Bounds, read_amount
+from transforms.numbers import (
+    AMOUNT_PATTERN,
+    QUALIFIER_PATTERN,
+    QUALIFIERS,
+    Bounds,
+    read_amount,
+)
 from transforms.records import Figure
 from transforms.text import Sentence, first_matching, priority_regexes
 
@@ -208,8 +214,10 @@ _NUMBER_WORDS = frozenset(
         " several number few handful pair couple both"
     ).split()
 )
-_NUMBER_CORE = _ci(rf"\d|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b")
-_DIGIT = re.compile(r"\d")  # _NUMBER_CORE in a sentence without number words, much faster
+# A run of digits counts once: inside one _AMOUNT cannot start (its \b), and _AMOUNT_START
+# matches only empty there.
+_NUMBER_CORE = _ci(rf"\d+|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b")
+_DIGITS = re.compile(r"\d+")  # _NUMBER_CORE in a sentence without number words, much faster
 # Runs of letters in a lowercased sentence: a whole word that a pattern matches is one of them.
 # Their set, made once per sentence, tells with a lookup or two that a costly scan finds nothing.
 _LETTERS = re.compile(r"[a-z]+")
@@ -217,19 +225,29 @@ _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
 )
+# The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise
+# has no start before the number (one str.endswith instead of a scan of the 40 characters).
+_AMOUNT_START_ENDS = tuple(
+    sorted(
+        {"another", "additional", "further", "other", "between", "a", "an"}
+        | {qualifier.split()[-1] for qualifier in QUALIFIERS}
+    )
+)
 
 
 def _amounts(text: str, tokens: set[str]):
     """_AMOUNT matches in reading order, found from the number words and digits (`tokens` are
     the sentence's runs of letters)."""
     done = 0
-    cores = _DIGIT if tokens.isdisjoint(_NUMBER_WORDS) else _NUMBER_CORE
+    cores = _DIGITS if tokens.isdisjoint(_NUMBER_WORDS) else _NUMBER_CORE
     for core in cores.finditer(text):
         at = core.start()
         if at < done:
             continue
         window = max(done, at - 40)
-        start = _AMOUNT_START.search(text, window, at)
+        start = None  # then the amount starts at `at`
+        if text[window:at].rstrip().endswith(_AMOUNT_START_ENDS):
+            start = _AMOUNT_START.search(text, window, at)
         for begin in ((start.start(),) if start else ()) + (at,):
             match = _AMOUNT.match(text, begin)
             if match and match.end() > at:
