@@ -25,11 +25,20 @@ def _tokens(text: str) -> set[str]:
     return set(_LETTERS.findall(text))
 
 
-@pytest.mark.parametrize("text", SENTENCES)
-def test_amounts_from_digits_alone_when_no_number_word(text):
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SENTENCES,
+        "one",
+        "someone said one_two, one2 and twenty-one: tens of 2023-07-01 figures",
+        "é one, oneé, ²one, one² and both",
+        "a few hundred people; hundreds and dozens (dozen) number",
+    ],
+)
+def test_core_starts_are_where_the_number_core_matches(text):
     low = lowercase(text)
-    full = [m.span() for m in casualties._amounts(low, _tokens(low) | {"one"})]
-    assert [m.span() for m in casualties._amounts(low, _tokens(low))] == full
+    expected = [m.start() for m in casualties._NUMBER_CORE.finditer(low)]
+    assert casualties._core_starts(low, _tokens(low)) == expected
 
 
 @pytest.mark.parametrize("text", SENTENCES)
