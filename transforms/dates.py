@@ -115,7 +115,8 @@ def _explicit_day(text: str, published: date | None):
     if not _DIGIT.search(text):
         return None
     named = _has_any(text, _MONTH_CUES)
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else (_ISO,):
+    iso = (_ISO,) if "-" in text else ()  # "2023-07-31"
+    for pattern in (*iso, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else iso:
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)
             if resolved:

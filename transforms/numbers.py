@@ -125,6 +125,8 @@ _SPACES = re.compile(r"\s+")
 
 def parse_number(text: str) -> int | None:
     """The integer a number phrase denotes ("1,200", "1.2 million", "twenty-three"), else None."""
+    if text.isdigit() and text.isascii():  # most amounts: what the regexes below make of it
+        return int(round(float(text)))
     phrase = _SPACES.sub(" ", text.strip().lower())
     if not _NUMBER.match(phrase):
         return None
@@ -183,7 +185,8 @@ def bounds(value: int, qualifier: str) -> Bounds:
 
 def read_amount(match: re.Match) -> tuple[Bounds, str] | None:
     """(low, best, high) and qualifier of an AMOUNT_PATTERN match, or None if not a number."""
-    qualifier = QUALIFIERS.get(_SPACES.sub(" ", (match.group("qual") or "").lower()), "exact")
+    qual = match.group("qual")
+    qualifier = QUALIFIERS.get(_SPACES.sub(" ", qual.lower()), "exact") if qual else "exact"
     if match.group("r1") or match.group("r3"):
         first = parse_number(match.group("r1") or match.group("r3"))
         second = parse_number(match.group("r2") or match.group("r4"))
