@@ -19,7 +19,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -924,6 +924,7 @@ def _spread_origin(text: str, candidates: list[Candidate]) -> None:
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the phrase, and phrases recur across articles
 def _armed_group_country(phrase: str) -> str | None:
     """The country of an armed group the phrase names, if it fights (nearly) only there."""
     words = [_fold_word(w) for w in phrase.split()]
@@ -1021,9 +1022,16 @@ class _Scan:
 
     def noun_at(self, end: int) -> re.Match | None:
         """The place noun right after a name ("X village"), if any."""
-        if end not in self._nouns:
-            self._nouns[end] = _NOUN_AFTER.match(self.text[end : end + 25])
-        return self._nouns[end]
+        try:
+            return self._nouns[end]
+        except KeyError:
+            text = self.text
+            # _NOUN_AFTER starts with \s+ (which is str.isspace): most names are followed by none
+            found = None
+            if text[end : end + 1].isspace():
+                found = _NOUN_AFTER.match(text[end : end + 25])
+            self._nouns[end] = found
+            return found
 
     def context(self, start: int) -> tuple[bool, bool, bool, bool, bool]:
         """What the words before a name say of it: (named by a place noun "the town of", cued,
@@ -1034,9 +1042,11 @@ class _Scan:
         return found
 
     def may_be_cued(self, start: int) -> bool:
-        if start not in self._cues:
-            self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
-        return self._cues[start]
+        try:
+            return self._cues[start]
+        except KeyError:
+            found = self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
+            return found
 
 
 def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
@@ -1044,7 +1054,9 @@ def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
     cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
-    near = _has_near_word(lower) and bool(_NEAR.search(before))
+    # a match of _NEAR is at most 37 characters long ("outskirts of" and 25 more): searching
+    # only where one can start is cheaper, and \b still sees the character before `pos`
+    near = _has_near_word(lower) and bool(_NEAR.search(before, max(0, len(before) - 38)))
     coded = "coded" in lower and bool(_CODED_TO.search(before))
     origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
         _FROM.search(before)
@@ -1082,6 +1094,8 @@ def _cue_before(before: str, words: list[str] | None = None) -> bool:
     for end in ends:
         for end2 in (end, end - 1) if end and words[end - 1].lower() in _CUE_ADJECTIVES else (end,):
             for end3 in (end2, end2 - 1) if end2 and words[end2 - 1].lower() == "the" else (end2,):
+                if end3 and words[end3 - 1] in _CUE_PREPOSITIONS:
+                    return True  # the whole word is one: what _TAIL_WORD would find
                 tail = _TAIL_WORD.search(words[end3 - 1]) if end3 else None
                 if tail and tail.group().lower() in _CUE_PREPOSITIONS:
                     return True
@@ -1247,16 +1261,14 @@ _FACILITY_LAST_WORDS = frozenset(
 def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
     """False for a phrase _classify would reject, tested with set look-ups and the per-position
     context: a name in no index, with no facility word, no place noun after and no cue before."""
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
-        return False
-    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
-        return True
-    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's", "Iraq's"
-    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
-        return True
-    if lookup in gaz.country_by_name:
-        return True
-    if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
+    verdict = _VERDICTS.get(key, _UNSEEN)
+    if verdict is _UNSEEN:
+        if len(_VERDICTS) > 200_000:  # bounded: a long run meets ever new names
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(gaz, key)
+    if verdict is not None:
+        return verdict
+    if last.removesuffix(" s") in _FACILITY_LAST_WORDS:
         return True
     if scan.noun_at(end) is not None:
         return True
@@ -1270,6 +1282,25 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
         return True
     before = text[max(0, start - 60) : start].lower()
     return "coded" in before or before.rstrip().endswith("of")
+
+
+_VERDICTS: dict[str, bool | None] = {}
+_UNSEEN = object()
+
+
+def _verdict(gaz: Gazetteer, key: str) -> bool | None:
+    """_worth_reading's answer from the name alone, remembered per name: False for a word that is
+    never a place alone, True for a name in an index, None where the context decides."""
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
+        return False
+    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
+        return True
+    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's", "Iraq's"
+    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
+        return True
+    if lookup in gaz.country_by_name or key in gaz.by_name:
+        return True
+    return None
 
 
 _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"])
@@ -1443,11 +1474,12 @@ _CUE_LAST_WORDS = _CUE_PREPOSITIONS | _CUE_ADJECTIVES | frozenset(["the", "as", 
 
 
 def _may_be_cued(before: str) -> bool:
-    return _any_cue_word(before.rsplit(None, 4)[-4:])
+    return _any_cue_word(before.lower().rsplit(None, 4)[-4:])
 
 
 def _any_cue_word(words: list[str]) -> bool:
-    return not _CUE_LAST_WORDS.isdisjoint([w.lower().strip(",;:()") for w in words])
+    """Whether any of these lower-cased words may end a cue (the caller lowers the text once)."""
+    return not _CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
 
 
 def _head(surface: str) -> str:
@@ -1463,12 +1495,15 @@ def _names_an_actor(surface: str) -> bool:
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name, and names recur across articles
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
     words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
     return not any(
-        (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
+        (w.isupper() and len(w) > 1)
+        or _fold_word(w) in COMMON_WORDS
+        or _fold_word(w) in _ACTOR_WORDS
         for w in words
     )
 
