@@ -1328,56 +1328,97 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
-    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
-    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
-        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
-    candidate = Candidate(surface, start, end)
+    facts = _FACTS.get(surface, _UNSEEN)
+    if facts is _UNSEEN:
+        if len(_FACTS) > 100_000:  # bounded: a long run meets ever new names
+            _FACTS.clear()
+        facts = _FACTS[surface] = _name_facts(gaz, surface, key)
+    if facts is None:
+        return None
+    demonym_iso, country_iso, admin1, cities, facility_cities = facts
     noun = scan.noun_at(end)
-    candidate.noun = noun.group("noun").lower() if noun else None
-    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
-    if demonym and _BORDER_AFTER.match(text, end):
-        return None  # "near the Syrian border": the event is on the other side as often
-    capital = _CAPITAL.match(text, end) if demonym else None
-    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
-        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
-    if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
-        candidate.demonym_iso = DEMONYMS[demonym]
-        candidate.actor = _names_people_or_arms(text, start, end)
-        return candidate
-    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
-    lookup = bare  # "Mosul's"
-    candidate.country_iso, candidate.admin1, candidate.cities = _entries(gaz, key, lookup)
-    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
-    facility = None if known else _FACILITY.search(lookup)
-    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
-        return None
-    before = text[max(0, start - 60) : start]
-    if not (known or facility or candidate.noun) and not scan.may_be_cued(start):
+    noun_word = noun.group("noun").lower() if noun else None
+    if demonym_iso:
+        if _BORDER_AFTER.match(text, end):
+            return None  # "near the Syrian border": the event is on the other side as often
+        capital = _CAPITAL.match(text, end)
+        if capital and demonym_iso in gaz.capitals:  # "the Afghan capital"
+            return _capital(gaz, demonym_iso, start, capital.end())
+        # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
+        return Candidate(
+            surface,
+            start,
+            end,
+            demonym_iso=demonym_iso,
+            actor=_names_people_or_arms(text, start, end),
+            noun=noun_word,
+        )
+    known = bool(country_iso or admin1 or cities)
+    facility = facility_cities is not None
+    if not (known or facility or noun_word) and not scan.may_be_cued(start):
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
-    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
+    before = text[max(0, start - 60) : start]
+    if country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    if candidate.country_iso:
-        candidate.actor = bool(_COUNTRY_AS_ACTOR.match(text, end))  # "Mali military forces"
-    candidate.bracket_tail = bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before)
-    named_before, candidate.cued, candidate.near, candidate.coded, candidate.origin = scan.context(
-        start
-    )
-    if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
+    named_before, cued, near, coded, origin = scan.context(start)
+    if key in _NEEDS_CUE and not (cued and surface[0].isupper()):
         return None
+    candidate = Candidate(
+        surface,
+        start,
+        end,
+        cities,
+        admin1,
+        country_iso,
+        cued=cued,
+        near=near,
+        coded=coded,
+        origin=origin,
+        # "Mali military forces"
+        actor=bool(country_iso) and bool(_COUNTRY_AS_ACTOR.match(text, end)),
+        bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
+        noun=noun_word,
+    )
     if known:
         return candidate
-    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
-        candidate.cities = gaz.cities(lookup[: facility.start()])
+    if facility_cities is not None:  # "Harir Air Base": located by its town
+        candidate.cities = facility_cities
         candidate.near = True
         return candidate
-    if candidate.noun or candidate.coded or named_before:
+    if noun_word or coded or named_before:
         return candidate
-    if (candidate.cued or candidate.near) and _in_chain(text, end):
+    if (cued or near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
         candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
         return candidate
     return None
+
+
+# (nationality's country, country, divisions, cities, a facility's town's cities or None)
+_Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, ...], tuple | None]
+_FACTS: dict[str, _Facts | None] = {}
+
+
+def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    """What _classify learns from a name alone (its key is a function of it), remembered per
+    name: None if it cannot be a place wherever it stands, else (the nationality's country, the
+    country, divisions and cities it names, and a facility's town's cities or None)."""
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym:
+        return DEMONYMS[demonym], None, (), (), None
+    country_iso, admin1, cities = _entries(gaz, key, bare)
+    if country_iso or admin1 or cities:
+        return None, country_iso, admin1, cities, None
+    facility = _FACILITY.search(bare)
+    if not _could_be_name(bare[: facility.start()] if facility else surface):
+        return None
+    # "Harir Air Base": located by its town (_FACILITY starts with \s+: there is a town part)
+    facility_cities = gaz.cities(bare[: facility.start()]) if facility else None
+    return None, None, (), (), facility_cities
 
 
 # What a nationality names when it is not a place: arms, or people who may well be abroad
