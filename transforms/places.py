@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -1719,9 +1720,10 @@ def _event_place(
     text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
 ) -> Place | None:
     gaz = gazetteer()
-    inside = [c for c in candidates if start <= c.start < end]
-    coded = [c for c in candidates if c.coded]
-    chain_admin1 = _chain_regions(candidates, [*coded, *inside])
+    listing = _listing(candidates)
+    inside = listing.starting_in(start, end - 1)
+    coded = listing.coded
+    chain_admin1 = _chain_regions(listing, [*coded, *inside])
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
@@ -1757,6 +1759,41 @@ def _event_place(
         if c.unlocated:  # the name alone: no country, no coordinates, no precision
             return Place(c.surface, None, None, None, None, None, None, 0, c.start, c.end, None)
     return None
+
+
+class _Listing:
+    """One article's candidates, indexed for event_place, which runs once per sentence over the
+    same list: building the index once saves a scan of the whole list per sentence."""
+
+    __slots__ = ("candidates", "size", "starts", "coded", "position")
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        self.size = len(candidates)
+        starts = [c.start for c in candidates]
+        in_order = all(a <= b for a, b in itertools.pairwise(starts))
+        self.starts = starts if in_order else None  # find_candidates' lists are in text order
+        self.coded = [c for c in candidates if c.coded]
+        self.position = {id(c): i for i, c in enumerate(candidates)}
+
+    def starting_in(self, first: int, last: int) -> list[Candidate]:
+        """The candidates that start at `first` to `last` (both included), in list order."""
+        if self.starts is None:
+            return [c for c in self.candidates if first <= c.start <= last]
+        return self.candidates[bisect_left(self.starts, first) : bisect_right(self.starts, last)]
+
+
+_LAST_LISTING: list[_Listing] = []
+
+
+def _listing(candidates: list[Candidate]) -> _Listing:
+    """The index of this very list (held, so its id cannot be reused), built anew for another."""
+    if _LAST_LISTING:
+        last = _LAST_LISTING[0]
+        if last.candidates is candidates and last.size == len(candidates):
+            return last
+    _LAST_LISTING[:] = [_Listing(candidates)]
+    return _LAST_LISTING[0]
 
 
 def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:
@@ -1813,11 +1850,11 @@ def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
 
 
 def _chain_regions(
-    candidates: list[Candidate], wanted: list[Candidate]
+    listing: _Listing, wanted: list[Candidate]
 ) -> dict[int, tuple[tuple[str, str], ...]]:
     """For each wanted candidate, the divisions named right after it ("X (Y, Kayin state)",
     "X, Idlib"). Only the wanted ones: this runs once per mention, over the article's list."""
-    position = {id(c): i for i, c in enumerate(candidates)}
+    candidates, position = listing.candidates, listing.position
     out: dict[int, tuple[tuple[str, str], ...]] = {}
     for c in wanted:
         i = position[id(c)]
@@ -1937,7 +1974,7 @@ def _parent_place(
     skip_to = alias.end() if alias and not _is_division(alias.group(1)) else c.end
     dashed = _DASHED_PART.match(text, skip_to)  # "Conoco - Gas Field": a part, no parent
     skip_to = dashed.end() if dashed and not _is_division(dashed.group(1)) else skip_to
-    later = [n for n in candidates if skip_to <= n.start and n.start - c.end <= 80]
+    later = _listing(candidates).starting_in(skip_to, c.end + 80)
     for number, nxt in enumerate(later):
         within_city = _NEIGHBOURHOOD_NOUNS | (
             {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()
