@@ -1187,7 +1187,7 @@ _FOLDED: dict[str, str] = {}
 
 
 def _fold_word(word: str) -> str:
-    """fold() of one word, remembered: the same words recur in every article."""
+    """fold() of one word or name, remembered: the same names recur in every article."""
     key = _FOLDED.get(word)
     if key is None:
         if len(_FOLDED) > 200_000:  # bounded: a long run meets ever new words
@@ -1531,7 +1531,7 @@ def _head(surface: str) -> str:
 
 
 def _names_an_actor(surface: str) -> bool:
-    return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
+    return any(_fold_word(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
 
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
@@ -1614,7 +1614,7 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
         weights = _country_weights(c)
         if not weights:
             continue
-        key = fold(c.surface)
+        key = _fold_word(c.surface)
         for iso, weight in weights.items():
             best[(iso, key)] = max(weight, best.get((iso, key), 0.0))
     votes: dict[str, float] = {}
@@ -1655,7 +1655,7 @@ def town_votes(candidates: list[Candidate]) -> dict[str, float]:
     for c in candidates:
         if c.cities and not c.country_iso:
             for iso in sorted({gaz.countries_of[r] for r in c.cities}):
-                names.setdefault(iso, set()).add(fold(c.surface))
+                names.setdefault(iso, set()).add(_fold_word(c.surface))
     return {iso: float(len(found)) for iso, found in names.items()}
 
 
@@ -1713,7 +1713,8 @@ _QUALIFIER = re.compile(
 
 def _is_division(name: str) -> bool:
     gaz = gazetteer()
-    return fold(name) in gaz.admin1_by_name or fold(name) in gaz.country_by_name
+    key = _fold_word(name)
+    return key in gaz.admin1_by_name or key in gaz.country_by_name
 
 
 def _event_place(
