@@ -1269,6 +1269,8 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
         verdict = _VERDICTS[key] = _verdict(gaz, key)
     if verdict is not None:
         return verdict
+    if _facts(gaz, scan.text[start:end], key) is None:
+        return False  # an acronym or a name with a word that is none: _classify rejects it
     if last.removesuffix(" s") in _FACILITY_LAST_WORDS:
         return True
     if scan.noun_at(end) is not None:
@@ -1329,11 +1331,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
-    facts = _FACTS.get(surface, _UNSEEN)
-    if facts is _UNSEEN:
-        if len(_FACTS) > 100_000:  # bounded: a long run meets ever new names
-            _FACTS.clear()
-        facts = _FACTS[surface] = _name_facts(gaz, surface, key)
+    facts = _facts(gaz, surface, key)
     if facts is None:
         return None
     demonym_iso, country_iso, admin1, cities, facility_cities = facts
@@ -1399,6 +1397,15 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
 # (nationality's country, country, divisions, cities, a facility's town's cities or None)
 _Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, ...], tuple | None]
 _FACTS: dict[str, _Facts | None] = {}
+
+
+def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    facts = _FACTS.get(surface, _UNSEEN)
+    if facts is _UNSEEN:
+        if len(_FACTS) > 100_000:  # bounded: a long run meets ever new names
+            _FACTS.clear()
+        facts = _FACTS[surface] = _name_facts(gaz, surface, key)
+    return facts
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
