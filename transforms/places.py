@@ -18,8 +18,9 @@ import math
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -924,6 +925,7 @@ def _spread_origin(text: str, candidates: list[Candidate]) -> None:
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the phrase, and phrases recur across articles
 def _armed_group_country(phrase: str) -> str | None:
     """The country of an armed group the phrase names, if it fights (nearly) only there."""
     words = [_fold_word(w) for w in phrase.split()]
@@ -1021,9 +1023,16 @@ class _Scan:
 
     def noun_at(self, end: int) -> re.Match | None:
         """The place noun right after a name ("X village"), if any."""
-        if end not in self._nouns:
-            self._nouns[end] = _NOUN_AFTER.match(self.text[end : end + 25])
-        return self._nouns[end]
+        try:
+            return self._nouns[end]
+        except KeyError:
+            text = self.text
+            # _NOUN_AFTER starts with \s+ (which is str.isspace): most names are followed by none
+            found = None
+            if text[end : end + 1].isspace():
+                found = _NOUN_AFTER.match(text[end : end + 25])
+            self._nouns[end] = found
+            return found
 
     def context(self, start: int) -> tuple[bool, bool, bool, bool, bool]:
         """What the words before a name say of it: (named by a place noun "the town of", cued,
@@ -1034,9 +1043,11 @@ class _Scan:
         return found
 
     def may_be_cued(self, start: int) -> bool:
-        if start not in self._cues:
-            self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
-        return self._cues[start]
+        try:
+            return self._cues[start]
+        except KeyError:
+            found = self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
+            return found
 
 
 def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
@@ -1044,7 +1055,9 @@ def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
     cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
-    near = _has_near_word(lower) and bool(_NEAR.search(before))
+    # a match of _NEAR is at most 37 characters long ("outskirts of" and 25 more): searching
+    # only where one can start is cheaper, and \b still sees the character before `pos`
+    near = _has_near_word(lower) and bool(_NEAR.search(before, max(0, len(before) - 38)))
     coded = "coded" in lower and bool(_CODED_TO.search(before))
     origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
         _FROM.search(before)
@@ -1082,6 +1095,8 @@ def _cue_before(before: str, words: list[str] | None = None) -> bool:
     for end in ends:
         for end2 in (end, end - 1) if end and words[end - 1].lower() in _CUE_ADJECTIVES else (end,):
             for end3 in (end2, end2 - 1) if end2 and words[end2 - 1].lower() == "the" else (end2,):
+                if end3 and words[end3 - 1] in _CUE_PREPOSITIONS:
+                    return True  # the whole word is one: what _TAIL_WORD would find
                 tail = _TAIL_WORD.search(words[end3 - 1]) if end3 else None
                 if tail and tail.group().lower() in _CUE_PREPOSITIONS:
                     return True
@@ -1172,7 +1187,7 @@ _FOLDED: dict[str, str] = {}
 
 
 def _fold_word(word: str) -> str:
-    """fold() of one word, remembered: the same words recur in every article."""
+    """fold() of one word or name, remembered: the same names recur in every article."""
     key = _FOLDED.get(word)
     if key is None:
         if len(_FOLDED) > 200_000:  # bounded: a long run meets ever new words
@@ -1247,16 +1262,16 @@ _FACILITY_LAST_WORDS = frozenset(
 def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
     """False for a phrase _classify would reject, tested with set look-ups and the per-position
     context: a name in no index, with no facility word, no place noun after and no cue before."""
-    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
-        return False
-    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
-        return True
-    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's", "Iraq's"
-    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
-        return True
-    if lookup in gaz.country_by_name:
-        return True
-    if key in gaz.by_name or last.removesuffix(" s") in _FACILITY_LAST_WORDS:
+    verdict = _VERDICTS.get(key, _UNSEEN)
+    if verdict is _UNSEEN:
+        if len(_VERDICTS) > 200_000:  # bounded: a long run meets ever new names
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(gaz, key)
+    if verdict is not None:
+        return verdict
+    if _facts(gaz, scan.text[start:end], key) is None:
+        return False  # an acronym or a name with a word that is none: _classify rejects it
+    if last.removesuffix(" s") in _FACILITY_LAST_WORDS:
         return True
     if scan.noun_at(end) is not None:
         return True
@@ -1270,6 +1285,25 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
         return True
     before = text[max(0, start - 60) : start].lower()
     return "coded" in before or before.rstrip().endswith("of")
+
+
+_VERDICTS: dict[str, bool | None] = {}
+_UNSEEN = object()
+
+
+def _verdict(gaz: Gazetteer, key: str) -> bool | None:
+    """_worth_reading's answer from the name alone, remembered per name: False for a word that is
+    never a place alone, True for a name in an index, None where the context decides."""
+    if key in COMMON_WORDS or key in _ACTOR_WORDS or key in _NOT_ALONE:
+        return False
+    if key in DEMONYMS or key[:-1] in DEMONYMS or key in gaz.country_by_name:
+        return True
+    lookup = key[:-2] if key.endswith(" s") else key  # "Mosul's", "Iraq's"
+    if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
+        return True
+    if lookup in gaz.country_by_name or key in gaz.by_name:
+        return True
+    return None
 
 
 _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"])
@@ -1297,56 +1331,102 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
-    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
-    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
-        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
-    candidate = Candidate(surface, start, end)
+    facts = _facts(gaz, surface, key)
+    if facts is None:
+        return None
+    demonym_iso, country_iso, admin1, cities, facility_cities = facts
     noun = scan.noun_at(end)
-    candidate.noun = noun.group("noun").lower() if noun else None
-    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
-    if demonym and _BORDER_AFTER.match(text, end):
-        return None  # "near the Syrian border": the event is on the other side as often
-    capital = _CAPITAL.match(text, end) if demonym else None
-    if demonym and capital and DEMONYMS[demonym] in gaz.capitals:  # "the Afghan capital"
-        return _capital(gaz, DEMONYMS[demonym], start, end + capital.end() - end)
-    if demonym:  # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
-        candidate.demonym_iso = DEMONYMS[demonym]
-        candidate.actor = _names_people_or_arms(text, start, end)
-        return candidate
-    # Gazetteer look-ups first (dict gets); the context regexes only for what may be a place.
-    lookup = bare  # "Mosul's"
-    candidate.country_iso, candidate.admin1, candidate.cities = _entries(gaz, key, lookup)
-    known = bool(candidate.country_iso or candidate.admin1 or candidate.cities)
-    facility = None if known else _FACILITY.search(lookup)
-    if not known and not _could_be_name(lookup[: facility.start()] if facility else surface):
-        return None
-    before = text[max(0, start - 60) : start]
-    if not (known or facility or candidate.noun) and not scan.may_be_cued(start):
+    noun_word = noun.group("noun").lower() if noun else None
+    if demonym_iso:
+        if _BORDER_AFTER.match(text, end):
+            return None  # "near the Syrian border": the event is on the other side as often
+        capital = _CAPITAL.match(text, end)
+        if capital and demonym_iso in gaz.capitals:  # "the Afghan capital"
+            return _capital(gaz, demonym_iso, start, capital.end())
+        # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
+        return Candidate(
+            surface,
+            start,
+            end,
+            demonym_iso=demonym_iso,
+            actor=_names_people_or_arms(text, start, end),
+            noun=noun_word,
+        )
+    known = bool(country_iso or admin1 or cities)
+    facility = facility_cities is not None
+    if not (known or facility or noun_word) and not scan.may_be_cued(start):
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
-    if candidate.country_iso and _IN_ACTOR_NAME.search(before):
+    before = text[max(0, start - 60) : start]
+    if country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    if candidate.country_iso:
-        candidate.actor = bool(_COUNTRY_AS_ACTOR.match(text, end))  # "Mali military forces"
-    candidate.bracket_tail = bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before)
-    named_before, candidate.cued, candidate.near, candidate.coded, candidate.origin = scan.context(
-        start
-    )
-    if key in _NEEDS_CUE and not (candidate.cued and surface[0].isupper()):
+    named_before, cued, near, coded, origin = scan.context(start)
+    if key in _NEEDS_CUE and not (cued and surface[0].isupper()):
         return None
+    candidate = Candidate(
+        surface,
+        start,
+        end,
+        cities,
+        admin1,
+        country_iso,
+        cued=cued,
+        near=near,
+        coded=coded,
+        origin=origin,
+        # "Mali military forces"
+        actor=bool(country_iso) and bool(_COUNTRY_AS_ACTOR.match(text, end)),
+        bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
+        noun=noun_word,
+    )
     if known:
         return candidate
-    if facility and facility.start() > 0:  # "Harir Air Base": located by its town
-        candidate.cities = gaz.cities(lookup[: facility.start()])
+    if facility_cities is not None:  # "Harir Air Base": located by its town
+        candidate.cities = facility_cities
         candidate.near = True
         return candidate
-    if candidate.noun or candidate.coded or named_before:
+    if noun_word or coded or named_before:
         return candidate
-    if (candidate.cued or candidate.near) and _in_chain(text, end):
+    if (cued or near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
         candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
         return candidate
     return None
+
+
+# (nationality's country, country, divisions, cities, a facility's town's cities or None)
+_Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, ...], tuple | None]
+_FACTS: dict[str, _Facts | None] = {}
+
+
+def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    facts = _FACTS.get(surface, _UNSEEN)
+    if facts is _UNSEEN:
+        if len(_FACTS) > 100_000:  # bounded: a long run meets ever new names
+            _FACTS.clear()
+        facts = _FACTS[surface] = _name_facts(gaz, surface, key)
+    return facts
+
+
+def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    """What _classify learns from a name alone (its key is a function of it), remembered per
+    name: None if it cannot be a place wherever it stands, else (the nationality's country, the
+    country, divisions and cities it names, and a facility's town's cities or None)."""
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym:
+        return DEMONYMS[demonym], None, (), (), None
+    country_iso, admin1, cities = _entries(gaz, key, bare)
+    if country_iso or admin1 or cities:
+        return None, country_iso, admin1, cities, None
+    facility = _FACILITY.search(bare)
+    if not _could_be_name(bare[: facility.start()] if facility else surface):
+        return None
+    # "Harir Air Base": located by its town (_FACILITY starts with \s+: there is a town part)
+    facility_cities = gaz.cities(bare[: facility.start()]) if facility else None
+    return None, None, (), (), facility_cities
 
 
 # What a nationality names when it is not a place: arms, or people who may well be abroad
@@ -1443,11 +1523,12 @@ _CUE_LAST_WORDS = _CUE_PREPOSITIONS | _CUE_ADJECTIVES | frozenset(["the", "as", 
 
 
 def _may_be_cued(before: str) -> bool:
-    return _any_cue_word(before.rsplit(None, 4)[-4:])
+    return _any_cue_word(before.lower().rsplit(None, 4)[-4:])
 
 
 def _any_cue_word(words: list[str]) -> bool:
-    return not _CUE_LAST_WORDS.isdisjoint([w.lower().strip(",;:()") for w in words])
+    """Whether any of these lower-cased words may end a cue (the caller lowers the text once)."""
+    return not _CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
 
 
 def _head(surface: str) -> str:
@@ -1457,18 +1538,21 @@ def _head(surface: str) -> str:
 
 
 def _names_an_actor(surface: str) -> bool:
-    return any(fold(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
+    return any(_fold_word(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
 
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name, and names recur across articles
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
     words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
     return not any(
-        (w.isupper() and len(w) > 1) or fold(w) in COMMON_WORDS or fold(w) in _ACTOR_WORDS
+        (w.isupper() and len(w) > 1)
+        or _fold_word(w) in COMMON_WORDS
+        or _fold_word(w) in _ACTOR_WORDS
         for w in words
     )
 
@@ -1537,7 +1621,7 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
         weights = _country_weights(c)
         if not weights:
             continue
-        key = fold(c.surface)
+        key = _fold_word(c.surface)
         for iso, weight in weights.items():
             best[(iso, key)] = max(weight, best.get((iso, key), 0.0))
     votes: dict[str, float] = {}
@@ -1578,7 +1662,7 @@ def town_votes(candidates: list[Candidate]) -> dict[str, float]:
     for c in candidates:
         if c.cities and not c.country_iso:
             for iso in sorted({gaz.countries_of[r] for r in c.cities}):
-                names.setdefault(iso, set()).add(fold(c.surface))
+                names.setdefault(iso, set()).add(_fold_word(c.surface))
     return {iso: float(len(found)) for iso, found in names.items()}
 
 
@@ -1636,16 +1720,18 @@ _QUALIFIER = re.compile(
 
 def _is_division(name: str) -> bool:
     gaz = gazetteer()
-    return fold(name) in gaz.admin1_by_name or fold(name) in gaz.country_by_name
+    key = _fold_word(name)
+    return key in gaz.admin1_by_name or key in gaz.country_by_name
 
 
 def _event_place(
     text: str, candidates: list[Candidate], start: int, end: int, votes: dict[str, float]
 ) -> Place | None:
     gaz = gazetteer()
-    inside = [c for c in candidates if start <= c.start < end]
-    coded = [c for c in candidates if c.coded]
-    chain_admin1 = _chain_regions(candidates, [*coded, *inside])
+    listing = _listing(candidates)
+    inside = listing.starting_in(start, end - 1)
+    coded = listing.coded
+    chain_admin1 = _chain_regions(listing, [*coded, *inside])
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
@@ -1681,6 +1767,41 @@ def _event_place(
         if c.unlocated:  # the name alone: no country, no coordinates, no precision
             return Place(c.surface, None, None, None, None, None, None, 0, c.start, c.end, None)
     return None
+
+
+class _Listing:
+    """One article's candidates, indexed for event_place, which runs once per sentence over the
+    same list: building the index once saves a scan of the whole list per sentence."""
+
+    __slots__ = ("candidates", "size", "starts", "coded", "position")
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        self.size = len(candidates)
+        starts = [c.start for c in candidates]
+        in_order = all(a <= b for a, b in itertools.pairwise(starts))
+        self.starts = starts if in_order else None  # find_candidates' lists are in text order
+        self.coded = [c for c in candidates if c.coded]
+        self.position = {id(c): i for i, c in enumerate(candidates)}
+
+    def starting_in(self, first: int, last: int) -> list[Candidate]:
+        """The candidates that start at `first` to `last` (both included), in list order."""
+        if self.starts is None:
+            return [c for c in self.candidates if first <= c.start <= last]
+        return self.candidates[bisect_left(self.starts, first) : bisect_right(self.starts, last)]
+
+
+_LAST_LISTING: list[_Listing] = []
+
+
+def _listing(candidates: list[Candidate]) -> _Listing:
+    """The index of this very list (held, so its id cannot be reused), built anew for another."""
+    if _LAST_LISTING:
+        last = _LAST_LISTING[0]
+        if last.candidates is candidates and last.size == len(candidates):
+            return last
+    _LAST_LISTING[:] = [_Listing(candidates)]
+    return _LAST_LISTING[0]
 
 
 def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:
@@ -1737,11 +1858,11 @@ def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
 
 
 def _chain_regions(
-    candidates: list[Candidate], wanted: list[Candidate]
+    listing: _Listing, wanted: list[Candidate]
 ) -> dict[int, tuple[tuple[str, str], ...]]:
     """For each wanted candidate, the divisions named right after it ("X (Y, Kayin state)",
     "X, Idlib"). Only the wanted ones: this runs once per mention, over the article's list."""
-    position = {id(c): i for i, c in enumerate(candidates)}
+    candidates, position = listing.candidates, listing.position
     out: dict[int, tuple[tuple[str, str], ...]] = {}
     for c in wanted:
         i = position[id(c)]
@@ -1861,7 +1982,7 @@ def _parent_place(
     skip_to = alias.end() if alias and not _is_division(alias.group(1)) else c.end
     dashed = _DASHED_PART.match(text, skip_to)  # "Conoco - Gas Field": a part, no parent
     skip_to = dashed.end() if dashed and not _is_division(dashed.group(1)) else skip_to
-    later = [n for n in candidates if skip_to <= n.start and n.start - c.end <= 80]
+    later = _listing(candidates).starting_in(skip_to, c.end + 80)
     for number, nxt in enumerate(later):
         within_city = _NEIGHBOURHOOD_NOUNS | (
             {"district"} if c.noun in _NEIGHBOURHOOD_NOUNS else set()

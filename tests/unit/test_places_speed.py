@@ -54,3 +54,17 @@ def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
     path = tmp_path / "cities.json"
     path.write_text(json.dumps(cities), encoding="utf-8")
     assert list(places._json_objects(path, chunk=7)) == list(cities.values())
+
+
+@pytest.mark.parametrize("starts", [[0, 5, 5, 12, 30, 41], [30, 5, 0, 41, 12, 5]])
+def test_the_candidate_index_finds_what_a_scan_finds(starts):
+    candidates = [
+        places.Candidate(f"X{i}", s, s + 2, coded=i % 2 == 0) for i, s in enumerate(starts)
+    ]
+    listing = places._listing(candidates)
+    for first, last in [(0, 0), (5, 11), (6, 40), (0, 100), (42, 50)]:
+        scanned = [c for c in candidates if first <= c.start <= last]
+        assert listing.starting_in(first, last) == scanned
+    assert listing.coded == [c for c in candidates if c.coded]
+    assert places._listing(candidates) is listing
+    assert places._listing(list(candidates)) is not listing
