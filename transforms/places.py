@@ -1800,8 +1800,9 @@ def _listing(candidates: list[Candidate]) -> _Listing:
         last = _LAST_LISTING[0]
         if last.candidates is candidates and last.size == len(candidates):
             return last
-    _LAST_LISTING[:] = [_Listing(candidates)]
-    return _LAST_LISTING[0]
+    listing = _Listing(candidates)
+    _LAST_LISTING[:] = [listing]  # another thread may replace it at once: return our own
+    return listing
 
 
 def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:
