@@ -117,18 +117,6 @@ class Lake:
             return schema(table).empty_table().select(columns or schema(table).names)
         return self.dataset(table).to_table(columns=columns, filter=filter)
 
-    def select(self, table: str, columns: list[str] | None = None, filter=None) -> pa.Table:
-        """read() one file at a time: memory holds the rows kept and one file, where a scan of
-        the whole dataset decodes several files ahead (a resolve worker picking 20k of 285k
-        mentions peaked at about 500 MB)."""
-        parts = [
-            self.dataset(table, [path]).to_table(columns=columns, filter=filter)
-            for path in self.files(table)
-        ]
-        if not parts:
-            return self.read(table, columns, filter)
-        return pa.concat_tables(parts)
-
     def batches(
         self,
         table: str,

@@ -74,19 +74,3 @@ def test_local_state_is_replaced_atomically(tmp_path):
     lake.write_state("publish", {"a": 2})
     assert lake.read_state("publish") == {"a": 2}
     assert [p.name for p in (tmp_path / "_state").iterdir()] == ["publish.json"]
-
-
-def test_select_reads_file_by_file_what_read_reads(tmp_path):
-    import pyarrow.compute as pc
-
-    lake = Lake(tmp_path / "lake")
-    for start in range(0, 30, 10):
-        lake.append("articles", [_article(n) for n in range(start, start + 10)])
-    wanted = pc.field("body_chars") == 6
-    picked = pc.field("article_id").isin(["id3", "id14", "id29"])
-    for where in (wanted, picked):
-        assert lake.select("articles", ["article_id", "body"], where).sort_by(
-            "article_id"
-        ) == lake.read("articles", ["article_id", "body"], where).sort_by("article_id")
-    assert lake.select("articles", ["article_id"], picked).num_rows == 3
-    assert Lake(tmp_path / "empty").select("articles", ["article_id"]).num_rows == 0

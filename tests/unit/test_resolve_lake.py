@@ -124,3 +124,34 @@ def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, mo
     pooled, _ = _resolved_sample(tmp_path / "pooled", workers=2)
     assert _events(pooled) == _events(alone)
     assert _revisions(pooled) == _revisions(alone)
+
+
+def test_a_chunk_reads_each_country_only_within_its_own_months():
+    from datetime import date
+
+    import pyarrow as pa
+
+    from flows.resolution import _within
+
+    mentions = pa.table(
+        {
+            "country_iso": ["IQ", "IQ", "IQ", "MM", "MM", None, None],
+            "event_date": [
+                date(2020, 1, 5),
+                date(2023, 12, 5),
+                date(2023, 11, 30),
+                date(2016, 1, 9),
+                date(2023, 12, 1),
+                date(2016, 1, 2),
+                date(2019, 6, 1),
+            ],
+        }
+    )
+    chunk = [("IQ", "2023-11"), ("IQ", "2023-12"), ("MM", "2016-01"), ("", "2016-01")]
+    kept = mentions.filter(_within(chunk)).to_pylist()
+    assert [(m["country_iso"], m["event_date"].isoformat()) for m in kept] == [
+        ("IQ", "2023-12-05"),
+        ("IQ", "2023-11-30"),
+        ("MM", "2016-01-09"),
+        (None, "2016-01-02"),
+    ]
