@@ -48,7 +48,9 @@ def current_mentions():
 MENTIONS_PER_CHUNK = 20_000
 # Chunks read in one scan of the lake: a scan decodes every file, so one scan per chunk made
 # resolve's cost grow with the square of the lake (28 scans of 400 files at 200k articles).
-CHUNKS_PER_SCAN = 8
+# Each chunk in a group holds its Arrow rows in the worker: 8 per scan took the two resolve
+# workers at 100k articles from 769 to 1,096 MB (bench scale), so groups stay small.
+CHUNKS_PER_SCAN = 2
 
 
 def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, int]:
