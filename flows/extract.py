@@ -33,7 +33,7 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
     gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
     """
     workers = _workers(params)
-    if pending is not None and pending <= params.batch_size:
+    if pending is not None and _one_batch(params, pending):
         return ThreadPoolTaskRunner(max_workers=1)
     if params.runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -54,6 +54,11 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
 
 def _workers(params: PipelineParams) -> int:
     return params.workers or os.cpu_count() or 2
+
+
+def _one_batch(params: PipelineParams, pending: int) -> bool:
+    """Articles that fit in one batch: cheaper on a thread of the flow than in started workers."""
+    return pending <= params.batch_size
 
 
 def current_api_url() -> str | None:
@@ -118,7 +123,7 @@ def extract(params: PipelineParams, run_id: str) -> dict[str, int]:
 @contextmanager
 def _worker_pool_for(params: PipelineParams, run_id: str, pending: int) -> Iterator[None]:
     """Runner "process" with more than one batch to do: a pool of light workers for the run."""
-    if params.runner != "process" or pending <= params.batch_size:
+    if params.runner != "process" or _one_batch(params, pending):
         yield
         return
     with worker_pool(_workers(params)) as pool:

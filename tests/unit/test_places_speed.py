@@ -58,9 +58,9 @@ def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
 
 @pytest.mark.parametrize("starts", [[0, 5, 5, 12, 30, 41], [30, 5, 0, 41, 12, 5]])
 def test_the_candidate_index_finds_what_a_scan_finds(starts):
-    candidates = [
+    candidates = places.Candidates(
         places.Candidate(f"X{i}", s, s + 2, coded=i % 2 == 0) for i, s in enumerate(starts)
-    ]
+    )
     listing = places._listing(candidates)
     for first, last in [(0, 0), (5, 11), (6, 40), (0, 100), (42, 50)]:
         scanned = [c for c in candidates if first <= c.start <= last]
@@ -68,3 +68,16 @@ def test_the_candidate_index_finds_what_a_scan_finds(starts):
     assert listing.coded == [c for c in candidates if c.coded]
     assert places._listing(candidates) is listing
     assert places._listing(list(candidates)) is not listing
+
+
+def test_a_memo_computes_each_answer_once_and_empties_when_full():
+    calls = []
+
+    def square(n):
+        calls.append(n)
+        return n * n
+
+    memo = places._Memo(limit=2)
+    assert [memo.remember(n, square, n) for n in (1, 2, 1, 3)] == [1, 4, 1, 9]
+    assert calls == [1, 2, 3] and len(memo) == 3
+    assert memo.remember(4, square, 4) == 16 and set(memo) == {4}  # over the limit: emptied
