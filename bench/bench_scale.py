@@ -112,7 +112,9 @@ def run_one(size: int, workdir: Path) -> dict:
         stage_peaks = rss.stage_peaks(full["seconds"])
         noop, noop_s = _timed(pipeline, params)
         more = params.model_copy(update={"sources": [str(corpus), str(extra)]})
+        plus_started = rss.elapsed()
         plus, plus_s = _timed(pipeline, more)
+        plus_peaks = rss.stage_peaks(plus["seconds"], start=plus_started)
     return {
         "articles": size,
         "corpus_mb": corpus_bytes / 1e6,
@@ -130,6 +132,7 @@ def run_one(size: int, workdir: Path) -> dict:
         "peak_rss_mb": rss.peak / 1e6,
         "peak_rss_full_mb": full_peak / 1e6,
         "stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in stage_peaks.items()},
+        "plus1_stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in plus_peaks.items()},
         "peak_rss_with_server_mb": rss.peak_with_server / 1e6,
         "peak_rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
@@ -193,6 +196,7 @@ class RssSampler:
         self._stop = threading.Event()
 
     def __enter__(self) -> RssSampler:
+        self.started = time.perf_counter()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
@@ -205,7 +209,6 @@ class RssSampler:
         import psutil
 
         me = psutil.Process()
-        started = time.perf_counter()
         while not self._stop.is_set():
             total = server = 0
             for process in [me, *me.children(recursive=True)]:
@@ -218,13 +221,18 @@ class RssSampler:
             self.peak_with_server = max(self.peak_with_server, total)
             with contextlib.suppress(psutil.Error):
                 main = me.memory_info().rss
-                self.samples.append((time.perf_counter() - started, main, total - server - main))
+                self.samples.append((self.elapsed(), main, total - server - main))
             self._stop.wait(self.every)
 
-    def stage_peaks(self, stage_seconds: dict[str, float]) -> dict[str, tuple[int, int]]:
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def stage_peaks(
+        self, stage_seconds: dict[str, float], start: float = 0.0
+    ) -> dict[str, tuple[int, int]]:
         """(flow process, other processes) at the highest sum within each stage, from the
-        stages' durations laid end to end from the start of sampling."""
-        peaks, start = {}, 0.0
+        stages' durations laid end to end from `start` seconds after sampling began."""
+        peaks = {}
         for stage, seconds in stage_seconds.items():
             inside = [s for s in self.samples if start <= s[0] < start + seconds]
             start += seconds
@@ -265,10 +273,11 @@ def render(results: list[dict], header: bool = True) -> str:
             f"{r['peak_rss_full_mb']:.0f} MB, flow process alone {r['peak_rss_main_mb']:.0f} MB, "
             f"with Prefect's server {r['peak_rss_with_server_mb']:.0f} MB"
         )
-        peaks = ", ".join(
-            f"{k} {m:.0f}+{o:.0f}" for k, (m, o) in r.get("stage_peak_mb", {}).items()
-        )
-        lines.append(f"{'':>9} RSS peak by stage, MB (flow process + other processes): {peaks}")
+        for run, key in (("full run", "stage_peak_mb"), ("+1% re-run", "plus1_stage_peak_mb")):
+            peaks = ", ".join(f"{k} {m:.0f}+{o:.0f}" for k, (m, o) in r.get(key, {}).items())
+            lines.append(
+                f"{'':>9} RSS peak by stage of the {run}, MB (flow process + others): {peaks}"
+            )
         for name in ("noop", "plus1"):
             stages = ", ".join(f"{k} {v:.1f}s" for k, v in r.get(f"{name}_stage_s", {}).items())
             lines.append(f"{'':>9} {'no-op' if name == 'noop' else '+1%'} stages: {stages}")

@@ -8,7 +8,6 @@ gazetteer: a worker of Prefect's own process pool also imports Prefect and its c
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +17,7 @@ import pyarrow as pa
 
 from flows.faults import checkpoint
 from flows.lake import Lake
+from flows.workers import light_pool
 from transforms.extract import EXTRACTOR_VERSION, extract_article
 
 
@@ -51,13 +51,5 @@ def extract_to_lake(lake_root: str, batch: pa.Table, run_id: str) -> dict[str, i
 @contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """`workers` local processes, each with the gazetteer loaded once, for the run's batches."""
-    # spawn: the flow process runs threads (Prefect), which fork would copy mid-flight.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_gazetteer) as pool:
+    with light_pool(workers, initializer="transforms.places:gazetteer") as pool:
         yield pool
-
-
-def _load_gazetteer() -> None:
-    from transforms.places import gazetteer
-
-    gazetteer()

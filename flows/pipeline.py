@@ -17,6 +17,7 @@ from flows.lock import run_lock
 from flows.params import PipelineParams
 from flows.publish import publish
 from flows.resolve import resolve
+from flows.workers import release_memory, use_system_allocator
 from transforms.articles import utc_now
 from transforms.extract import EXTRACTOR_VERSION
 
@@ -57,6 +58,7 @@ def with_overrides(params: PipelineParams, **overrides) -> PipelineParams:
 
 
 def run_stages(params: PipelineParams, run_id: str) -> dict:
+    use_system_allocator()
     started_at = utc_now()
     counts: dict = {}
     seconds: dict[str, float] = {}
@@ -77,6 +79,7 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
             clock = time.perf_counter()
             counts[stage] = run()
             seconds[stage] = round(time.perf_counter() - clock, 3)
+            release_memory()  # each stage's garbage, before the next one's peak
             bar.finish(stage, describe(counts[stage]))
     except BaseException:
         record_run(params, run_id, started_at, "failed", counts | {"seconds": seconds})

@@ -12,10 +12,8 @@ and groups of blocks can be resolved in parallel processes. No Prefect here: the
 from __future__ import annotations
 
 import math
-import multiprocessing
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 
 import pyarrow as pa
@@ -23,8 +21,9 @@ import pyarrow.compute as pc
 
 from flows.contract import schema
 from flows.lake import Lake, as_table
+from flows.workers import light_pool
 from transforms.extract import EXTRACTOR_VERSION
-from transforms.resolve import RESOLVED_ROLES, Resolution, affected_blocks, block_of, source_of
+from transforms.resolve import RESOLVED_ROLES, Resolution, block_of, source_of
 from transforms.resolve import resolve as resolve_mentions
 
 ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
@@ -45,12 +44,12 @@ def current_mentions():
 
 
 # Mentions resolved per read: bounds the Python rows in memory however large the lake grows.
-MENTIONS_PER_CHUNK = 20_000
+MENTIONS_PER_CHUNK = 10_000
 # Chunks read in one scan of the lake: a scan decodes every file, so one scan per chunk made
 # resolve's cost grow with the square of the lake (28 scans of 400 files at 200k articles).
 # Each chunk in a group holds its Arrow rows in the worker: 8 per scan took the two resolve
 # workers at 100k articles from 769 to 1,096 MB (bench scale), so groups stay small.
-CHUNKS_PER_SCAN = 2
+CHUNKS_PER_SCAN = 4
 
 
 def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, int]:
@@ -58,29 +57,21 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
 
     With `workers` > 1, groups of blocks are resolved in that many local processes.
     """
-    index = lake.read(
-        "event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions()
+    # The index stays in Arrow: as Python tuples and a dict it was the flow process's share
+    # of resolve that grew with the lake (about 120 MB per 100k articles).
+    current = with_blocks(
+        lake.read("event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions())
     )
-    previous = lake.read("event_assignments", ["mention_id", "block_country", "block_month"])
+    previous = lake.read("event_assignments", ["mention_id", *BLOCK])
     full = full or previous.num_rows == 0
-    assigned = (
-        {}
-        if full
-        else {
-            mention_id: (country, month)
-            for mention_id, country, month in zip(
-                *(c.to_pylist() for c in previous.columns), strict=True
-            )
-        }
-    )
-    current = list(zip(*(c.to_pylist() for c in index.columns), strict=True))
-    blocks = affected_blocks(current, assigned)
+    blocks = changed_blocks(current, None if full else previous)
+    del previous
     if not blocks and not full:
         return {"events": lake.read("events", ["event_id"]).num_rows, "blocks": 0, "mentions": 0}
+    chunks = block_chunks(block_sizes(current), blocks, MENTIONS_PER_CHUNK)
+    del current
     results = {"events": [], "event_revisions": [], "event_assignments": []}
     resolved = 0
-    chunks = block_chunks(current, blocks, MENTIONS_PER_CHUNK)
-    del current, index
     groups = scan_groups(chunks, workers)
     for parts, n in _map(resolve_group, [(lake.root, group) for group in groups], workers):
         resolved += n
@@ -108,22 +99,64 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
     return {"events": count, "blocks": len(blocks), "mentions": resolved}
 
 
+BLOCK = ["block_country", "block_month"]
+
+
+def with_blocks(mentions: pa.Table) -> pa.Table:
+    """(mention_id, block_country, block_month) of the dated rows of (mention_id, country_iso,
+    event_date): transforms.resolve.block_of in Arrow."""
+    dated = mentions.filter(pc.is_valid(mentions["event_date"]))
+    return pa.table(
+        {
+            "mention_id": dated["mention_id"],
+            "block_country": pc.fill_null(dated["country_iso"], ""),
+            "block_month": _month_of(dated["event_date"]),
+        }
+    )
+
+
+def changed_blocks(current: pa.Table, previous: pa.Table | None) -> set[tuple[str, str]]:
+    """Blocks to resolve again: every block of `current` when there is no `previous`
+    assignment, else those of mentions not assigned yet and of assigned mentions now gone.
+    Both tables hold mention_id, block_country and block_month."""
+    if previous is None:
+        return _block_set(current)
+    new = current.filter(pc.invert(pc.is_in(current["mention_id"], previous["mention_id"])))
+    gone = previous.filter(pc.invert(pc.is_in(previous["mention_id"], current["mention_id"])))
+    return _block_set(new) | _block_set(gone)
+
+
+def block_sizes(current: pa.Table) -> dict[tuple[str, str], int]:
+    """Mentions per block."""
+    sizes = current.group_by(BLOCK).aggregate([("mention_id", "count")])
+    columns = (sizes[name].to_pylist() for name in [*BLOCK, "mention_id_count"])
+    return {(country, month): n for country, month, n in zip(*columns, strict=True)}
+
+
+def _block_set(table: pa.Table) -> set[tuple[str, str]]:
+    unique = table.select(BLOCK).group_by(BLOCK).aggregate([])
+    return set(zip(*(unique[name].to_pylist() for name in BLOCK), strict=True))
+
+
+def _month_of(days: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.strftime(days.cast(pa.timestamp("s")), format="%Y-%m")
+
+
 def block_chunks(
-    current: list[tuple[str, str | None, object]], blocks: set[tuple[str, str]], size: int
+    sizes: dict[tuple[str, str], int], blocks: set[tuple[str, str]], size: int
 ) -> list[list[tuple[str, str]]]:
     """The blocks to redo, in order, grouped so that each group has about `size` mentions.
 
     Blocks resolve independently, so each group is read and resolved on its own.
     """
-    counts = Counter(block_of(country, day) for _, country, day in current)
     chunks: list[list[tuple[str, str]]] = [[]]
     in_chunk = 0
     for block in sorted(blocks):
-        if chunks[-1] and in_chunk + counts[block] > size:
+        if chunks[-1] and in_chunk + sizes.get(block, 0) > size:
             chunks.append([])
             in_chunk = 0
         chunks[-1].append(block)
-        in_chunk += counts[block]
+        in_chunk += sizes.get(block, 0)
     return [chunk for chunk in chunks if chunk]
 
 
@@ -165,9 +198,7 @@ def _map(function, arguments: list[tuple], workers: int) -> Iterator:
     if workers <= 1 or len(arguments) <= 1:
         yield from (function(*a) for a in arguments)
         return
-    # spawn: the flow process runs threads (Prefect), which fork would copy mid-flight.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(arguments)), mp_context=context) as pool:
+    with light_pool(min(workers, len(arguments))) as pool:
         yield from pool.map(function, *zip(*arguments, strict=True))
 
 
@@ -210,12 +241,11 @@ def _within(chunk: list[tuple[str, str]]) -> pc.Expression:
 
 def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, str]]) -> pa.Table:
     """Rows of `table` whose block (country, and a month or a date) is not being redone."""
-    pairs = zip(table.column(country).to_pylist(), table.column(when).to_pylist(), strict=True)
-    if when == "event_date":
-        keep = [block_of(c, day) not in blocks for c, day in pairs]
-    else:
-        keep = [(c, month) not in blocks for c, month in pairs]
-    return table.filter(pa.array(keep, type=pa.bool_()))
+    month = _month_of(table[when]) if when == "event_date" else table[when]
+    keys = pc.binary_join_element_wise(pc.fill_null(table[country], ""), month, "|")
+    redone = pa.array([f"{c}|{m}" for c, m in blocks], pa.string())
+    # A row without a date has no block (block_of gives None): it is never redone.
+    return table.filter(pc.invert(pc.fill_null(pc.is_in(keys, redone), False)))
 
 
 def _concat(table: str, parts: list[pa.Table]) -> pa.Table:

@@ -178,26 +178,6 @@ def _month(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def affected_blocks(
-    current: Iterable[tuple[str, str | None, object]], assigned: dict[str, tuple[str, str]]
-) -> set[tuple[str, str]]:
-    """Blocks to resolve again: those of mentions not yet assigned, and of assigned ones gone.
-
-    `current` yields (mention_id, country_iso, event_date) of the mentions in the lake now;
-    `assigned` maps mention_id -> block from the previous resolution.
-    """
-    blocks: set[tuple[str, str]] = set()
-    seen: set[str] = set()
-    for mention_id, country_iso, event_date in current:
-        seen.add(mention_id)
-        if mention_id not in assigned:
-            block = block_of(country_iso, event_date)
-            if block is not None:
-                blocks.add(block)
-    blocks.update(block for mention_id, block in assigned.items() if mention_id not in seen)
-    return blocks
-
-
 # --------------------------------------------------------------------------- resolution
 
 

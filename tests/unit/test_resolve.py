@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
-from transforms.resolve import affected_blocks, combine_figures, resolve
+from transforms.resolve import combine_figures, resolve
 
 KRYVYI_RIH = {"geonameid": 703845, "latitude": 47.9105, "longitude": 33.3918}
 KRAMATORSK = {"geonameid": 704508, "latitude": 48.7231, "longitude": 37.5563}
@@ -207,16 +207,6 @@ def test_event_ids_do_not_depend_on_the_order_articles_arrive_in():
     # Resolving only the first reports gives the event the same id the full set gives it.
     first = resolve(RISING_TOLL[:1], RISING_TOLL_ARTICLES).events[0]["event_id"]
     assert first in {event_id for event_id, _, _ in expected[0]}
-
-
-def test_affected_blocks_are_those_of_new_and_removed_mentions():
-    assigned = {"m1": ("UA", "2023-07"), "old": ("SY", "2017-02")}
-    current = [("m1", "UA", "2023-07-31"), ("m2", "UA", "2024-01-02"), ("m3", None, "2020-05-05")]
-    assert affected_blocks(current, assigned) == {
-        ("UA", "2024-01"),
-        ("", "2020-05"),
-        ("SY", "2017-02"),
-    }
 
 
 def test_reports_placed_only_in_a_country_are_not_merged_across_articles():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pyarrow as pa
+
 from flows.lake import Lake
-from flows.resolution import block_chunks, resolve_lake
+from flows.resolution import block_chunks, block_sizes, changed_blocks, resolve_lake, with_blocks
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
 from transforms.extract import EXTRACTOR_VERSION
 
@@ -112,10 +114,47 @@ def test_block_chunks_cover_every_block_once_and_respect_the_size():
         ("m5", "SY", date(2017, 2, 7)),
     ]
     blocks = {("UA", "2023-07"), ("UA", "2023-06"), ("", "2023-06"), ("SY", "2017-02")}
-    chunks = block_chunks(current, blocks, size=2)
+    chunks = block_chunks(block_sizes(with_blocks(_index(current))), blocks, size=2)
     assert sorted(b for chunk in chunks for b in chunk) == sorted(blocks)
     assert [("UA", "2023-07")] in chunks  # two mentions: a chunk of its own
     assert len(chunks) == 3
+
+
+def test_changed_blocks_are_those_of_new_and_removed_mentions():
+    current = with_blocks(
+        _index(
+            [
+                ("m1", "UA", date(2023, 7, 31)),
+                ("m2", "UA", date(2024, 1, 2)),
+                ("m3", None, date(2020, 5, 5)),
+                ("undated", "UA", None),  # no block: nothing to redo
+            ]
+        )
+    )
+    previous = pa.table(
+        {
+            "mention_id": ["m1", "old"],
+            "block_country": ["UA", "SY"],
+            "block_month": ["2023-07", "2017-02"],
+        }
+    )
+    assert changed_blocks(current, previous) == {
+        ("UA", "2024-01"),
+        ("", "2020-05"),
+        ("SY", "2017-02"),
+    }
+    assert changed_blocks(current, None) == {("UA", "2023-07"), ("UA", "2024-01"), ("", "2020-05")}
+
+
+def _index(rows: list[tuple]) -> pa.Table:
+    ids, countries, days = zip(*rows, strict=True)
+    return pa.table(
+        {
+            "mention_id": pa.array(ids, pa.string()),
+            "country_iso": pa.array(countries, pa.string()),
+            "event_date": pa.array(days, pa.date32()),
+        }
+    )
 
 
 def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, monkeypatch):
