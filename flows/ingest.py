@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
@@ -88,16 +90,24 @@ def load_state(lake_root: str) -> State:
     """Article ids, canonical URLs, origins, file fingerprints and HTTP validators in the lake."""
     lake = Lake(lake_root)
     ledger = Ledger(ids=lake.keys("articles"), origin_ids=lake.keys("article_origins"))
-    for row in lake.read("articles", columns=["article_id", "url", "origin"]).to_pylist():
-        ledger.remember(row["article_id"], row["url"], row["origin"])
-    for row in lake.read("article_origins", columns=["article_id", "url", "origin"]).to_pylist():
-        ledger.remember(row["article_id"], row["url"], row["origin"])
-    states = lake.read("source_state").sort_by("seen_at").to_pylist()
-    files = {s["state_id"] for s in states if s["kind"] == "file"}
-    validators = {
-        s["location"]: (s["etag"], s["last_modified"]) for s in states if s["kind"] == "http"
+    # Column lists, not row dicts: a dict per stored article cost more than the ledger itself.
+    for table in ("articles", "article_origins"):
+        for article_id, url, origin in _columns(lake.read(table, ["article_id", "url", "origin"])):
+            ledger.remember(article_id, url, origin)
+    file_states = lake.read("source_state", ["state_id"], pc.field("kind") == "file")
+    files = set(file_states["state_id"].to_pylist())
+    http = lake.read("source_state", filter=pc.field("kind") == "http").sort_by("seen_at")
+    validators = {  # the latest validators of each URL win
+        location: (etag, last_modified)
+        for location, etag, last_modified in _columns(
+            http.select(["location", "etag", "last_modified"])
+        )
     }
     return State(ledger, files, validators)
+
+
+def _columns(table: pa.Table) -> Iterator[tuple]:
+    return zip(*(column.to_pylist() for column in table.columns), strict=True)
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
