@@ -49,7 +49,11 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
                 "env": {"PREFECT_API_URL": api_url} if api_url else {},
             }
         )
-    return ThreadPoolTaskRunner(max_workers=workers)  # "process": each thread feeds a worker
+    if params.runner == "process":
+        # Threads hand batches to the workers, two per worker: the next batch is queued at
+        # the pool while a task's Prefect bookkeeping runs, so no worker waits for it.
+        return ThreadPoolTaskRunner(max_workers=2 * workers)
+    return ThreadPoolTaskRunner(max_workers=workers)
 
 
 def _workers(params: PipelineParams) -> int:
