@@ -18,6 +18,7 @@ import os
 import posixpath
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -179,13 +180,33 @@ class Lake:
 
     def replace(self, table: str, rows: Iterable[dict] | pa.Table) -> int:
         """Replace a whole table (a snapshot such as `events`) with one atomically written file."""
-        data = as_table(table, rows)
+        with self.replacing(table) as snapshot:
+            snapshot.write(rows)
+        return snapshot.rows
+
+    @contextmanager
+    def replacing(self, table: str) -> Iterator[Snapshot]:
+        """A new version of a whole table, written part by part (so no part need be kept in
+        memory), that replaces the old one when the block ends, and is dropped if it raises."""
         target = posixpath.join(self.table_dir(table), f"{table}.parquet")
-        self._write(data, target)
+        self.fs.create_dir(posixpath.dirname(target), recursive=True)
+        directory, name = posixpath.split(target)
+        temporary = posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+        snapshot = Snapshot(
+            table,
+            pq.ParquetWriter(temporary, schema(table), compression=COMPRESSION, filesystem=self.fs),
+        )
+        try:
+            yield snapshot
+            snapshot.writer.close()
+        except BaseException:
+            snapshot.writer.close()
+            self.fs.delete_file(temporary)
+            raise
+        self.fs.move(temporary, target)  # a rename on a local disk: readers see old or new
         for stale in self.files(table):
             if stale != target:
                 self.fs.delete_file(stale)
-        return data.num_rows
 
     def _write(self, data: pa.Table, target: str) -> None:
         directory, name = posixpath.split(target)
@@ -196,6 +217,19 @@ class Lake:
         temporary = posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
         pq.write_table(data, temporary, compression=COMPRESSION, filesystem=self.fs)
         os.replace(temporary, target)
+
+
+class Snapshot:
+    """The parts of a table being replaced (see Lake.replacing)."""
+
+    def __init__(self, table: str, writer: pq.ParquetWriter) -> None:
+        self.table, self.writer, self.rows = table, writer, 0
+
+    def write(self, rows: Iterable[dict] | pa.Table) -> None:
+        data = as_table(self.table, rows)
+        if data.num_rows:
+            self.writer.write_table(data)
+            self.rows += data.num_rows
 
 
 def as_table(table: str, rows: Iterable[dict] | pa.Table) -> pa.Table:

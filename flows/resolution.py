@@ -70,33 +70,38 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
         return {"events": lake.read("events", ["event_id"]).num_rows, "blocks": 0, "mentions": 0}
     chunks = block_chunks(block_sizes(current), blocks, MENTIONS_PER_CHUNK)
     del current
-    results = {"events": [], "event_revisions": [], "event_assignments": []}
-    resolved = 0
     groups = scan_groups(chunks, workers)
-    for parts, n in _map(resolve_group, [(lake.root, group) for group in groups], workers):
-        resolved += n
-        for tables in parts:
-            for table, part in tables.items():
-                results[table].append(part)
+    resolved = 0
+    # Each group's tables are written as they come: the flow process never holds the whole
+    # lake's events. Assignments are committed last (the `with` exits in reverse order): a run
+    # killed before them redoes these blocks next time.
+    with (
+        lake.replacing("event_assignments") as assignments,
+        lake.replacing("events") as events,
+        lake.replacing("event_revisions") as revisions,
+    ):
+        snapshots = {s.table: s for s in (events, revisions, assignments)}
+        if not full:  # every other block keeps its events, revisions and assignments
+            _keep_outside(lake, blocks, snapshots)
+        for parts, n in _map(resolve_group, [(lake.root, group) for group in groups], workers):
+            resolved += n
+            for tables in parts:
+                for table, part in tables.items():
+                    snapshots[table].write(part)
+    return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
 
-    if not full:  # every other block keeps its events, revisions and assignments
-        events = _outside(lake.read("events"), "country_iso", "event_date", blocks)
-        revisions = lake.read("event_revisions")
-        revisions = revisions.filter(pc.is_in(revisions.column("event_id"), events["event_id"]))
-        assignments = _outside(
-            lake.read("event_assignments"), "block_country", "block_month", blocks
-        )
-        for table, kept in (
-            ("events", events),
-            ("event_revisions", revisions),
-            ("event_assignments", assignments),
-        ):
-            results[table].insert(0, kept)
-    # Assignments last: a run killed before them redoes these blocks next time.
-    lake.replace("event_revisions", _concat("event_revisions", results["event_revisions"]))
-    count = lake.replace("events", _concat("events", results["events"]))
-    lake.replace("event_assignments", _concat("event_assignments", results["event_assignments"]))
-    return {"events": count, "blocks": len(blocks), "mentions": resolved}
+
+def _keep_outside(lake: Lake, blocks: set[tuple[str, str]], snapshots: dict) -> None:
+    """Write the events, revisions and assignments of every block not being redone."""
+    kept = _outside(lake.read("events"), "country_iso", "event_date", blocks)
+    snapshots["events"].write(kept)
+    revisions = lake.read("event_revisions", filter=pc.field("event_id").isin(kept["event_id"]))
+    snapshots["event_revisions"].write(revisions)
+    del kept, revisions
+    assignments = lake.read("event_assignments")
+    snapshots["event_assignments"].write(
+        _outside(assignments, "block_country", "block_month", blocks)
+    )
 
 
 BLOCK = ["block_country", "block_month"]
@@ -246,7 +251,3 @@ def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, st
     redone = pa.array([f"{c}|{m}" for c, m in blocks], pa.string())
     # A row without a date has no block (block_of gives None): it is never redone.
     return table.filter(pc.invert(pc.fill_null(pc.is_in(keys, redone), False)))
-
-
-def _concat(table: str, parts: list[pa.Table]) -> pa.Table:
-    return pa.concat_tables(parts) if parts else schema(table).empty_table()

@@ -39,6 +39,26 @@ def test_replace_keeps_one_snapshot(tmp_path):
     assert sorted(lake.keys("events")) == ["b", "c"]
 
 
+def test_a_snapshot_written_in_parts_replaces_the_table_only_when_complete(tmp_path):
+    lake = Lake(tmp_path)
+    lake.replace("events", [{"event_id": "old"}])
+    try:
+        with lake.replacing("events") as events:
+            events.write([{"event_id": "new-1"}])
+            assert lake.keys("events") == {"old"}  # readers see the old table meanwhile
+            raise RuntimeError("killed half-way")
+    except RuntimeError:
+        pass
+    assert lake.keys("events") == {"old"}
+    assert sorted(p.name for p in (tmp_path / "events").iterdir()) == ["events.parquet"]
+    with lake.replacing("events") as events:
+        events.write([{"event_id": "new-1"}])
+        events.write([])
+        events.write([{"event_id": "new-2"}, {"event_id": "new-3"}])
+    assert events.rows == 3
+    assert lake.keys("events") == {"new-1", "new-2", "new-3"}
+
+
 def test_batches_stream_in_fixed_sizes(tmp_path):
     lake = Lake(tmp_path)
     for start in range(0, 25, 5):
