@@ -942,18 +942,45 @@ def find_candidates(text: str) -> Candidates:
     found = Candidates()
     for match in _phrases(text):
         phrase = match.group()
-        actor = _armed_group_country(phrase)
-        if actor:
-            found.append(Candidate(phrase, match.start(), match.end(), actor_iso=actor))
+        plan = _PLANS.get(phrase, _UNSEEN)  # inline first: this runs for every phrase
+        if plan is _UNSEEN:
+            plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
+        if plan is None:
+            continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
+        actor, parts = plan
         start = match.start()
-        parts = _AFTER_POSSESSIVE.split(phrase) if "s " in phrase else (phrase,)
+        if actor:
+            found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
         for part in parts:  # "Mosul's al-Masaref": two names
             names = _read_phrase(gaz, scan, start, part)
-            # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
-            found.extend(n for n in names if not actor or _nationality(n))
+            if names and actor:
+                # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+                names = [n for n in names if _nationality(n)]
+            found.extend(names)
             start += len(part) + 1
     _spread_origin(text, found)
     return found
+
+
+def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """What find_candidates reads in a phrase, known from the phrase alone (remembered per
+    phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
+    names), or None when it names no group and no part is a place wherever it stands."""
+    actor = _armed_group_country(phrase)
+    parts = tuple(_AFTER_POSSESSIVE.split(phrase)) if "s " in phrase else (phrase,)
+    if not actor and all(_never_a_place(gaz, part) for part in parts):
+        return None
+    return actor, parts
+
+
+def _never_a_place(gaz: Gazetteer, part: str) -> bool:
+    """A one-word part that _read_word rejects by its name alone, wherever it stands."""
+    if len(part.split(None, 1)) != 1:
+        return False  # sub-phrases of longer ones are read in context
+    if not (part[:1].isupper() or _ARTICLE_START.match(part)):
+        return True
+    key = _fold_word(part)
+    return key in _WATER_WORDS or _VERDICTS.remember(key, _verdict, gaz, key) is False
 
 
 def _spread_origin(text: str, candidates: list[Candidate]) -> None:
@@ -1096,7 +1123,16 @@ def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     lower = before.lower()
     words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
-    cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+    # _cue_before needs a space at the end, and most cues are a preposition right before the
+    # name ("in X"): both tested before the word filter and the full reader
+    cued = named_before or (
+        before[-1:].isspace()
+        and bool(words)
+        and (
+            words[-1] in _CUE_PREPOSITIONS
+            or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+        )
+    )
     # a match of _NEAR is at most 37 characters long ("outskirts of" and 25 more): searching
     # only where one can start is cheaper, and \b still sees the character before `pos`
     near = _has_near_word(lower) and bool(_NEAR.search(before, max(0, len(before) - 38)))
@@ -1247,6 +1283,7 @@ class _Memo(dict):
 
 
 _FOLDED = _Memo(200_000)
+_PLANS = _Memo(100_000)  # find_candidates' reading of each phrase
 
 
 def _fold_word(word: str) -> str:
