@@ -1626,12 +1626,14 @@ def _any_cue_word(words: list[str]) -> bool:
     return not _CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
 def _head(surface: str) -> str:
     """The name without a facility word: "Ain Assad Air Base" -> "Ain Assad"."""
     facility = _FACILITY.search(surface)
     return surface[: facility.start()] if facility and facility.start() > 0 else surface
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
 def _names_an_actor(surface: str) -> bool:
     return any(_fold_word(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
@@ -1724,6 +1726,23 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
         if weight > 0:
             votes[iso] = votes.get(iso, 0) + weight
     return votes
+
+
+class Votes(dict):
+    """A text's votes: country_votes' countries and town_votes' under "~" + iso. event_place
+    reads the countries alone once per town it weighs, so they are split out once and kept
+    (nothing changes the votes once counted)."""
+
+    @cached_property
+    def explicit(self) -> dict[str, float]:
+        return {k: v for k, v in self.items() if not k.startswith("~")}
+
+
+def explicit_votes(votes: dict[str, float]) -> dict[str, float]:
+    """The votes of the countries the text names (not "~" town votes); do not change it."""
+    if isinstance(votes, Votes):
+        return votes.explicit
+    return {k: v for k, v in votes.items() if not k.startswith("~")}
 
 
 def _country_weights(c: Candidate) -> dict[str, float]:
@@ -1979,7 +1998,7 @@ def _choose_city(
     if not c.cities:
         return None
 
-    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    explicit = explicit_votes(votes)
 
     def rank(row: int) -> tuple:
         iso = gaz.countries_of[row]
@@ -2096,7 +2115,7 @@ def _parent_place(
             return _renamed(_region_place(gaz, nxt, votes), c)
         if nxt.country_iso:
             return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
-    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    explicit = explicit_votes(votes)
     if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
