@@ -1296,23 +1296,22 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
     if len(phrase.split(None, 1)) == 1:
         return _read_word(gaz, scan, start, phrase)  # most phrases are one word
-    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
-    folded = [_fold_word(w) for _, w in words]
+    shape = _SHAPES.get(phrase)  # inline first: this runs for every phrase of several words
+    if shape is None:
+        shape = _SHAPES.remember(phrase, _phrase_shape, phrase)
+    starts, ends, folded, may_start = shape
+    count = len(starts)
     # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
-    unit = len(words) > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
+    unit = count > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
     out: list[Candidate] = []
     first = 0
-    while first < len(words):
-        word = words[first][1]
-        if not (word[:1].isupper() or _ARTICLE_START.match(word)):
-            first += 1  # no name starts with a lowercase word
+    while first < count:
+        if not may_start[first]:
+            first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        if folded[first] in _WATER_WORDS:
-            first += 1  # "Gulf (of Aden)": a sea is not where an event is coded
-            continue
-        for last in range(len(words), first, -1):
-            span_start = start + words[first][0]
-            span_end = start + words[last - 1][0] + len(words[last - 1][1])
+        span_start = start + starts[first]
+        for last in range(count, first, -1):
+            span_end = start + ends[last - 1]
             if folded[last - 1] in _WATER_WORDS and not scan.noun_at(span_end):
                 first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
                 break
@@ -1320,7 +1319,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
-            partial = first > 0 or last < len(words)
+            partial = first > 0 or last < count
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None and unit and not _nationality(candidate):
@@ -1332,6 +1331,27 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         else:
             first += 1
     return out
+
+
+_SHAPES = _Memo(100_000)
+
+
+def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:
+    """A phrase's words as _read_phrase reads them, remembered per phrase: their starts and ends
+    in it, their keys, and whether a name may start with each (not a lowercase word, no sea:
+    "Gulf (of Aden)" is not where an event is coded)."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+    folded = tuple(_fold_word(w) for _, w in words)
+    may_start = tuple(
+        bool(w[:1].isupper() or _ARTICLE_START.match(w)) and key not in _WATER_WORDS
+        for (_, w), key in zip(words, folded, strict=True)
+    )
+    return (
+        tuple(at for at, _ in words),
+        tuple(at + len(w) for at, w in words),
+        folded,
+        may_start,
+    )
 
 
 def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candidate]:
