@@ -22,9 +22,11 @@ from transforms.dates import date_range, resolve_date
 from transforms.places import (
     Candidate,
     Place,
+    Votes,
     country_place,
     country_votes,
     event_place,
+    explicit_votes,
     find_candidates,
     fold,
     town_votes,
@@ -102,7 +104,8 @@ def split_mentions(body: str, sentences: list[Sentence], published: date | None)
     """The event mentions of an article, in reading order, with their figures attached."""
     figures = find_figures(body, sentences)
     candidates = find_candidates(body)
-    votes = country_votes(candidates) | {"~" + k: v for k, v in town_votes(candidates).items()}
+    votes = Votes(country_votes(candidates))
+    votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
     ctx = _Context(body, sentences, published, candidates, votes)
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -294,7 +297,7 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
         if mention.event_date is None and mention.role in ("reported", "other") and ctx.published:
             # Nothing stated: the event is taken to be of the publication's week, and said so.
             mention.event_date, mention.date_precision = ctx.published, "week"
-        explicit = {k: v for k, v in ctx.votes.items() if not k.startswith("~")}
+        explicit = explicit_votes(ctx.votes)
         if mention.country is None and mention.role != "aggregate" and explicit:
             _set_place(mention, country_place(max(explicit, key=explicit.__getitem__)))
         if mention.perpetrator is None and mention.role in ("reported", "other"):

@@ -942,18 +942,45 @@ def find_candidates(text: str) -> Candidates:
     found = Candidates()
     for match in _phrases(text):
         phrase = match.group()
-        actor = _armed_group_country(phrase)
-        if actor:
-            found.append(Candidate(phrase, match.start(), match.end(), actor_iso=actor))
+        plan = _PLANS.get(phrase, _UNSEEN)  # inline first: this runs for every phrase
+        if plan is _UNSEEN:
+            plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
+        if plan is None:
+            continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
+        actor, parts = plan
         start = match.start()
-        parts = _AFTER_POSSESSIVE.split(phrase) if "s " in phrase else (phrase,)
+        if actor:
+            found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
         for part in parts:  # "Mosul's al-Masaref": two names
             names = _read_phrase(gaz, scan, start, part)
-            # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
-            found.extend(n for n in names if not actor or _nationality(n))
+            if names and actor:
+                # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+                names = [n for n in names if _nationality(n)]
+            found.extend(names)
             start += len(part) + 1
     _spread_origin(text, found)
     return found
+
+
+def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """What find_candidates reads in a phrase, known from the phrase alone (remembered per
+    phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
+    names), or None when it names no group and no part is a place wherever it stands."""
+    actor = _armed_group_country(phrase)
+    parts = tuple(_AFTER_POSSESSIVE.split(phrase)) if "s " in phrase else (phrase,)
+    if not actor and all(_never_a_place(gaz, part) for part in parts):
+        return None
+    return actor, parts
+
+
+def _never_a_place(gaz: Gazetteer, part: str) -> bool:
+    """A one-word part that _read_word rejects by its name alone, wherever it stands."""
+    if len(part.split(None, 1)) != 1:
+        return False  # sub-phrases of longer ones are read in context
+    if not (part[:1].isupper() or _ARTICLE_START.match(part)):
+        return True
+    key = _fold_word(part)
+    return key in _WATER_WORDS or _VERDICTS.remember(key, _verdict, gaz, key) is False
 
 
 def _spread_origin(text: str, candidates: list[Candidate]) -> None:
@@ -1096,7 +1123,16 @@ def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     lower = before.lower()
     words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
-    cued = named_before or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+    # _cue_before needs a space at the end, and most cues are a preposition right before the
+    # name ("in X"): both tested before the word filter and the full reader
+    cued = named_before or (
+        before[-1:].isspace()
+        and bool(words)
+        and (
+            words[-1] in _CUE_PREPOSITIONS
+            or (_any_cue_word(words[-4:]) and _cue_before(before, words))
+        )
+    )
     # a match of _NEAR is at most 37 characters long ("outskirts of" and 25 more): searching
     # only where one can start is cheaper, and \b still sees the character before `pos`
     near = _has_near_word(lower) and bool(_NEAR.search(before, max(0, len(before) - 38)))
@@ -1247,6 +1283,7 @@ class _Memo(dict):
 
 
 _FOLDED = _Memo(200_000)
+_PLANS = _Memo(100_000)  # find_candidates' reading of each phrase
 
 
 def _fold_word(word: str) -> str:
@@ -1259,23 +1296,22 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
     if len(phrase.split(None, 1)) == 1:
         return _read_word(gaz, scan, start, phrase)  # most phrases are one word
-    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
-    folded = [_fold_word(w) for _, w in words]
+    shape = _SHAPES.get(phrase)  # inline first: this runs for every phrase of several words
+    if shape is None:
+        shape = _SHAPES.remember(phrase, _phrase_shape, phrase)
+    starts, ends, folded, may_start = shape
+    count = len(starts)
     # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
-    unit = len(words) > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
+    unit = count > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
     out: list[Candidate] = []
     first = 0
-    while first < len(words):
-        word = words[first][1]
-        if not (word[:1].isupper() or _ARTICLE_START.match(word)):
-            first += 1  # no name starts with a lowercase word
+    while first < count:
+        if not may_start[first]:
+            first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        if folded[first] in _WATER_WORDS:
-            first += 1  # "Gulf (of Aden)": a sea is not where an event is coded
-            continue
-        for last in range(len(words), first, -1):
-            span_start = start + words[first][0]
-            span_end = start + words[last - 1][0] + len(words[last - 1][1])
+        span_start = start + starts[first]
+        for last in range(count, first, -1):
+            span_end = start + ends[last - 1]
             if folded[last - 1] in _WATER_WORDS and not scan.noun_at(span_end):
                 first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
                 break
@@ -1283,7 +1319,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
-            partial = first > 0 or last < len(words)
+            partial = first > 0 or last < count
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None and unit and not _nationality(candidate):
@@ -1295,6 +1331,27 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         else:
             first += 1
     return out
+
+
+_SHAPES = _Memo(100_000)
+
+
+def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:
+    """A phrase's words as _read_phrase reads them, remembered per phrase: their starts and ends
+    in it, their keys, and whether a name may start with each (not a lowercase word, no sea:
+    "Gulf (of Aden)" is not where an event is coded)."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+    folded = tuple(_fold_word(w) for _, w in words)
+    may_start = tuple(
+        bool(w[:1].isupper() or _ARTICLE_START.match(w)) and key not in _WATER_WORDS
+        for (_, w), key in zip(words, folded, strict=True)
+    )
+    return (
+        tuple(at for at, _ in words),
+        tuple(at + len(w) for at, w in words),
+        folded,
+        may_start,
+    )
 
 
 def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candidate]:
@@ -1589,12 +1646,14 @@ def _any_cue_word(words: list[str]) -> bool:
     return not _CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
 def _head(surface: str) -> str:
     """The name without a facility word: "Ain Assad Air Base" -> "Ain Assad"."""
     facility = _FACILITY.search(surface)
     return surface[: facility.start()] if facility and facility.start() > 0 else surface
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
 def _names_an_actor(surface: str) -> bool:
     return any(_fold_word(w) in _ACTOR_WORDS for w in surface.replace("-", " ").split())
 
@@ -1687,6 +1746,23 @@ def country_votes(candidates: list[Candidate]) -> dict[str, float]:
         if weight > 0:
             votes[iso] = votes.get(iso, 0) + weight
     return votes
+
+
+class Votes(dict):
+    """A text's votes: country_votes' countries and town_votes' under "~" + iso. event_place
+    reads the countries alone once per town it weighs, so they are split out once and kept
+    (nothing changes the votes once counted)."""
+
+    @cached_property
+    def explicit(self) -> dict[str, float]:
+        return {k: v for k, v in self.items() if not k.startswith("~")}
+
+
+def explicit_votes(votes: dict[str, float]) -> dict[str, float]:
+    """The votes of the countries the text names (not "~" town votes); do not change it."""
+    if isinstance(votes, Votes):
+        return votes.explicit
+    return {k: v for k, v in votes.items() if not k.startswith("~")}
 
 
 def _country_weights(c: Candidate) -> dict[str, float]:
@@ -1942,7 +2018,7 @@ def _choose_city(
     if not c.cities:
         return None
 
-    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    explicit = explicit_votes(votes)
 
     def rank(row: int) -> tuple:
         iso = gaz.countries_of[row]
@@ -2059,7 +2135,7 @@ def _parent_place(
             return _renamed(_region_place(gaz, nxt, votes), c)
         if nxt.country_iso:
             return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
-    explicit = {k: v for k, v in votes.items() if not k.startswith("~")}
+    explicit = explicit_votes(votes)
     if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
