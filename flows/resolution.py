@@ -92,16 +92,25 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
 
 
 def _keep_outside(lake: Lake, blocks: set[tuple[str, str]], snapshots: dict) -> None:
-    """Write the events, revisions and assignments of every block not being redone."""
-    kept = _outside(lake.read("events"), "country_iso", "event_date", blocks)
-    snapshots["events"].write(kept)
-    revisions = lake.read("event_revisions", filter=pc.field("event_id").isin(kept["event_id"]))
-    snapshots["event_revisions"].write(revisions)
-    del kept, revisions
-    assignments = lake.read("event_assignments")
-    snapshots["event_assignments"].write(
-        _outside(assignments, "block_country", "block_month", blocks)
-    )
+    """Write the events, revisions and assignments of every block not being redone, a file
+    batch at a time: read whole, they were the flow's peak in a re-run, and grew with the lake."""
+    kept_ids = []
+    for batch in _batches(lake, "events"):
+        kept = _outside(batch, "country_iso", "event_date", blocks)
+        snapshots["events"].write(kept)
+        kept_ids.append(kept["event_id"])
+    kept_ids = pa.chunked_array(kept_ids, pa.string()).combine_chunks()
+    for batch in _batches(lake, "event_revisions"):
+        snapshots["event_revisions"].write(batch.filter(pc.is_in(batch["event_id"], kept_ids)))
+    for batch in _batches(lake, "event_assignments"):
+        snapshots["event_assignments"].write(
+            _outside(batch, "block_country", "block_month", blocks)
+        )
+
+
+def _batches(lake: Lake, table: str) -> Iterator[pa.Table]:
+    for batch in lake.dataset(table).to_batches(batch_size=50_000):
+        yield pa.Table.from_batches([batch])
 
 
 BLOCK = ["block_country", "block_month"]
