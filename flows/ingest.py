@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -24,7 +23,7 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
 from flows.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
-from flows.lake import Lake
+from flows.lake import Lake, column_rows
 from flows.params import FetchParams, PipelineParams
 from flows.sources import discover, expand_urls, file_fingerprint, read_file, split_sources
 from transforms.articles import reject_row, utc_now
@@ -95,22 +94,20 @@ def load_state(lake_root: str) -> State:
     ledger = Ledger(ids=lake.keys("articles"), origin_ids=lake.keys("article_origins"))
     # Column lists, not row dicts: a dict per stored article cost more than the ledger itself.
     for table in ("articles", "article_origins"):
-        for article_id, url, origin in _columns(lake.read(table, ["article_id", "url", "origin"])):
+        for article_id, url, origin in column_rows(
+            lake.read(table, ["article_id", "url", "origin"])
+        ):
             ledger.remember(article_id, url, origin)
     file_states = lake.read("source_state", ["state_id"], pc.field("kind") == "file")
     files = set(file_states["state_id"].to_pylist())
     http = lake.read("source_state", filter=pc.field("kind") == "http").sort_by("seen_at")
     validators = {  # the latest validators of each URL win
         location: (etag, last_modified)
-        for location, etag, last_modified in _columns(
+        for location, etag, last_modified in column_rows(
             http.select(["location", "etag", "last_modified"])
         )
     }
     return State(ledger, files, validators)
-
-
-def _columns(table: pa.Table) -> Iterator[tuple]:
-    return zip(*(column.to_pylist() for column in table.columns), strict=True)
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

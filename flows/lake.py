@@ -189,9 +189,9 @@ class Lake:
         """A new version of a whole table, written part by part (so no part need be kept in
         memory), that replaces the old one when the block ends, and is dropped if it raises."""
         target = posixpath.join(self.table_dir(table), f"{table}.parquet")
-        self.fs.create_dir(posixpath.dirname(target), recursive=True)
-        directory, name = posixpath.split(target)
-        temporary = posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+        # A hidden name even on an object store: a stream closed there is committed, so a
+        # failed snapshot must be written where readers do not look.
+        temporary = self._temporary_beside(target)
         snapshot = Snapshot(
             table,
             pq.ParquetWriter(temporary, schema(table), compression=COMPRESSION, filesystem=self.fs),
@@ -209,14 +209,24 @@ class Lake:
                 self.fs.delete_file(stale)
 
     def _write(self, data: pa.Table, target: str) -> None:
-        directory, name = posixpath.split(target)
-        self.fs.create_dir(directory, recursive=True)
         if not self.is_local:
+            self.fs.create_dir(posixpath.dirname(target), recursive=True)
             pq.write_table(data, target, compression=COMPRESSION, filesystem=self.fs)
             return
-        temporary = posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+        temporary = self._temporary_beside(target)
         pq.write_table(data, temporary, compression=COMPRESSION, filesystem=self.fs)
         os.replace(temporary, target)
+
+    def _temporary_beside(self, target: str) -> str:
+        """A hidden, unique path in the target's directory (created): `files` never lists it."""
+        directory, name = posixpath.split(target)
+        self.fs.create_dir(directory, recursive=True)
+        return posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+
+
+def column_rows(table: pa.Table) -> Iterator[tuple]:
+    """The rows of a table as tuples, in column order: lighter than to_pylist's dicts."""
+    return zip(*(column.to_pylist() for column in table.columns), strict=True)
 
 
 class Snapshot:

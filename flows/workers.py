@@ -32,8 +32,8 @@ def release_memory() -> None:
 
 
 class _NoPandas:
-    """An import guard: pyarrow.dataset imports pandas whenever it is installed, 45 MB per
-    process that the workers never use (they build rows with to_pylist, not DataFrames)."""
+    """An import guard: pyarrow.dataset imports pandas whenever it is installed, about 36 MB
+    per process that the workers never use (they build rows with to_pylist, not DataFrames)."""
 
     @staticmethod
     def find_spec(name: str, path=None, target=None):

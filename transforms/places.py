@@ -1760,9 +1760,7 @@ class Votes(dict):
 
 def explicit_votes(votes: dict[str, float]) -> dict[str, float]:
     """The votes of the countries the text names (not "~" town votes); do not change it."""
-    if isinstance(votes, Votes):
-        return votes.explicit
-    return {k: v for k, v in votes.items() if not k.startswith("~")}
+    return (votes if isinstance(votes, Votes) else Votes(votes)).explicit
 
 
 def _country_weights(c: Candidate) -> dict[str, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from flows.workers import light_pool, release_memory
+from flows.workers import light_pool
 
 
 def _loaded_modules() -> set[str]:
@@ -23,7 +23,3 @@ def test_light_workers_run_their_initializer_and_never_load_pandas():
         assert pool.submit(_initialised).result(timeout=60)
     assert "pyarrow" in loaded
     assert "pandas" not in loaded
-
-
-def test_release_memory_is_safe_to_call_anywhere():
-    release_memory()
