@@ -17,7 +17,7 @@ from flows import progress
 from flows.extraction import extract_to_lake, worker_pool
 from flows.lake import Lake
 from flows.params import PipelineParams
-from transforms.extract import EXTRACTOR_VERSION
+from transforms.version import EXTRACTOR_VERSION
 
 ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
 MIN_BATCHES_IN_FLIGHT = 4

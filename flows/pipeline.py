@@ -19,7 +19,7 @@ from flows.publish import publish
 from flows.resolve import resolve
 from flows.workers import release_memory, use_system_allocator
 from transforms.articles import utc_now
-from transforms.extract import EXTRACTOR_VERSION
+from transforms.version import EXTRACTOR_VERSION
 
 
 @flow(name="pipeline")

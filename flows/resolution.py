@@ -22,9 +22,9 @@ import pyarrow.compute as pc
 from flows.contract import schema
 from flows.lake import Lake, as_table, column_rows
 from flows.workers import light_pool
-from transforms.extract import EXTRACTOR_VERSION
 from transforms.resolve import RESOLVED_ROLES, Resolution, block_of, source_of
 from transforms.resolve import resolve as resolve_mentions
+from transforms.version import EXTRACTOR_VERSION
 
 ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
 # What resolution reads of a mention: not the evidence sentence and its offsets, the bulk of a

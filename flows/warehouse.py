@@ -17,6 +17,7 @@ import duckdb
 from flows.contract import CONTRACT_TABLES, KEYS, SQL_DIR, schema, sql_text
 from flows.faults import checkpoint
 from flows.lake import Lake
+from transforms.version import EXTRACTOR_VERSION
 
 # DuckDB's default is 80% of RAM; a build that needs more spills to disk instead, so a
 # publish of a large lake stays within the pipeline's memory budget. A build of the 20k-article
@@ -64,7 +65,7 @@ def update(
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
         shutil.copyfile(target, building)
-        con = duckdb.connect(str(building), config={"memory_limit": BUILD_MEMORY_LIMIT})
+        con = _connect_for_build(building)
         try:
             for table in reload:
                 _create_lake_view(con, lake, table)
@@ -130,8 +131,9 @@ def update_plan(
 
 
 def sql_digest() -> str:
-    """A digest of the SQL a publish runs: another schema or view means a full rebuild."""
-    digest = hashlib.sha256()
+    """A digest of the SQL a publish runs and of the extractor version it publishes: another
+    schema, view or version means a full rebuild."""
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     for path in sorted(SQL_DIR.glob("schema.sql")) + sorted(SQL_DIR.glob("[pv]*/*.sql")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -142,12 +144,20 @@ def _remove_stale_builds(target: Path) -> None:
         stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
 
 
+def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(path), config={"memory_limit": BUILD_MEMORY_LIMIT})
+    # The publish SQL keeps only this version's mentions: older versions' rows stay in the
+    # lake, and published beside the new ones they would count an article's victims twice.
+    con.execute("set variable extractor_version = ?", [EXTRACTOR_VERSION])
+    return con
+
+
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in CONTRACT_TABLES}
 
 
 def _build(lake: Lake, path: Path) -> dict[str, int]:
-    con = duckdb.connect(str(path), config={"memory_limit": BUILD_MEMORY_LIMIT})
+    con = _connect_for_build(path)
     try:
         con.execute(sql_text("schema.sql"))
         _create_internal_view(con, lake, "article_origins")  # articles.origins is built from it

@@ -7,8 +7,7 @@ from transforms.dates import as_date
 from transforms.mentions import split_mentions
 from transforms.records import Mention
 from transforms.text import split_sentences, stable_id
-
-EXTRACTOR_VERSION = "0.1.3"
+from transforms.version import EXTRACTOR_VERSION
 
 
 def extract_article(article: dict) -> tuple[list[dict], list[dict]]:

@@ -128,3 +128,43 @@ def test_a_rewritten_append_only_table_or_another_warehouse_means_a_rebuild(tmp_
     assert update_plan(last, _signatures(lake), other, sql_digest()) is None
     assert update_plan(last, _signatures(lake), _identity(warehouse), "other sql") is None
     assert update_plan({}, _signatures(lake), _identity(warehouse), sql_digest()) is None
+
+
+def _as_older_version(rows: list[dict], key: str) -> list[dict]:
+    """Rows as an earlier extractor version wrote them: other ids, another version."""
+    older = []
+    for row in rows:
+        row = row | {key: "old-" + row[key], "mention_id": "old-" + row["mention_id"]}
+        if "extractor_version" in row:
+            row["extractor_version"] = "0.0.1"
+        older.append(row)
+    return older
+
+
+def test_only_the_current_extractor_versions_mentions_and_figures_are_published(tmp_path):
+    lake, warehouse = Lake(tmp_path / "lake"), tmp_path / "w.duckdb"
+    article = _sample_articles()[0]
+    _add(lake, [article], "run1")
+    mentions, figures = extract_article(article)
+    assert mentions and figures
+    lake.append("event_mentions", _as_older_version(mentions, "mention_id"))
+    lake.append("casualty_figures", _as_older_version(figures, "figure_id"))
+
+    publish(lake, warehouse)
+    con = connect_read_only(warehouse)
+    try:
+        published = con.execute("select mention_id from event_mentions").fetchall()
+        published_figures = con.execute("select figure_id from casualty_figures").fetchall()
+    finally:
+        con.close()
+    assert sorted(m for (m,) in published) == sorted(m["mention_id"] for m in mentions)
+    assert sorted(f for (f,) in published_figures) == sorted(f["figure_id"] for f in figures)
+
+
+def test_another_extractor_version_means_a_rebuild(tmp_path, monkeypatch):
+    lake, warehouse = Lake(tmp_path / "lake"), tmp_path / "w.duckdb"
+    _add(lake, _sample_articles()[:1], "run1")
+    publish(lake, warehouse)
+    last = {"files": _signatures(lake), "warehouse": _identity(warehouse), "sql": sql_digest()}
+    monkeypatch.setattr("flows.warehouse.EXTRACTOR_VERSION", "9.9.9")
+    assert update_plan(last, _signatures(lake), _identity(warehouse), sql_digest()) is None

@@ -9,7 +9,7 @@ import pyarrow as pa
 from flows.lake import Lake
 from flows.resolution import block_chunks, block_sizes, changed_blocks, resolve_lake, with_blocks
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
-from transforms.extract import EXTRACTOR_VERSION
+from transforms.version import EXTRACTOR_VERSION
 
 
 def _write(lake: Lake, rows: list[dict], version: str = EXTRACTOR_VERSION) -> None:
