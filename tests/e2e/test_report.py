@@ -12,6 +12,7 @@ import pytest
 from flows.cli import main
 from flows.lake import Lake
 from flows.warehouse import publish
+from transforms.version import EXTRACTOR_VERSION
 
 PLACES = [
     ("Kharkiv", "Ukraine", 49.98, 36.25, 2024, 3, 14),
@@ -33,6 +34,7 @@ def _warehouse(tmp_path) -> str:
         mentions.append(
             {"mention_id": f"m{n}", "article_id": f"a{n}", "ordinal": 0, "role": "reported"}
             | {"evidence": body, "location": place, "country": country, "killed_best": killed}
+            | {"extractor_version": EXTRACTOR_VERSION}
         )
         events.append(
             {"event_id": f"e{n}", "event_date": date(year, month, 1), "location": place}
