@@ -208,6 +208,22 @@ class Lake:
             if stale != target:
                 self.fs.delete_file(stale)
 
+    @contextmanager
+    def scratch(self, name: str) -> Iterator[str]:
+        """A new directory under <lake>/_scratch/ for a stage's intermediate files, removed
+        when the block ends. A killed run's leftovers of the same name are removed first
+        (callers hold the run lock)."""
+        parent = posixpath.join(self.base, "_scratch")
+        for stale in self.fs.get_file_info(pafs.FileSelector(parent, allow_not_found=True)):
+            if stale.base_name.startswith(f"{name}-"):
+                self.fs.delete_dir(stale.path)
+        path = posixpath.join(parent, f"{name}-{uuid.uuid4().hex}")
+        self.fs.create_dir(path, recursive=True)
+        try:
+            yield path
+        finally:
+            self.fs.delete_dir(path)
+
     def _write(self, data: pa.Table, target: str) -> None:
         if not self.is_local:
             self.fs.create_dir(posixpath.dirname(target), recursive=True)

@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pyarrow as pa
+import pyarrow.fs as pafs
+import pytest
 
 from flows.lake import Lake
-from flows.resolution import block_chunks, block_sizes, changed_blocks, resolve_lake, with_blocks
+from flows.resolution import (
+    _read_routed,
+    block_chunks,
+    block_sizes,
+    changed_blocks,
+    resolve_lake,
+    resolve_routed_chunk,
+    route_to_chunks,
+    with_blocks,
+)
 from tests.unit.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
 from transforms.version import EXTRACTOR_VERSION
 
@@ -165,32 +176,63 @@ def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, mo
     assert _revisions(pooled) == _revisions(alone)
 
 
-def test_a_chunk_reads_each_country_only_within_its_own_months():
-    from datetime import date
-
-    import pyarrow as pa
-
-    from flows.resolution import _within
-
-    mentions = pa.table(
-        {
-            "country_iso": ["IQ", "IQ", "IQ", "MM", "MM", None, None],
-            "event_date": [
-                date(2020, 1, 5),
-                date(2023, 12, 5),
-                date(2023, 11, 30),
-                date(2016, 1, 9),
-                date(2023, 12, 1),
-                date(2016, 1, 2),
-                date(2019, 6, 1),
-            ],
-        }
-    )
-    chunk = [("IQ", "2023-11"), ("IQ", "2023-12"), ("MM", "2016-01"), ("", "2016-01")]
-    kept = mentions.filter(_within(chunk)).to_pylist()
-    assert [(m["country_iso"], m["event_date"].isoformat()) for m in kept] == [
-        ("IQ", "2023-12-05"),
-        ("IQ", "2023-11-30"),
-        ("MM", "2016-01-09"),
-        (None, "2016-01-02"),
+@pytest.mark.parametrize("parts", [1, 2, 3])  # 3: more shares than files, one is empty
+def test_routing_gives_each_chunk_its_blocks_mentions_and_the_articles_they_cite(tmp_path, parts):
+    lake = Lake(tmp_path / "lake")
+    rows = [
+        ("m1", "a1", "IQ", "2023-12-05"),
+        ("m2", "a2", "IQ", "2023-11-30"),
+        ("m3", "a2", "IQ", "2020-01-05"),  # a block not being redone
+        ("m4", "a3", "MM", "2016-01-09"),
+        ("m5", "a3", None, "2016-01-02"),  # no country: block ("", month)
+        ("m6", "a4", "MM", None),  # undated: no block
     ]
+    lake.append("articles", [{"article_id": f"a{n}", "url": f"u{n}"} for n in range(1, 5)])
+    lake.append(
+        "event_mentions",
+        [
+            {
+                "mention_id": m,
+                "article_id": a,
+                "country_iso": c,
+                "event_date": date.fromisoformat(d) if d else None,
+                "role": "reported",
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+            for m, a, c, d in rows
+        ],
+    )
+    lake.append(  # an older extractor version's mention of a redone block
+        "event_mentions",
+        [
+            {
+                "mention_id": "old",
+                "article_id": "a4",
+                "country_iso": "IQ",
+                "event_date": date(2023, 12, 1),
+                "role": "reported",
+                "extractor_version": "0.0.1",
+            }
+        ],
+    )
+    chunks = [[("IQ", "2023-11"), ("IQ", "2023-12")], [("", "2016-01"), ("MM", "2016-01")]]
+    with lake.scratch("test") as scratch:
+        route_to_chunks(lake, chunks, scratch, parts=parts)
+        routed = [
+            (
+                sorted(_read_routed(lake, scratch, n, "mentions")["mention_id"].to_pylist()),
+                sorted(_read_routed(lake, scratch, n, "articles")["article_id"].to_pylist()),
+            )
+            for n in range(len(chunks))
+        ]
+    assert routed == [(["m1", "m2"], ["a1", "a2"]), (["m4", "m5"], ["a3"])]
+    assert not lake.fs.get_file_info(pafs.FileSelector(scratch, allow_not_found=True))
+
+
+def test_a_chunk_with_no_mentions_left_resolves_to_nothing(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    with lake.scratch("test") as scratch:
+        route_to_chunks(lake, [[("UA", "2023-07")]], scratch)
+        tables, resolved = resolve_routed_chunk(lake.root, scratch, 0)
+    assert resolved == 0
+    assert all(table.num_rows == 0 for table in tables.values())
