@@ -924,8 +924,6 @@ class Candidate:
     admin1: tuple[tuple[str, str], ...] = ()
     country_iso: str | None = None
     demonym_iso: str | None = None
-    cued: bool = False
-    near: bool = False
     coded: bool = False  # ACLED's "coded to X": the coder's own choice of location
     origin: bool = False  # "launched from Iraq": where an attack came from, not where it hit
     unlocated: bool = False  # named with evidence but neither in the gazetteer nor in a chain
@@ -933,6 +931,36 @@ class Candidate:
     actor_iso: str | None = None  # an armed group of one country: "Houthis", "VDP"
     bracket_tail: bool = False  # last of a bracketed chain "(Y, Z)": ACLED's division
     noun: str | None = None
+    # The text the name was read in: cued and near are read from it the first time they are
+    # asked, since event_place asks them of few of an article's candidates.
+    scan: _Scan | None = field(default=None, repr=False, compare=False)
+    _cue: tuple[bool, bool] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def cued(self) -> bool:
+        """A cue word before the name ("in X", "the town of X")."""
+        return (self._cue or self._read_cue())[0]
+
+    @cued.setter
+    def cued(self, value: bool) -> None:
+        self._cue = (value, self.near)
+
+    @property
+    def near(self) -> bool:
+        """ "near X", "north of X": the event was close to the place, not in it."""
+        return (self._cue or self._read_cue())[1]
+
+    @near.setter
+    def near(self, value: bool) -> None:
+        self._cue = (self.cued, value)
+
+    def _read_cue(self) -> tuple[bool, bool]:
+        if self.scan is None:
+            self._cue = (False, False)
+        else:
+            _, cued, near = self.scan.cues(self.start)
+            self._cue = (cued, near)
+        return self._cue
 
 
 def find_candidates(text: str) -> Candidates:
@@ -1082,13 +1110,14 @@ class _Scan:
     """One text and its context tests, each computed once per position: a phrase of n words is
     tried as up to n(n+1)/2 sub-phrases, which share their starts and ends."""
 
-    __slots__ = ("text", "_nouns", "_cues", "_contexts")
+    __slots__ = ("text", "_nouns", "_may_be_cued", "_cues", "_sources")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._nouns: dict[int, re.Match | None] = {}
-        self._cues: dict[int, bool] = {}
-        self._contexts: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+        self._may_be_cued: dict[int, bool] = {}
+        self._cues: dict[int, tuple[bool, bool, bool]] = {}
+        self._sources: dict[int, tuple[bool, bool]] = {}
 
     def noun_at(self, end: int) -> re.Match | None:
         """The place noun right after a name ("X village"), if any."""
@@ -1103,23 +1132,32 @@ class _Scan:
             self._nouns[end] = found
             return found
 
-    def context(self, start: int) -> tuple[bool, bool, bool, bool, bool]:
-        """What the words before a name say of it: (named by a place noun "the town of", cued,
-        near, coded, origin). Each regex runs only when a substring it needs is there."""
-        found = self._contexts.get(start)
+    def cues(self, start: int) -> tuple[bool, bool, bool]:
+        """What the words before a name say of where it is: (named by a place noun "the town
+        of", cued, near). Each regex runs only when a substring it needs is there."""
+        found = self._cues.get(start)
         if found is None:
-            found = self._contexts[start] = _context(self.text[max(0, start - 60) : start])
+            found = self._cues[start] = _cues(self.text[max(0, start - 60) : start])
+        return found
+
+    def source(self, start: int) -> tuple[bool, bool]:
+        """What the words before a name say of who chose it or what came from it: (coded,
+        origin). Apart from cues(): every candidate needs these, few need the cues."""
+        found = self._sources.get(start)
+        if found is None:
+            found = self._sources[start] = _source(self.text[max(0, start - 60) : start])
         return found
 
     def may_be_cued(self, start: int) -> bool:
         try:
-            return self._cues[start]
+            return self._may_be_cued[start]
         except KeyError:
-            found = self._cues[start] = _may_be_cued(self.text[max(0, start - 60) : start])
+            before = self.text[max(0, start - 60) : start]
+            found = self._may_be_cued[start] = _may_be_cued(before)
             return found
 
 
-def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
+def _cues(before: str) -> tuple[bool, bool, bool]:
     lower = before.lower()
     words = lower.split()[-5:]
     named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
@@ -1136,11 +1174,16 @@ def _context(before: str) -> tuple[bool, bool, bool, bool, bool]:
     # a match of _NEAR is at most 37 characters long ("outskirts of" and 25 more): searching
     # only where one can start is cheaper, and \b still sees the character before `pos`
     near = _has_near_word(lower) and bool(_NEAR.search(before, max(0, len(before) - 38)))
+    return named_before, cued, near
+
+
+def _source(before: str) -> tuple[bool, bool]:
+    lower = before.lower()
     coded = "coded" in lower and bool(_CODED_TO.search(before))
     origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
         _FROM.search(before)
     )
-    return named_before, cued, near, coded, origin
+    return coded, origin
 
 
 def _has_near_word(lower: str) -> bool:
@@ -1442,7 +1485,7 @@ def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
 def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
     text = scan.text
     surface = text[start:end]
-    if len(key) < 3 and not (scan.noun_at(end) or scan.context(start)[0]):
+    if len(key) < 3 and not (scan.noun_at(end) or scan.cues(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
     facts = _facts(gaz, surface, key)
     if facts is None:
@@ -1472,8 +1515,8 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     before = text[max(0, start - 60) : start]
     if country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
-    named_before, cued, near, coded, origin = scan.context(start)
-    if key in _NEEDS_CUE and not (cued and surface[0].isupper()):
+    coded, origin = scan.source(start)
+    if key in _NEEDS_CUE and not (scan.cues(start)[1] and surface[0].isupper()):
         return None
     candidate = Candidate(
         surface,
@@ -1482,14 +1525,13 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         cities,
         admin1,
         country_iso,
-        cued=cued,
-        near=near,
         coded=coded,
         origin=origin,
         # "Mali military forces"
         actor=bool(country_iso) and bool(_COUNTRY_AS_ACTOR.match(text, end)),
         bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
         noun=noun_word,
+        scan=scan,
     )
     if known:
         return candidate
@@ -1497,6 +1539,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         candidate.cities = facility_cities
         candidate.near = True
         return candidate
+    named_before, cued, near = scan.cues(start)
     if noun_word or coded or named_before:
         return candidate
     if (cued or near) and _in_chain(text, end):
@@ -1629,7 +1672,9 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
     rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
     if not rows:
         return None
-    return Candidate(name, start, end, cities=rows, cued=True)
+    capital = Candidate(name, start, end, cities=rows)
+    capital.cued = True
+    return capital
 
 
 # Last words of every context that can make an unknown name a place (_CUE, _NEAR, _NOUN_BEFORE,
