@@ -181,8 +181,8 @@ def block_chunks(
     return [chunk for chunk in chunks if chunk]
 
 
-# Routed rows held before they are written, over all chunks: the flow process's share of
-# routing stays flat however many chunks the lake has.
+# Routed rows a routing process holds before it writes them, over all chunks: its memory
+# stays flat however many chunks the lake has.
 ROUTED_BYTES_BUFFERED = 32 * 2**20
 
 
@@ -272,7 +272,7 @@ def _cited_rows(lake: Lake, scratch: str, paths: list[str]) -> pa.Table:
     )
     known = located["article_id"].combine_chunks()
     found = lake.fs.get_file_info(pafs.FileSelector(scratch))
-    rows = [pa.table({"file": pa.array([], pa.int32()), "chunk": [], "row": []}, CITED_ROWS)]
+    rows = [CITED_ROWS.empty_table()]
     for path in sorted(i.path for i in found if i.base_name.startswith("citations-")):
         cited = pq.read_table(path, schema=CITATIONS, filesystem=lake.fs)
         position = pc.index_in(cited["article_id"], value_set=known)
