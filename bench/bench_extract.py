@@ -10,14 +10,19 @@ Three timings over the same bodies:
 - casualty engine: casualty figures and the killed/injured totals, given the sentences;
 - extract_article: the whole pure extract stage (mentions, dates, places, types, figures).
 The gazetteer is loaded before timing: it is a per-process cost, not a per-article one.
+When the extractor runs compiled (transforms/compiled.py), a child process times
+extract_article again as plain Python over the same bodies, and the ratio is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -32,6 +37,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, help="JSONL with a 'text' per line")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    parser.add_argument("--full-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     bodies = _corpus(args.corpus, args.articles)
     mean_kb = sum(len(b) for b in bodies) / len(bodies) / 1000
@@ -59,7 +65,17 @@ def main(argv: list[str]) -> int:
     def extract(body: str) -> None:
         extract_article({"article_id": "bench", "body": body, "published_at": "2023-07-31"})
 
-    print(f"{len(bodies)} articles, mean {mean_kb:.2f} KB, one process, best of {args.repeat}")
+    if args.full_only:  # the plain-Python child: one figure for the parent to compare with
+        print(json.dumps(_rate(extract, bodies, args.repeat)))
+        return 0
+    import transforms.places
+    from transforms.compiled import is_compiled
+
+    fast = is_compiled(transforms.places)
+    print(
+        f"{len(bodies)} articles, mean {mean_kb:.2f} KB, one process, best of {args.repeat}, "
+        f"extractor {'compiled (Cython)' if fast else 'plain Python'}"
+    )
     base = _rate(baseline, bodies, args.repeat)
     print(f"{'baseline (one regex findall)':<32}{base:>12,.0f} articles/s")
     steps = (
@@ -70,7 +86,25 @@ def main(argv: list[str]) -> int:
     for name, step in steps:
         rate = _rate(step, bodies, args.repeat)
         print(f"{name:<32}{rate:>12,.0f} articles/s   baseline/this = {base / rate:,.1f}x")
+    if fast:
+        plain = _plain_rate(argv)
+        print(
+            f"{'extract_article (plain Python)':<32}{plain:>12,.0f} articles/s   compiled/plain = {rate / plain:,.2f}x"
+        )
     return 0
+
+
+def _plain_rate(argv: list[str]) -> float:
+    """extract_article's rate in a child process that imports no compiled module."""
+    child = subprocess.run(
+        [sys.executable, "-m", "bench.bench_extract", *argv, "--full-only"],
+        cwd=ROOT,
+        env=os.environ | {"CONFLICT_EVENTS_PURE_PYTHON": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def _rate(step, bodies: list[str], repeat: int) -> float:
@@ -105,3 +139,7 @@ def _corpus(path: Path | None, n: int) -> list[str]:
         if len(bodies) == n:
             break
     return bodies
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

