@@ -1,10 +1,10 @@
 """Optional Cython builds of the extractor's modules, loaded only while they match the source.
 
-`make compile` (part of `make install`) compiles each module in
-COMPILED_MODULES, unchanged, to a binary named after a hash of its source. At import, the
-finder that `transforms/__init__.py` installs loads a module's binary only when one exists for
-the source as it is now: an edited module runs as plain Python until the next build, so a stale
-binary is never run. Without a build (no C compiler, CONFLICT_EVENTS_PURE_PYTHON=1), everything
+`make compile` (part of `make install`) compiles each module in COMPILED_MODULES, unchanged,
+to a binary named after a hash of its source. At import, the finder that
+`transforms/__init__.py` installs loads a module's binary only when one exists for the source
+as it is now: an edited module runs as plain Python until the next build, so a stale binary
+is never run. Without a build (no C compiler, CONFLICT_EVENTS_PURE_PYTHON=1), everything
 runs as plain Python, the same rows, slower (bench/bench_extract.py measures both).
 """
 
