@@ -74,6 +74,13 @@ def is_compiled(module: object) -> bool:
     return str(getattr(module, "__file__", "")).endswith(SUFFIX)
 
 
+def loaded_build() -> str:
+    """Which extractor this process runs, for benchmark output."""
+    import transforms.places
+
+    return "compiled (Cython)" if is_compiled(transforms.places) else "plain Python"
+
+
 def build(root: Path | None = None) -> list[str]:
     """Compile every module whose source has no binary yet; returns the modules compiled.
 
