@@ -9,19 +9,15 @@ export DO_NOT_TRACK ?= 1
 # The temporary server can take longer than the 20 s default to start on a loaded 2-core box.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: install compile run test test-fast lint format bench clean
+.PHONY: install run test test-fast lint format bench clean
 
-install: $(BIN)/.installed compile
+install: $(BIN)/.installed
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,compile]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
-
-# Cython builds of the extractor's modules, for the sources as they are now (transforms/compiled.py).
-compile: $(BIN)/.installed
-	@$(BIN)/python -c 'import transforms.compiled as c; raise SystemExit(c.main())'
 
 run: install
 	$(BIN)/conflict-events run data/samples

@@ -10,18 +10,14 @@ Three timings over the same bodies:
 - casualty engine: casualty figures and the killed/injured totals, given the sentences;
 - extract_article: the whole pure extract stage (mentions, dates, places, types, figures).
 The gazetteer is loaded before timing: it is a per-process cost, not a per-article one.
-When the extractor runs compiled (transforms/compiled.py), a child process times
-extract_article again as plain Python over the same bodies, and the ratio is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,14 +33,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, help="JSONL with a 'text' per line")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
-    parser.add_argument("--full-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     bodies = _corpus(args.corpus, args.articles)
     mean_kb = sum(len(b) for b in bodies) / len(bodies) / 1000
 
-    from transforms.casualties import find_figures, summarize
-    from transforms.extract import extract_article
-    from transforms.places import gazetteer
+    from transforms.extract.article import extract_article
+    from transforms.extract.casualties import find_figures, summarize
+    from transforms.extract.places import gazetteer
     from transforms.text import split_sentences
 
     gazetteer()  # load the gazetteer before timing
@@ -65,16 +60,7 @@ def main(argv: list[str]) -> int:
     def extract(body: str) -> None:
         extract_article({"article_id": "bench", "body": body, "published_at": "2023-07-31"})
 
-    if args.full_only:  # the plain-Python child: one figure for the parent to compare with
-        print(json.dumps(_rate(extract, bodies, args.repeat)))
-        return 0
-    from transforms.compiled import loaded_build
-
-    build = loaded_build()
-    print(
-        f"{len(bodies)} articles, mean {mean_kb:.2f} KB, one process, best of {args.repeat}, "
-        f"extractor {build}"
-    )
+    print(f"{len(bodies)} articles, mean {mean_kb:.2f} KB, one process, best of {args.repeat}")
     base = _rate(baseline, bodies, args.repeat)
     print(f"{'baseline (one regex findall)':<32}{base:>12,.0f} articles/s")
     steps = (
@@ -86,25 +72,7 @@ def main(argv: list[str]) -> int:
     for name, step in steps:
         rates[step] = rate = _rate(step, bodies, args.repeat)
         print(f"{name:<32}{rate:>12,.0f} articles/s   baseline/this = {base / rate:,.1f}x")
-    if build != "plain Python":
-        plain = _plain_rate(argv)
-        ratio = rates[extract] / plain
-        name = "extract_article (plain Python)"
-        print(f"{name:<32}{plain:>12,.0f} articles/s   compiled/plain = {ratio:,.2f}x")
     return 0
-
-
-def _plain_rate(argv: list[str]) -> float:
-    """extract_article's rate in a child process that imports no compiled module."""
-    child = subprocess.run(
-        [sys.executable, "-m", "bench.bench_extract", *argv, "--full-only"],
-        cwd=ROOT,
-        env=os.environ | {"CONFLICT_EVENTS_PURE_PYTHON": "1"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def _rate(step, bodies: list[str], repeat: int) -> float:

@@ -24,7 +24,7 @@ MIN_SENTENCES, MAX_SENTENCES = 12, 30  # ~1.5-4 KB, the length of a wire report
 
 def sample_sentences() -> list[str]:
     """Every sentence of the bundled sample articles (JSON, HTML page, feed entries)."""
-    from flows.sources import discover, read_file
+    from sources.files import discover, read_file
     from transforms.text import split_sentences
 
     sentences: list[str] = []

@@ -149,7 +149,7 @@ GOLD = Path(
 def end_to_end(gold_path: Path = GOLD) -> dict:
     """The same measurement on text: the notes and re-worded reports through the extractor."""
     from bench.resolution_reports import REPORTS
-    from transforms.extract import extract_article
+    from transforms.extract.article import extract_article
     from transforms.text import article_id
 
     mentions, articles, truth = [], {}, {}

@@ -80,7 +80,6 @@ def main(argv: list[str]) -> int:
 def run_one(size: int, workdir: Path) -> dict:
     from flows.params import PipelineParams
     from flows.pipeline import pipeline
-    from transforms.compiled import loaded_build
 
     corpus, extra = workdir / "corpus", workdir / "new"
     clock = time.perf_counter()
@@ -118,7 +117,6 @@ def run_one(size: int, workdir: Path) -> dict:
         plus_peaks = rss.stage_peaks(plus["seconds"], start=plus_started)
     return {
         "articles": size,
-        "extractor": loaded_build(),
         "corpus_mb": corpus_bytes / 1e6,
         "generate_s": generated,
         "baseline_s": baseline,
@@ -269,7 +267,7 @@ def render(results: list[dict], header: bool = True) -> str:
         )
         stages = ", ".join(f"{k} {v:.1f}s" for k, v in r["stage_s"].items())
         lines.append(
-            f"{'':>9} extractor {r['extractor']}; stages: {stages}; "
+            f"{'':>9} stages: {stages}; "
             f"bare baseline {r['baseline_s']:.1f}s; no-op {r['noop_s']:.1f}s; +1% ({r['plus1_new']} new) {r['plus1_s']:.1f}s; "
             f"{r['mentions']} mentions, {r['events']} events; RSS peak during the full run "
             f"{r['peak_rss_full_mb']:.0f} MB, flow process alone {r['peak_rss_main_mb']:.0f} MB, "

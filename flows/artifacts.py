@@ -7,8 +7,8 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.contract import sql_text
-from flows.warehouse import connect_read_only
+from storage.contract import sql_text
+from storage.warehouse import connect_read_only
 
 TOP_EVENTS = 10
 NEW_EVENTS = 500

@@ -13,10 +13,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from engine.extraction import extract_to_lake, worker_pool
 from flows import progress
-from flows.extraction import extract_to_lake, worker_pool
-from flows.lake import Lake
 from flows.params import PipelineParams
+from storage.lake import Lake
 from transforms.version import EXTRACTOR_VERSION
 
 ARTICLE_COLUMNS = ["article_id", "body", "published_at"]

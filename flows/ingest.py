@@ -22,17 +22,17 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from flows.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
-from flows.lake import Lake, column_rows
 from flows.params import FetchParams, PipelineParams
-from flows.sources import discover, expand_urls, file_fingerprint, read_file, split_sources
-from transforms.articles import reject_row, utc_now
-from transforms.feeds import FeedEntry
-from transforms.formats import STAGE, Harvest, Item, harvest, items_from_response
-from transforms.identity import Ledger
-from transforms.rejects import Rejected
+from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
+from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
+from storage.lake import Lake, column_rows
+from transforms.ingest.articles import reject_row, utc_now
+from transforms.ingest.feeds import FeedEntry
+from transforms.ingest.formats import STAGE, Harvest, Item, harvest, items_from_response
+from transforms.ingest.identity import Ledger
+from transforms.ingest.rejects import Rejected
+from transforms.ingest.urls import canonical_url, fetchable_url
 from transforms.text import stable_id
-from transforms.urls import canonical_url, fetchable_url
 
 FETCH_WORKERS = 16  # threads for HTTP; params.fetch.concurrency bounds requests in flight
 # Files read per task, at least: each batch costs two task runs, and at 500 files a batch

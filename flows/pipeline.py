@@ -8,17 +8,17 @@ import uuid
 
 from prefect import flow, get_run_logger
 
+from engine.workers import release_memory, use_system_allocator
 from flows import progress
 from flows.artifacts import publish_artifacts
 from flows.extract import extract, pending_articles, task_runner_for
 from flows.ingest import ingest
-from flows.lake import Lake
-from flows.lock import run_lock
 from flows.params import PipelineParams
 from flows.publish import publish
 from flows.resolve import resolve
-from flows.workers import release_memory, use_system_allocator
-from transforms.articles import utc_now
+from storage.lake import Lake
+from storage.lock import run_lock
+from transforms.ingest.articles import utc_now
 from transforms.version import EXTRACTOR_VERSION
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.contract import CONTRACT_TABLES
-from flows.lake import Lake
 from flows.params import PipelineParams
-from flows.warehouse import publish as publish_warehouse
-from flows.warehouse import sql_digest, update, update_plan
+from storage.contract import CONTRACT_TABLES
+from storage.lake import Lake
+from storage.warehouse import publish as publish_warehouse
+from storage.warehouse import sql_digest, update, update_plan
 
 # The lake tables a publish reads: the contract tables and the origins of articles.
 PUBLISHED_FROM = (*CONTRACT_TABLES, "article_origins")

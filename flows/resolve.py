@@ -1,6 +1,6 @@
 """The resolve flow: mentions -> one `events` row per real event, incrementally.
 
-The work is flows/resolution.py's: blocks of a country and a month, redone only when they
+The work is engine/resolution.py's: blocks of a country and a month, redone only when they
 received new mentions, in parallel local processes when the run uses more than one worker.
 """
 
@@ -11,9 +11,9 @@ import os
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.lake import Lake
+from engine.resolution import resolve_lake
 from flows.params import PipelineParams
-from flows.resolution import resolve_lake
+from storage.lake import Lake
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -24,6 +24,6 @@ def seed_expected() -> dict:
 
 @pytest.fixture(scope="session")
 def seed_article(seed_record) -> dict:
-    from transforms.articles import article_from_record
+    from transforms.ingest.articles import article_from_record
 
     return article_from_record(seed_record, origin="data/samples/kryvyi_rih.json")

@@ -240,7 +240,7 @@ def sample_articles() -> Iterator[dict]:
 
 
 def fingerprint() -> dict:
-    from transforms.extract import extract_article
+    from transforms.extract.article import extract_article
 
     digest = hashlib.sha256()
     texts = 0

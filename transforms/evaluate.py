@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from transforms.places import fold
+from transforms.extract.places import fold
 
 NUMERIC_FIELDS = ("killed", "injured")
 TEXT_FIELDS = ("event_date", "location", "admin1", "country", "event_type", "sub_event_type")
@@ -106,7 +106,7 @@ _NUMBER_TOKEN = re.compile(r"\d[\d,]*|[A-Za-z]+(?:-[A-Za-z]+)?")
 def numbers_in(text: str) -> set[int]:
     """Every number written in a text, as digits or words (1 for "a"/"an"/"one"): a miss whose
     gold value is not among them is a label the text cannot support on its own."""
-    from transforms.numbers import parse_number
+    from transforms.extract.numbers import parse_number
 
     found = {1} if re.search(r"\b(?:an?|one)\s", text, re.IGNORECASE) else set()
     for token in _NUMBER_TOKEN.findall(text):

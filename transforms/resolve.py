@@ -44,8 +44,8 @@ from hashlib import sha256
 from operator import attrgetter
 from urllib.parse import urlparse
 
-from transforms.dates import as_date as mention_date  # date, datetime or ISO text
-from transforms.places import fold, gazetteer
+from transforms.extract.dates import as_date as mention_date  # date, datetime or ISO text
+from transforms.extract.places import fold, gazetteer
 from transforms.text import stable_id
 
 EVENT_ROLES = ("reported", "other")

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLES
 
-CLI = [sys.executable, "-m", "flows.cli"]
+CLI = [sys.executable, "-m", "cli.main"]
 
 
 def _cli(*args: str, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -67,7 +67,7 @@ def test_errors_are_short_and_without_traceback(tmp_path):
     ids=["query", "export", "report"],
 )
 def test_fast_commands_do_not_import_prefect(tmp_path, argv):
-    probe = f"import sys, flows.cli\nflows.cli.main({argv!r})\nprint('prefect' in sys.modules)"
+    probe = f"import sys, cli.main\ncli.main.main({argv!r})\nprint('prefect' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,

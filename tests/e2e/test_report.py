@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 import pytest
 
-from flows.cli import main
-from flows.lake import Lake
-from flows.warehouse import publish
+from cli.main import main
+from storage.lake import Lake
+from storage.warehouse import publish
 from transforms.version import EXTRACTOR_VERSION
 
 PLACES = [

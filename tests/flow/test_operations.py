@@ -16,10 +16,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.contract import KEYS as CONTRACT_KEYS
-from flows.lock import RunLocked, run_lock
 from flows.params import PipelineParams
 from flows.pipeline import pipeline
+from storage.contract import KEYS as CONTRACT_KEYS
+from storage.lock import RunLocked, run_lock
 from tests.conftest import ROOT, SAMPLES
 
 DATA_TABLES = ("articles", "event_mentions", "casualty_figures", "events", "rejects")
@@ -99,7 +99,7 @@ def _kill_at(point: str, params: PipelineParams, tmp_path: Path) -> None:
         "CONFLICT_EVENTS_PAUSE_AT": point,
         "CONFLICT_EVENTS_PAUSE_FILE": str(marker),
     }
-    command = [sys.executable, "-m", "flows.cli", "run", *params.sources]
+    command = [sys.executable, "-m", "cli.main", "run", *params.sources]
     command += ["--lake", params.lake, "--warehouse", params.warehouse, "--batch-size", "1"]
     log = (tmp_path / f"{point}.log").open("w")
     process = subprocess.Popen(
@@ -128,7 +128,7 @@ def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path,
     _inputs(sources)  # four new articles arrive
     _kill_at("extract", params, tmp_path)
     assert _tables(params.warehouse) == before  # the published warehouse is untouched
-    from flows.lake import Lake
+    from storage.lake import Lake
 
     lake = Lake(params.lake)
     extracted = lake.keys("extractions")
@@ -154,7 +154,7 @@ def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path,
 
 
 def test_an_overlapping_run_exits_with_a_clear_message_or_waits(tmp_path, capsys):
-    from flows.cli import main
+    from cli.main import main
 
     sources = _inputs(tmp_path / "in", extra=0)
     params = _params(tmp_path, "locked", sources)
@@ -240,7 +240,7 @@ def test_process_workers_give_the_same_tables_as_threads(tmp_path, reference, mo
         raise AssertionError("runner 'process' extracted a batch in the flow's own process")
 
     # The workers import the extractor afresh; only the flow process sees this stand-in.
-    monkeypatch.setattr("flows.extraction.extract_article", not_here)
+    monkeypatch.setattr("engine.extraction.extract_article", not_here)
     sources, threads = _inputs(tmp_path / "in"), reference
     processes = _params(tmp_path, "process", sources, runner="process", workers=2)
     result = pipeline(processes)
@@ -257,7 +257,7 @@ def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path, reference):
     )
     pipeline(remote)
     assert _tables(remote.warehouse) == _tables(local.warehouse)
-    from flows.lake import Lake
+    from storage.lake import Lake
 
     lake = Lake(remote.lake)
     assert not lake.is_local and lake.files("articles")

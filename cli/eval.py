@@ -1,0 +1,128 @@
+"""`conflict-events eval GOLD.jsonl`: score the extractor against labelled texts (no Prefect)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from cli import UsageError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "eval",
+        help="score extraction against a gold JSONL file",
+        description="Extract each gold text and score killed, injured, date, place and type "
+        "against its labels (see DESIGN.md). Labels that are missing or null are not scored.",
+    )
+    parser.add_argument("gold", metavar="GOLD.jsonl")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--show-misses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="show up to N misses per field and kind",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from transforms.evaluate import misses_by_kind, score
+
+    gold_rows = read_gold(Path(args.gold))
+    from transforms.extract.places import same_admin1
+
+    rows = ((row, predict(row)) for row in gold_rows)
+    scores = score(rows, same_place=_same_place(), same_admin1=same_admin1)
+    table = {name: result.as_dict() for name, result in scores.items()}
+    grouped = misses_by_kind(scores)
+    if args.json:
+        payload = {"gold": args.gold, "rows": len(gold_rows), "fields": table}
+        if args.show_misses:
+            payload["misses"] = {
+                f: {k: _trim(v[: args.show_misses]) for k, v in kinds.items()}
+                for f, kinds in grouped.items()
+            }
+        print(json.dumps(payload, indent=2, default=str))
+        return 0
+    print(render_table(args.gold, len(gold_rows), table, grouped))
+    if args.show_misses:
+        print(render_misses(grouped, args.show_misses))
+    return 0
+
+
+def read_gold(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise UsageError(f"gold file not found: {path}")
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{path}:{number}: invalid JSON ({error.msg})") from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise UsageError(f"{path}:{number}: each line needs an object with a 'text' string")
+        rows.append(row)
+    return rows
+
+
+def predict(row: dict) -> dict:
+    from transforms.evaluate import predicted_fields
+    from transforms.extract.article import extract_article
+    from transforms.text import article_id
+
+    article = {
+        "article_id": article_id(row["text"]),
+        "body": row["text"],
+        "published_at": row.get("published_at"),
+    }
+    mentions, _ = extract_article(article)
+    return predicted_fields(mentions)
+
+
+def _same_place():
+    from transforms.extract.places import same_place
+
+    return same_place
+
+
+def render_table(gold: str, n_rows: int, table: dict[str, dict], grouped: dict) -> str:
+    header = f"{'field':<16}{'n':>6}{'exact':>9}{'nonzero':>9}{'mae':>9}  misses by kind"
+    lines = [f"eval {gold}: {n_rows} rows", header, "-" * len(header)]
+    for name, row in table.items():
+        kinds = ", ".join(f"{k} {len(v)}" for k, v in grouped.get(name, {}).items())
+        lines.append(
+            f"{name:<16}{row['n']:>6}{_fmt(row['accuracy']):>9}{_fmt(row['accuracy_nonzero']):>9}"
+            f"{_fmt(row['mae']):>9}  {kinds}"
+        )
+    return "\n".join(lines)
+
+
+def render_misses(grouped: dict, limit: int) -> str:
+    lines = []
+    for name, kinds in grouped.items():
+        for kind, misses in kinds.items():
+            unsupported = sum(not m.get("gold_in_text", True) for m in misses)
+            extra = f", {unsupported} with the gold value not in the text" if unsupported else ""
+            lines.append(f"\n## {name}: {kind} ({len(misses)}{extra})")
+            for miss in misses[:limit]:
+                note = "" if miss.get("gold_in_text", True) else "  [gold value not in the text]"
+                lines.append(
+                    f"- {miss['id']}: gold {miss['gold']!r}, predicted {miss['predicted']!r}{note}"
+                )
+                lines.append(f"    text:     {miss['text'][:300]}")
+                if miss.get("evidence"):
+                    lines.append(f"    evidence: {miss['evidence'][:200]}")
+    return "\n".join(lines)
+
+
+def _trim(misses: list[dict]) -> list[dict]:
+    return [m | {"text": m["text"][:500]} for m in misses]
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)

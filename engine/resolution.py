@@ -1,0 +1,420 @@
+"""Resolution over the lake: mentions -> `events`, `event_revisions`, `event_assignments`.
+
+Resolution works in blocks (a country and a month; see transforms/resolve.py) and keeps the
+mention -> event assignment of the last run in the lake (`event_assignments`). A run reads only
+the (mention_id, country, date) columns to find mentions that are new or gone, resolves again
+just the blocks they fall in, and keeps every other block's events and revisions as they were.
+Because a block's result depends only on the set of its mentions, this equals a full rebuild,
+and chunks of blocks can be resolved in parallel processes. The mentions of the blocks to
+redo, and the articles they cite, are first routed to files of their chunk in one pass over
+each table (its files shared among the workers), so each chunk reads only its own rows.
+No Prefect here: the resolve flow (flows/resolve.py) wraps it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from engine.workers import light_pool, release_memory
+from storage.contract import schema
+from storage.lake import Lake, as_table, column_rows
+from transforms.resolve import RESOLVED_ROLES, source_of
+from transforms.resolve import resolve as resolve_mentions
+from transforms.version import EXTRACTOR_VERSION
+
+ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
+# What resolution reads of a mention: not the evidence sentence and its offsets, the bulk of a
+# row, which stays in the lake and the warehouse.
+MENTION_COLUMNS = [
+    name
+    for name in schema("event_mentions").names
+    if name not in ("evidence", "char_start", "char_end")
+]
+ROUTED_SCHEMAS = {
+    "mentions": pa.schema([schema("event_mentions").field(n) for n in MENTION_COLUMNS]),
+    "articles": pa.schema([schema("articles").field(n) for n in ARTICLE_COLUMNS]),
+}
+
+
+def current_mentions():
+    """Mentions of the current extractor version (older versions' rows stay in the lake)."""
+    return pc.field("role").isin(list(RESOLVED_ROLES)) & (
+        pc.field("extractor_version") == EXTRACTOR_VERSION
+    )
+
+
+# Mentions resolved per task: bounds the Python rows in a worker however large the lake grows.
+MENTIONS_PER_CHUNK = 10_000
+
+
+def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, int]:
+    """Resolve the blocks with new or removed mentions (all of them when `full`).
+
+    With `workers` > 1, chunks of blocks are resolved in that many local processes.
+    """
+    # The index stays in Arrow: as Python tuples and a dict it was the flow process's share
+    # of resolve that grew with the lake (about 120 MB per 100k articles).
+    current = with_blocks(
+        lake.read("event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions())
+    )
+    previous = lake.read("event_assignments", ["mention_id", *BLOCK])
+    full = full or previous.num_rows == 0
+    blocks = changed_blocks(current, None if full else previous)
+    del previous
+    if not blocks and not full:
+        return {"events": lake.read("events", ["event_id"]).num_rows, "blocks": 0, "mentions": 0}
+    chunks = block_chunks(block_sizes(current), blocks, MENTIONS_PER_CHUNK)
+    del current
+    resolved = 0
+    # Each chunk's tables are written as they come: the flow process never holds the whole
+    # lake's events. Assignments are committed last (the `with` exits in reverse order): a run
+    # killed before them redoes these blocks next time.
+    with (
+        lake.replacing("event_assignments") as assignments,
+        lake.replacing("events") as events,
+        lake.replacing("event_revisions") as revisions,
+        lake.scratch("resolve") as scratch,
+        _local_pool(workers, len(chunks)) as (pool, parts),
+    ):
+        snapshots = {s.table: s for s in (events, revisions, assignments)}
+        if not full:  # every other block keeps its events, revisions and assignments
+            _keep_outside(lake, blocks, snapshots)
+        # In the workers when there are any: routing's transient memory then never adds to
+        # the flow process's.
+        route_to_chunks(lake, chunks, scratch, pool, parts)
+        tasks = [(lake.root, scratch, number) for number in range(len(chunks))]
+        for tables, n in _map(pool, resolve_routed_chunk, tasks):
+            resolved += n
+            for table, part in tables.items():
+                snapshots[table].write(part)
+    return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
+
+
+def _keep_outside(lake: Lake, blocks: set[tuple[str, str]], snapshots: dict) -> None:
+    """Write the events, revisions and assignments of every block not being redone, a file
+    batch at a time: read whole, they were the flow's peak in a re-run, and grew with the lake."""
+    kept_ids = []
+    for batch in _batches(lake, "events"):
+        kept = _outside(batch, "country_iso", "event_date", blocks)
+        snapshots["events"].write(kept)
+        kept_ids.append(kept["event_id"])
+    kept_ids = pa.chunked_array(kept_ids, pa.string()).combine_chunks()
+    for batch in _batches(lake, "event_revisions"):
+        snapshots["event_revisions"].write(batch.filter(pc.is_in(batch["event_id"], kept_ids)))
+    for batch in _batches(lake, "event_assignments"):
+        snapshots["event_assignments"].write(
+            _outside(batch, "block_country", "block_month", blocks)
+        )
+
+
+def _batches(lake: Lake, table: str) -> Iterator[pa.Table]:
+    for batch in lake.dataset(table).to_batches(batch_size=50_000):
+        yield pa.Table.from_batches([batch])
+
+
+BLOCK = ["block_country", "block_month"]
+
+
+def with_blocks(mentions: pa.Table) -> pa.Table:
+    """(mention_id, block_country, block_month) of the dated rows of (mention_id, country_iso,
+    event_date): transforms.resolve.block_of in Arrow."""
+    dated = mentions.filter(pc.is_valid(mentions["event_date"]))
+    return pa.table(
+        {
+            "mention_id": dated["mention_id"],
+            "block_country": pc.fill_null(dated["country_iso"], ""),
+            "block_month": _month_of(dated["event_date"]),
+        }
+    )
+
+
+def changed_blocks(current: pa.Table, previous: pa.Table | None) -> set[tuple[str, str]]:
+    """Blocks to resolve again: every block of `current` when there is no `previous`
+    assignment, else those of mentions not assigned yet and of assigned mentions now gone.
+    Both tables hold mention_id, block_country and block_month."""
+    if previous is None:
+        return _block_set(current)
+    new = current.filter(pc.invert(pc.is_in(current["mention_id"], previous["mention_id"])))
+    gone = previous.filter(pc.invert(pc.is_in(previous["mention_id"], current["mention_id"])))
+    return _block_set(new) | _block_set(gone)
+
+
+def block_sizes(current: pa.Table) -> dict[tuple[str, str], int]:
+    """Mentions per block."""
+    sizes = current.group_by(BLOCK).aggregate([("mention_id", "count")])
+    rows = column_rows(sizes.select([*BLOCK, "mention_id_count"]))
+    return {(country, month): n for country, month, n in rows}
+
+
+def _block_set(table: pa.Table) -> set[tuple[str, str]]:
+    unique = table.select(BLOCK).group_by(BLOCK).aggregate([])
+    return set(column_rows(unique.select(BLOCK)))
+
+
+def _month_of(days: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.strftime(days.cast(pa.timestamp("s")), format="%Y-%m")
+
+
+def block_chunks(
+    sizes: dict[tuple[str, str], int], blocks: set[tuple[str, str]], size: int
+) -> list[list[tuple[str, str]]]:
+    """The blocks to redo, in order, grouped so that each group has about `size` mentions.
+
+    Blocks resolve independently, so each group is read and resolved on its own.
+    """
+    chunks: list[list[tuple[str, str]]] = [[]]
+    in_chunk = 0
+    for block in sorted(blocks):
+        if chunks[-1] and in_chunk + sizes.get(block, 0) > size:
+            chunks.append([])
+            in_chunk = 0
+        chunks[-1].append(block)
+        in_chunk += sizes.get(block, 0)
+    return [chunk for chunk in chunks if chunk]
+
+
+# Routed rows a routing process holds before it writes them, over all chunks: its memory
+# stays flat however many chunks the lake has.
+ROUTED_BYTES_BUFFERED = 32 * 2**20
+
+
+def route_to_chunks(
+    lake: Lake,
+    chunks: list[list[tuple[str, str]]],
+    scratch: str,
+    pool: ProcessPoolExecutor | None = None,
+    parts: int = 1,
+) -> None:
+    """Write each chunk's mentions, and the articles they cite, to files of its own under
+    `scratch`, in one pass over each table, split into `parts` (run on `pool` when given).
+
+    Read from the lake chunk by chunk instead, each chunk decoded every mentions file:
+    chunks x files, which grows with the square of the lake."""
+    mentions = _shares(lake.files("event_mentions"), parts)
+    tasks = [(lake.root, chunks, scratch, paths, part) for part, paths in enumerate(mentions)]
+    for _ in _map(pool, route_mentions, tasks):
+        pass
+    articles = _shares(lake.files("articles"), parts)
+    tasks = [(lake.root, scratch, paths, part) for part, paths in enumerate(articles)]
+    for _ in _map(pool, route_articles, tasks):
+        pass
+
+
+def _shares(paths: list[str], parts: int) -> list[list[str]]:
+    return [paths[part::parts] for part in range(parts)]
+
+
+CITATIONS = pa.schema([("article_id", pa.string()), ("chunk", pa.int32())])
+CITED_ROWS = pa.schema([("file", pa.int32()), ("chunk", pa.int32()), ("row", pa.int64())])
+LOCATED = pa.schema([("article_id", pa.string()), ("file", pa.int32()), ("row", pa.int64())])
+
+
+def route_mentions(
+    lake_root: str, chunks: list[list[tuple[str, str]]], scratch: str, paths: list[str], part: int
+) -> None:
+    """Route the mentions in `paths`; record (article_id, chunk) of each in citations-<part>."""
+    lake = Lake(lake_root)
+    keys, numbers = _chunk_lookup(chunks)
+    cited_path = posixpath.join(scratch, f"citations-{part:03d}.parquet")
+    with (
+        _RoutedFiles(lake, scratch, f"mentions-{part:03d}") as routed,
+        pq.ParquetWriter(cited_path, CITATIONS, filesystem=lake.fs) as citations,
+    ):
+        for path in paths:
+            table = lake.dataset("event_mentions", [path]).to_table(
+                columns=MENTION_COLUMNS, filter=current_mentions()
+            )
+            chunk = pc.take(numbers, pc.index_in(_block_keys(table), value_set=keys))
+            table = table.append_column("chunk", chunk).filter(pc.is_valid(chunk))
+            # Distinct per file only: an article's mentions share a file, and a pair seen
+            # twice just routes the article twice to a chunk, which keys articles by id.
+            citations.write_table(_distinct(table.select(["article_id", "chunk"])))
+            routed.add(table)
+    release_memory()
+
+
+def _distinct(citations: pa.Table) -> pa.Table:
+    """Distinct (article_id, chunk) pairs."""
+    return citations.group_by(["article_id", "chunk"]).aggregate([])
+
+
+def route_articles(lake_root: str, scratch: str, paths: list[str], part: int) -> None:
+    """Route the articles in `paths` to every chunk whose mentions cite them."""
+    lake = Lake(lake_root)
+    with _RoutedFiles(lake, scratch, f"articles-{part:03d}") as routed:
+        for file, rows in _runs(_cited_rows(lake, scratch, paths), "file"):
+            table = lake.dataset("articles", [paths[file]]).to_table(columns=ARTICLE_COLUMNS)
+            routed.add(table.take(rows["row"]).append_column("chunk", rows["chunk"]))
+    release_memory()
+
+
+def _cited_rows(lake: Lake, scratch: str, paths: list[str]) -> pa.Table:
+    """(file, chunk, row) of every article in `paths` that a routed mention cites, sorted.
+    One hash set of the ids in `paths`, probed by every citation: a join per articles file
+    would grow with the square of the lake."""
+    ids = [lake.dataset("articles", [path]).to_table(columns=["article_id"]) for path in paths]
+    located = pa.concat_tables(
+        [LOCATED.empty_table()]
+        + [
+            t.append_column("file", pa.repeat(pa.scalar(n, pa.int32()), t.num_rows))
+            .append_column("row", pa.array(range(t.num_rows), pa.int64()))
+            .cast(LOCATED)
+            for n, t in enumerate(ids)
+        ]
+    )
+    known = located["article_id"].combine_chunks()
+    found = lake.fs.get_file_info(pafs.FileSelector(scratch))
+    rows = [CITED_ROWS.empty_table()]
+    for path in sorted(i.path for i in found if i.base_name.startswith("citations-")):
+        cited = pq.read_table(path, schema=CITATIONS, filesystem=lake.fs)
+        position = pc.index_in(cited["article_id"], value_set=known)
+        here = pc.is_valid(position)
+        position = position.filter(here)
+        rows.append(
+            pa.table(
+                {
+                    "file": located["file"].take(position),
+                    "chunk": cited["chunk"].filter(here),
+                    "row": located["row"].take(position),
+                },
+                CITED_ROWS,
+            )
+        )
+    return pa.concat_tables(rows).sort_by(
+        [("file", "ascending"), ("chunk", "ascending"), ("row", "ascending")]
+    )
+
+
+def _runs(table: pa.Table, column: str) -> Iterator[tuple[int, pa.Table]]:
+    """(value, rows) for each run of equal values in `column`, which is sorted."""
+    if table.num_rows == 0:
+        return
+    runs = pc.run_end_encode(table[column].combine_chunks())
+    start = 0
+    for value, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+        yield value, table.slice(start, end - start)
+        start = end
+
+
+def _chunk_lookup(chunks: list[list[tuple[str, str]]]) -> tuple[pa.Array, pa.Array]:
+    """Block keys ("country|month") and the number of the chunk each belongs to."""
+    pairs = [(f"{c}|{m}", n) for n, chunk in enumerate(chunks) for c, m in chunk]
+    return pa.array([k for k, _ in pairs], pa.string()), pa.array([n for _, n in pairs], pa.int32())
+
+
+def _block_keys(mentions: pa.Table) -> pa.ChunkedArray:
+    """Each mention's block as "country|month" (null when undated: it has no block)."""
+    return _keys(mentions["country_iso"], _month_of(mentions["event_date"]))
+
+
+def _keys(countries: pa.ChunkedArray, months: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.binary_join_element_wise(pc.fill_null(countries, ""), months, "|")
+
+
+class _RoutedFiles:
+    """Rows of one kind, each with the number of its chunk, written under <scratch>/<chunk>/
+    whenever the rows held reach ROUTED_BYTES_BUFFERED: sorted by chunk then, so each chunk
+    gets one file per write (split as they came, a file's rows made ~25,000 small slices per
+    200k articles, whose bookkeeping outweighed the rows)."""
+
+    def __init__(self, lake: Lake, scratch: str, kind: str) -> None:
+        self.lake, self.scratch, self.kind = lake, scratch, kind
+        self.pending: list[pa.Table] = []
+        self.held = 0
+        self.writes = 0
+
+    def __enter__(self) -> _RoutedFiles:
+        return self
+
+    def __exit__(self, *failure) -> None:
+        if failure[0] is None:
+            self._write()
+
+    def add(self, rows: pa.Table) -> None:
+        self.pending.append(rows)
+        self.held += rows.nbytes
+        if self.held >= ROUTED_BYTES_BUFFERED:
+            self._write()
+
+    def _write(self) -> None:
+        if not self.pending:
+            return
+        held = pa.concat_tables(self.pending).sort_by("chunk")
+        self.pending, self.held = [], 0
+        name = f"{self.kind}-{self.writes:05d}.parquet"
+        for number, rows in _runs(held, "chunk"):
+            path = posixpath.join(routed_dir(self.scratch, number), name)
+            self.lake.fs.create_dir(posixpath.dirname(path), recursive=True)
+            pq.write_table(rows.drop_columns("chunk"), path, filesystem=self.lake.fs)
+        self.writes += 1
+
+
+def routed_dir(scratch: str, number: int) -> str:
+    return posixpath.join(scratch, f"{number:05d}")
+
+
+def resolve_routed_chunk(
+    lake_root: str, scratch: str, number: int
+) -> tuple[dict[str, pa.Table], int]:
+    """Resolve one chunk of blocks from its routed files: Arrow tables of its events,
+    revisions and assignments, and the number of mentions resolved."""
+    lake = Lake(lake_root)
+    rows = _read_routed(lake, scratch, number, "mentions").to_pylist()
+    articles = _read_routed(lake, scratch, number, "articles").to_pylist()
+    by_id = {a["article_id"]: a | {"source_name": source_of(a)} for a in articles}
+    result = resolve_mentions(rows, by_id)
+    tables = {
+        "events": as_table("events", result.events),
+        "event_revisions": as_table("event_revisions", result.revisions),
+        "event_assignments": as_table("event_assignments", result.assignments),
+    }
+    return tables, len(rows)
+
+
+def _read_routed(lake: Lake, scratch: str, number: int, kind: str) -> pa.Table:
+    selector = pafs.FileSelector(routed_dir(scratch, number), allow_not_found=True)
+    paths = sorted(
+        info.path
+        for info in lake.fs.get_file_info(selector)
+        if info.base_name.startswith(f"{kind}-")
+    )
+    wanted = ROUTED_SCHEMAS[kind]
+    if not paths:  # a block whose mentions are all gone
+        return wanted.empty_table()
+    return pa.concat_tables(pq.read_table(p, schema=wanted, filesystem=lake.fs) for p in paths)
+
+
+@contextlib.contextmanager
+def _local_pool(workers: int, tasks: int) -> Iterator[tuple[ProcessPoolExecutor | None, int]]:
+    """A pool of local processes and its size, or (None, 1) to run all in this process."""
+    if workers <= 1 or tasks <= 1:
+        yield None, 1
+        return
+    size = min(workers, tasks)
+    with light_pool(size) as pool:
+        yield pool, size
+
+
+def _map(pool: ProcessPoolExecutor | None, function, arguments: list[tuple]) -> Iterator:
+    """function(*a) for each a, in order."""
+    if pool is None:
+        yield from (function(*a) for a in arguments)
+    else:
+        yield from pool.map(function, *zip(*arguments, strict=True))
+
+
+def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, str]]) -> pa.Table:
+    """Rows of `table` whose block (country, and a month or a date) is not being redone."""
+    month = _month_of(table[when]) if when == "event_date" else table[when]
+    keys = _keys(table[country], month)
+    redone = pa.array([f"{c}|{m}" for c, m in blocks], pa.string())
+    # A row without a date has no block (block_of gives None): it is never redone.
+    return table.filter(pc.invert(pc.fill_null(pc.is_in(keys, redone), False)))

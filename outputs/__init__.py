@@ -1,0 +1,1 @@
+"""What users take away from the warehouse: queries, the HTML report, exports (no Prefect)."""

@@ -1,0 +1,1 @@
+"""Reading inputs: files on disk and pages and feeds over HTTP."""

@@ -1,0 +1,94 @@
+"""Sources on disk: finding files, reading them into candidate articles, URL-list files.
+
+File I/O lives here; the parsing of what a file holds is in transforms/ingest/formats.py.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+
+from transforms.ingest.articles import reject_row
+from transforms.ingest.formats import STAGE, SUPPORTED_SUFFIXES, Harvest, harvest, items_from_bytes
+from transforms.ingest.urls import looks_like_url
+from transforms.text import stable_id
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# Bump when reading rules change, so files already read are read again with the new rules.
+INGEST_VERSION = "1"
+
+
+class SourceError(ValueError):
+    """A source given by the user does not exist or cannot be read at all."""
+
+
+def split_sources(sources: list[str]) -> tuple[list[str], list[str]]:
+    """(paths and globs, URLs): anything with a scheme is fetched, the rest is on disk."""
+    urls = [s for s in sources if looks_like_url(s)]
+    return [s for s in sources if not looks_like_url(s)], urls
+
+
+def discover(sources: list[str]) -> list[str]:
+    """Every supported file under the given directories, files and globs, sorted.
+
+    URLs among the sources are skipped here: the ingest flow fetches them.
+    """
+    found: set[str] = set()
+    for source in split_sources(sources)[0]:
+        path = Path(source)
+        if path.is_dir():
+            found.update(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        elif path.is_file():
+            found.add(str(path))
+        elif any(ch in source for ch in "*?["):
+            found.update(p for p in glob.glob(source, recursive=True) if Path(p).is_file())
+        else:
+            raise SourceError(f"source not found: {source}")
+    return sorted(found)
+
+
+def file_fingerprint(path: str) -> str | None:
+    """A `source_state` id for the file as it is now (path, size, mtime); None if it is gone."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stable_id("file", path, stat.st_size, stat.st_mtime_ns, INGEST_VERSION)
+
+
+def read_file(path: str) -> Harvest:
+    """Candidate articles, rejects and feed pages to fetch from one file. Never raises."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            with open(path, "rb") as handle:
+                start = handle.read(64 * 1024)
+            detail = f"{size} bytes > {MAX_FILE_BYTES}"
+            return Harvest(rejects=[reject_row(STAGE, "oversize", detail, path, start)])
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        return Harvest(rejects=[reject_row(STAGE, "unreadable_file", str(error), path, None)])
+    return harvest(path, raw, items_from_bytes(path, raw))
+
+
+def read_url_list(path: str) -> list[str]:
+    """The lines of a URL-list file, without blanks and # comments. Raises SourceError."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        raise SourceError(f"cannot read URL list {path}: {error}") from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def expand_urls(entries: list[str]) -> list[str]:
+    """URLs from `--urls` values: a URL as it is, anything else read as a URL-list file."""
+    urls: list[str] = []
+    for entry in entries:
+        urls.extend([entry] if looks_like_url(entry) else read_url_list(entry))
+    return urls

@@ -1,0 +1,1 @@
+"""Storage: the Parquet lake, the DuckDB warehouse, the run lock and the data contract."""

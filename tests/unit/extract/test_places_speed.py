@@ -1,0 +1,83 @@
+"""The fast paths of candidate finding and gazetteer loading say what their slow specs say."""
+
+import json
+
+import pytest
+
+from transforms.extract import places
+from transforms.extract.places import find_candidates
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "A missile struck ",
+        "fighting in  the  northern outskirts of ",
+        "an attack near\tthe\ncity of ",
+        "Forces shelled (in ",
+        "people within ",
+        "troops out of ",
+        "IN THE VICINITY OF ",
+        "drones hit the south-west suburbs of ",
+        "in, ",
+        "Zelensky said ",
+        "in",
+    ],
+)
+def test_the_cue_reader_agrees_with_the_cue_regex(before):
+    assert places._cue_before(before) == bool(places._CUE.search(before))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strikes hit al-Bukamal overnight.", True),
+        ("as-Suwayda was shelled.", True),
+        ("Russian-backed forces attacked.", False),
+        ("A man-made crater.", False),
+    ],
+)
+def test_names_with_an_arabic_article_are_found_only_when_there(text, expected):
+    assert places._has_article_name(text) is expected
+
+
+def test_article_names_and_capitalised_phrases_are_read_together():
+    text = "Drones struck al-Bukamal and Deir ez-Zor, then Mayadin."
+    assert [c.surface for c in find_candidates(text)] == ["al-Bukamal", "Deir ez-Zor", "Mayadin"]
+
+
+def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
+    cities = {
+        str(i): {"geonameid": i, "name": f"Town {{{i}}}: x", "alternatenames": ["a"]}
+        for i in range(50)
+    }
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    assert list(places._json_objects(path, chunk=7)) == list(cities.values())
+
+
+@pytest.mark.parametrize("starts", [[0, 5, 5, 12, 30, 41], [30, 5, 0, 41, 12, 5]])
+def test_the_candidate_index_finds_what_a_scan_finds(starts):
+    candidates = places.Candidates(
+        places.Candidate(f"X{i}", s, s + 2, coded=i % 2 == 0) for i, s in enumerate(starts)
+    )
+    listing = places._listing(candidates)
+    for first, last in [(0, 0), (5, 11), (6, 40), (0, 100), (42, 50)]:
+        scanned = [c for c in candidates if first <= c.start <= last]
+        assert listing.starting_in(first, last) == scanned
+    assert listing.coded == [c for c in candidates if c.coded]
+    assert places._listing(candidates) is listing
+    assert places._listing(list(candidates)) is not listing
+
+
+def test_a_memo_computes_each_answer_once_and_empties_when_full():
+    calls = []
+
+    def square(n):
+        calls.append(n)
+        return n * n
+
+    memo = places._Memo(limit=2)
+    assert [memo.remember(n, square, n) for n in (1, 2, 1, 3)] == [1, 4, 1, 9]
+    assert calls == [1, 2, 3] and len(memo) == 3
+    assert memo.remember(4, square, 4) == 16 and set(memo) == {4}  # over the limit: emptied

@@ -1,0 +1,96 @@
+from pathlib import Path
+
+from storage.lake import Lake
+
+
+def _article(n: int) -> dict:
+    return {"article_id": f"id{n}", "body": f"body {n}", "body_chars": 6, "origin": "test"}
+
+
+def test_append_skips_keys_already_in_the_lake(tmp_path):
+    lake = Lake(tmp_path)
+    assert lake.append("articles", [_article(1), _article(2)]) == 2
+    assert lake.append("articles", [_article(2), _article(3)]) == 1
+    assert sorted(lake.keys("articles")) == ["id1", "id2", "id3"]
+
+
+def test_files_are_zstd_parquet_and_partitioned(tmp_path):
+    import pyarrow.parquet as pq
+
+    lake = Lake(tmp_path)
+    lake.append("articles", [_article(1)], partition="ingest_date=2026-01-01")
+    [path] = lake.files("articles")
+    assert "ingest_date=2026-01-01" in path
+    assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_half_written_files_are_invisible(tmp_path):
+    lake = Lake(tmp_path)
+    lake.append("articles", [_article(1)])
+    (tmp_path / "articles" / ".part-x.parquet.1234.tmp").write_bytes(b"partial")
+    assert lake.read("articles").num_rows == 1
+
+
+def test_replace_keeps_one_snapshot(tmp_path):
+    lake = Lake(tmp_path)
+    lake.replace("events", [{"event_id": "a"}])
+    lake.replace("events", [{"event_id": "b"}, {"event_id": "c"}])
+    assert [Path(f).name for f in lake.files("events")] == ["events.parquet"]
+    assert sorted(lake.keys("events")) == ["b", "c"]
+
+
+def test_a_snapshot_written_in_parts_replaces_the_table_only_when_complete(tmp_path):
+    lake = Lake(tmp_path)
+    lake.replace("events", [{"event_id": "old"}])
+    try:
+        with lake.replacing("events") as events:
+            events.write([{"event_id": "new-1"}])
+            assert lake.keys("events") == {"old"}  # readers see the old table meanwhile
+            raise RuntimeError("killed half-way")
+    except RuntimeError:
+        pass
+    assert lake.keys("events") == {"old"}
+    assert sorted(p.name for p in (tmp_path / "events").iterdir()) == ["events.parquet"]
+    with lake.replacing("events") as events:
+        events.write([{"event_id": "new-1"}])
+        events.write([])
+        events.write([{"event_id": "new-2"}, {"event_id": "new-3"}])
+    assert events.rows == 3
+    assert lake.keys("events") == {"new-1", "new-2", "new-3"}
+
+
+def test_batches_stream_in_fixed_sizes(tmp_path):
+    lake = Lake(tmp_path)
+    for start in range(0, 25, 5):
+        lake.append("articles", [_article(n) for n in range(start, start + 5)])
+    sizes = [t.num_rows for t in lake.batches("articles", ["article_id"], batch_size=10)]
+    assert sizes == [10, 10, 5]
+    wanted = {_article(n)["article_id"] for n in (3, 4, 17)}
+    chosen = list(lake.batches("articles", ["body"], keys=wanted, batch_size=2))
+    assert [t.num_rows for t in chosen] == [2, 1] and chosen[0].column_names == ["body"]
+    assert sorted(b for t in chosen for b in t.column("body").to_pylist()) == sorted(
+        _article(n)["body"] for n in (3, 4, 17)
+    )
+
+
+def test_a_uri_lake_reads_writes_and_fingerprints_like_a_local_one():
+    lake = Lake("memory://unit-test-lake/root")
+    assert not lake.is_local
+    before = lake.fingerprint(["articles"])
+    assert lake.append("articles", [_article(1), _article(2)]) == 2
+    assert lake.append("articles", [_article(2)]) == 0
+    assert lake.keys("articles") == {"id1", "id2"}
+    assert all(f.startswith("/unit-test-lake/root/articles/") for f in lake.files("articles"))
+    after = lake.fingerprint(["articles"])
+    assert after != before and lake.fingerprint(["articles"]) == after
+    lake.write_state("resolve", {"inputs": after})
+    assert Lake("memory://unit-test-lake/root").read_state("resolve") == {"inputs": after}
+    assert lake.read_state("missing") == {}
+
+
+def test_local_state_is_replaced_atomically(tmp_path):
+    lake = Lake(tmp_path)
+    lake.write_state("publish", {"a": 1})
+    lake.write_state("publish", {"a": 2})
+    assert lake.read_state("publish") == {"a": 2}
+    assert [p.name for p in (tmp_path / "_state").iterdir()] == ["publish.json"]

@@ -1,0 +1,1 @@
+"""Reading an article: sentences, numbers, dates, places, casualty figures, event mentions."""

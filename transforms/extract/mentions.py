@@ -1,0 +1,429 @@
+"""Splitting an article into the events it mentions and attaching each figure to one of them.
+
+Reading order decides:
+- the first sentence that tells of violence opens the `reported` mention, figures or not;
+- a later sentence with figures continues the current mention (`continues_mention`) unless it
+  brings a new event cue: another place, another explicit date, a historical marker ("a similar
+  attack ... in June", "last year") or a war-wide total ("since the invasion", "in the process");
+- a new mention is `historical` (an earlier event recalled), `aggregate` (a total over a war or a
+  period, not an event) or `other` (another discrete event).
+A figure belongs to exactly one mention, so a recalled or negated event never inflates the
+reported one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from transforms.extract.casualties import continues_toll, find_figures
+from transforms.extract.dates import date_range, resolve_date
+from transforms.extract.places import (
+    Candidate,
+    Place,
+    Votes,
+    country_place,
+    country_votes,
+    event_place,
+    explicit_votes,
+    find_candidates,
+    fold,
+    town_votes,
+)
+from transforms.extract.records import Figure, Mention
+from transforms.extract.taxonomy import classify, find_perpetrator, find_target
+from transforms.text import Sentence, compile_folded, fold_case
+
+_HISTORICAL = compile_folded(
+    r"\b(?:similar|previous|earlier|last|prior)\s+(?:\w+\s+)?(?:attacks?|strikes?|assaults?|bombings?"
+    r"|raids?|shelling|massacres?)\b"
+    r"|\b(?:last|the previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b"
+    r"|\bin (?:19|20)\d\d\b|\bin (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b(?!\s+\d)",
+)
+_AGGREGATE = compile_folded(
+    r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"
+    r" year|over the course of|throughout the (?:war|conflict)|since (?:19|20)\d\d"
+    # "in total" over a war or a period; alone it is the event's own total
+    r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
+    r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
+)
+# Words that tell of violence: a sentence with one of these can open the reported mention.
+_EVENT = compile_folded(
+    r"\b(?:attack\w*|strikes?|struck|airstrikes?|air strikes?|bomb\w*|shell\w*|explo\w+|"
+    r"blasts?|missiles?|rockets?|drones?|uavs?|mortars?|artillery|kill\w*|wound\w*|"
+    r"injur\w+|dead|died|clash\w*|fighting|fought|ambush\w*|raid\w*|shot|shoot\w*|gunm[ae]n|"
+    r"gunfire|opened fire|stabb?\w+|fired|targeted|targeting|hit|assault\w*|massacre\w*|hostages?|"
+    r"storm\w*|sieges?|assassinat\w+|hijack\w*|rammed|ramming|arson|behead\w*|murder\w*|"
+    r"set on fire|set fire|torched|blew (?:him|her)self up|"
+    r"kidnapp\w+|abduct\w+|grenades?|ied|landmines?|suicide|casualties|fatalities|intercepted|"
+    r"shot down|crashed|detonat\w+|besieged|offensive|battle\w*)\b",
+)
+_SAME_PLACE_ANAPHOR = compile_folded(
+    r"\b(?:the|that|this) (?:same |central |southern |northern |eastern |western |\w+ )?"
+    r"(?:city|town|village|area|region|district|site|base|camp)\b",
+)
+_NEW_EVENT = compile_folded(
+    r"\b(?:another|a second|a third|a separate|a further)\s+(?:\w+\s+)?(?:attack|strike|airstrike|"
+    r"bombing|explosion|blast|incident|raid|shelling|clash)|\b(?:in a separate|separately|"
+    r"elsewhere|meanwhile)\b",
+)
+# Any of the three cues of another event, in one scan instead of three (only whether one
+# matches is asked).
+_OTHER_EVENT = compile_folded(
+    f"(?:{_AGGREGATE.pattern})|(?:{_HISTORICAL.pattern})|(?:{_NEW_EVENT.pattern})"
+)
+_SPEECH_DATE = compile_folded(r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the whole article says, read once and shared by its mentions."""
+
+    body: str
+    sentences: list[Sentence]
+    published: date | None
+    candidates: list[Candidate]
+    votes: dict[str, float]
+    # Pure per-sentence readings (type, perpetrator, date) that several mentions ask again of
+    # the same sentence, computed once per article.
+    memo: dict[tuple, object] = field(default_factory=dict)
+    place_texts: list[str] | None = None
+
+
+def _once(ctx: _Context, fn: Callable, *args: object):
+    key = (fn, *args)
+    if key not in ctx.memo:
+        ctx.memo[key] = fn(*args)
+    return ctx.memo[key]
+
+
+def split_mentions(body: str, sentences: list[Sentence], published: date | None) -> list[Mention]:
+    """The event mentions of an article, in reading order, with their figures attached."""
+    figures = find_figures(body, sentences)
+    candidates = find_candidates(body)
+    votes = Votes(country_votes(candidates))
+    votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
+    ctx = _Context(body, sentences, published, candidates, votes)
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence_index, []).append(figure)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        sentence_figures = by_sentence.get(sentence.index, [])
+        if not mentions:
+            if sentence_figures or _EVENT.search(fold_case(sentence.text)):
+                place = _sentence_place(ctx, sentence)
+                mentions.append(_open(ctx, sentence, sentence_figures, place, "reported"))
+            continue
+        if not sentence_figures:
+            continue  # only figure sentences are read further: places cost a scan each
+        place = _sentence_place(ctx, sentence)
+        current = mentions[-1]
+        if continues_mention(ctx, current, sentence, sentence_figures, place):
+            current.figures.extend(sentence_figures)
+            _fill_from(ctx, current, sentence, place)
+            continue
+        role = _role(ctx, sentence, mentions[0])
+        mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
+        mentions.append(mention)
+    _finish(ctx, mentions)
+    return mentions
+
+
+def continues_mention(
+    ctx: _Context,
+    current: Mention,
+    sentence: Sentence,
+    figures: list[Figure],
+    place: Place | None,
+) -> bool:
+    """Whether a figure sentence adds to the current mention's toll rather than opening a new one.
+
+    It does unless it brings a new event cue: a war-wide total, a historical marker, an explicit
+    date other than the mention's, a place other than the mention's, or "another"/"separate".
+    Subsets always stay with their total; additions and toll updates stay too unless a cue says
+    otherwise (casualties.continues_toll). A sentence of negations only after a toll it
+    contradicts is another event: "no one was killed" after deaths, "no one was injured" after
+    injuries. "There were no fatalities" after "injuring 3" completes that toll, and so does an
+    umbrella negation ("no casualties", "no one was hurt": killed and injured both) after
+    injuries only, since reports often use it for deaths alone.
+    """
+    if all(f.is_subset for f in figures):
+        return True
+    text = sentence.text
+    folded = fold_case(text)
+    if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
+        return False
+    if _only_negations(figures) and _contradicts(figures, current.figures):
+        return False  # "no one was killed" cannot restate a toll with deaths: another event
+    if continues_toll(current.figures, figures, text):
+        return (
+            True  # additions and toll updates, even when dated later ("by Tuesday ... rose to 8")
+        )
+    if _other_date(ctx, current, text):
+        return False
+    new_place = place is not None and current.location is not None and _local(place)
+    return not (new_place and not _same_location(place, current))
+
+
+def _only_negations(figures: list[Figure]) -> bool:
+    return all(f.qualifier == "none" for f in figures)
+
+
+def _contradicts(negations: list[Figure], toll: list[Figure]) -> bool:
+    """Whether negations deny a toll already given: deaths, or injuries when only injuries are
+    negated (an umbrella "no casualties" negates both, and is read as denying deaths)."""
+    negated = {f.category for f in negations}
+    denied = {"killed"} if "killed" in negated else negated
+    return any(f.category in denied and (f.best or 0) > 0 for f in toll)
+
+
+def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
+    """The text dates its event outside the current mention's date ("Last week, ...")."""
+    stated, precision = _once(ctx, resolve_date, text, ctx.published)
+    if stated is None or current.event_date is None:
+        return False
+    first, last = date_range(stated, precision)
+    current_first, current_last = date_range(current.event_date, current.date_precision)
+    return last < current_first or first > current_last
+
+
+def _local(place: Place) -> bool:
+    """A town or a place near one (not a region or country); an unlocated name counts too."""
+    return place.precision is None or place.precision <= 2
+
+
+def _same_location(place: Place, mention: Mention) -> bool:
+    if place.geonameid is not None and place.geonameid == mention.geonameid:
+        return True
+    return fold(place.name) == fold(mention.location or "")
+
+
+def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
+    folded = fold_case(sentence.text)
+    if _AGGREGATE.search(folded):
+        return "aggregate"
+    if _HISTORICAL.search(folded):
+        return "historical"
+    stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
+    earlier = None not in (stated, current.event_date) and (
+        date_range(stated, precision)[1] < current.event_date
+    )
+    return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
+
+
+_LIKE = compile_folded(r"\b(?:similar|same kind of)\b")
+
+
+def _open(
+    ctx: _Context,
+    sentence: Sentence,
+    figures: list[Figure],
+    place: Place | None,
+    role: str,
+    previous: list[Mention] | None = None,
+) -> Mention:
+    text = _main_clause(sentence.text)
+    event_date, precision = _once(ctx, resolve_date, _event_date_text(sentence.text), ctx.published)
+    weapon, event_type, sub_event_type = _once(ctx, classify, text)
+    mention = Mention(
+        role=role,
+        evidence=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        sentence_index=sentence.index,
+        event_date=event_date,
+        date_precision=precision,
+        weapon=weapon,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        perpetrator=_once(ctx, find_perpetrator, text, False),
+        target=find_target(text),
+        figures=list(figures),
+    )
+    if place is None and previous and role != "aggregate":
+        place = _anaphoric_place(sentence.text, previous)
+    if weapon is None and previous and _LIKE.search(fold_case(text)):
+        # "a similar attack": the kind of the event it is compared with
+        like = previous[0]
+        mention.event_type = like.event_type
+        mention.sub_event_type = like.sub_event_type
+    _set_place(mention, place)
+    return mention
+
+
+def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place | None) -> None:
+    """A continuing sentence fills what the opening sentence left empty, and a more specific
+    weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
+    weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
+    if weapon and _more_specific(weapon, mention.weapon):
+        mention.weapon, mention.event_type, mention.sub_event_type = (
+            weapon,
+            event_type,
+            sub_event_type,
+        )
+    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
+    mention.target = mention.target or find_target(sentence.text)
+    if mention.event_date is None:
+        mention.event_date, mention.date_precision = _once(
+            ctx, resolve_date, _event_date_text(sentence.text), ctx.published
+        )
+    if mention.location is None and place is not None:
+        _set_place(mention, place)
+
+
+_GENERIC_WEAPONS = {None, "airstrike", "missile", "rocket", "artillery", "firearms", "explosive"}
+_SPECIFIC_OVER = {"ballistic missile", "cruise missile", "MLRS", "drone", "car bomb", "IED"}
+
+
+def _more_specific(new: str, old: str | None) -> bool:
+    return old is None or (old in _GENERIC_WEAPONS and new in _SPECIFIC_OVER)
+
+
+def _finish(ctx: _Context, mentions: list[Mention]) -> None:
+    """Article-wide completion: dates from the reported event's own paragraphs or from other
+    sentences about the same place and weapon, publication as the last resort."""
+    for number, mention in enumerate(mentions):
+        following = mentions[number + 1].sentence_index if number + 1 < len(mentions) else None
+        if mention.role in ("reported", "other"):
+            _sharpen_date(ctx, mention)
+        if mention.event_date is None and mention.role == "reported":
+            _date_from_body(ctx, mention, following)
+        if mention.location is None and mention.role == "reported":
+            _place_from_body(ctx, mention, following)
+        if mention.event_date is None and mention.role in ("reported", "other") and ctx.published:
+            # Nothing stated: the event is taken to be of the publication's week, and said so.
+            mention.event_date, mention.date_precision = ctx.published, "week"
+        explicit = explicit_votes(ctx.votes)
+        if mention.country is None and mention.role != "aggregate" and explicit:
+            _set_place(mention, country_place(max(explicit, key=explicit.__getitem__)))
+        if mention.perpetrator is None and mention.role in ("reported", "other"):
+            mention.perpetrator = _perpetrator_elsewhere(ctx, mention)
+
+
+def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """A day stated in the reported event's later sentences ("as of Monday afternoon")."""
+    if ctx.published is None:
+        return  # a later sentence's explicit date is as likely background ("Last arrest was...")
+    for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
+        stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
+        recent = stated is not None and 0 <= (ctx.published - stated).days <= 7
+        if recent and precision == "day" and not _HISTORICAL.search(fold_case(sentence.text)):
+            mention.event_date, mention.date_precision = stated, precision
+            return
+
+
+def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """A place stated in the reported event's later sentences ("Event took place in Rafah"), or
+    in a lead before it that named no violence."""
+    later = ctx.sentences[mention.sentence_index + 1 : following]
+    for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
+        folded = fold_case(sentence.text)
+        if _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
+            continue
+        place = _sentence_place(ctx, sentence)
+        if place is not None and _local(place):
+            _set_place(mention, place)
+            return
+
+
+def _sharpen_date(ctx: _Context, mention: Mention) -> None:
+    """A week or month made a day by another sentence naming the same place and weapon with a
+    day inside that span ("over the weekend" ... "drone strikes against Moscow the previous day")."""
+    if mention.event_date is None or mention.date_precision == "day" or not mention.location:
+        return
+    first, last = date_range(mention.event_date, mention.date_precision)
+    for sentence in _same_event_sentences(ctx, mention):
+        stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
+        if precision == "day" and first <= stated <= last:
+            mention.event_date, mention.date_precision = stated, "day"
+            return
+
+
+def _same_event_sentences(ctx: _Context, mention: Mention):
+    """The other sentences that name the mention's place, and its weapon when it has one."""
+    place_key = fold(mention.location or "")
+    for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
+        if sentence.index == mention.sentence_index or place_key not in place_text:
+            continue
+        if mention.weapon is None or _once(ctx, classify, sentence.text)[0] == mention.weapon:
+            yield sentence
+
+
+def _place_texts(ctx: _Context) -> list[str]:
+    """Every sentence folded as place names are, once per article."""
+    if ctx.place_texts is None:
+        ctx.place_texts = [fold(sentence.text) for sentence in ctx.sentences]
+    return ctx.place_texts
+
+
+def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
+    if not mention.location:
+        return None
+    sentences = list(_same_event_sentences(ctx, mention))
+    for owner_only in (True, False):
+        for sentence in sentences:
+            found = _once(ctx, find_perpetrator, sentence.text, owner_only)
+            if found:
+                return found
+    return None
+
+
+_LEADING_CLAUSE = compile_folded(
+    r"^\s*(?:(?:a|one|two|three|several|just|hours|days|weeks|a day|a week|shortly)\s+)?"
+    r"(?:\w+\s+)?(?:after|before|since|following)\b[^,]{0,200},\s*"
+)
+
+
+def _main_clause(text: str) -> str:
+    """The sentence without a leading "A day after ..., " clause about an earlier event."""
+    match = _LEADING_CLAUSE.match(fold_case(text))
+    return text[match.end() :] if match else text
+
+
+def _event_date_text(text: str) -> str:
+    """The part of a sentence that dates its event ("On Monday, X said" dates a statement)."""
+    match = _SPEECH_DATE.match(fold_case(text))
+    return text[match.end() :] if match else text
+
+
+def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
+    clause = _main_clause(sentence.text)
+    start = sentence.end - len(clause)
+    return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+
+
+def _anaphoric_place(text: str, previous: list[Mention]) -> Place | None:
+    """ "the city", "the same town": the place of the last mention that has one."""
+    if not _SAME_PLACE_ANAPHOR.search(fold_case(text)):
+        return None
+    for mention in reversed(previous):
+        if mention.location:
+            return Place(
+                mention.location,
+                mention.geonameid,
+                mention.country,
+                mention.country_iso,
+                mention.admin1,
+                mention.latitude,
+                mention.longitude,
+                0,
+                -1,
+                -1,
+                mention.geo_precision or 1,
+            )
+    return None
+
+
+def _set_place(mention: Mention, place: Place | None) -> None:
+    if place is None:
+        return
+    is_country = fold(place.name) == fold(place.country or "")
+    mention.location = None if is_country else place.name
+    mention.country, mention.country_iso = place.country, place.country_iso
+    mention.admin1, mention.geonameid = place.admin1, place.geonameid
+    mention.latitude, mention.longitude = place.latitude, place.longitude
+    mention.geo_precision = place.precision

@@ -1,0 +1,1 @@
+"""Ingest parsing: bytes, records, feeds and pages -> article rows or rejects."""

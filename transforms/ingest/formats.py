@@ -1,0 +1,171 @@
+"""A file's bytes -> the items in it: article records, feed entries, or what could not be read.
+
+Each item comes with its origin: the path, `path#index` for an element of a JSON list,
+`path:line` for a JSON Lines or CSV row, `path#entry-id` for a feed entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from transforms.ingest.articles import article_from_record, reject_row
+from transforms.ingest.encoding import decode_bytes
+from transforms.ingest.feeds import FeedEntry, looks_like_feed, parse_feed
+from transforms.ingest.html import record_from_html
+from transforms.ingest.rejects import Rejected
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv"}
+)
+
+STAGE = "ingest"
+Item = dict | FeedEntry | Rejected
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 128 KiB default
+
+
+def items_from_bytes(path: str, raw: bytes) -> Iterator[tuple[str, Item]]:
+    """Every item in one file. Raises Rejected for a file that cannot be read as a whole."""
+    suffix = PurePath(path).suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        for entry in parse_feed(raw, path):
+            yield entry.origin, entry
+        return
+    text = decode_bytes(raw)
+    if suffix == ".json":
+        yield from _json_items(path, text)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _json_line_items(path, text)
+    elif suffix == ".csv":
+        yield from _csv_items(path, text)
+    elif suffix in HTML_SUFFIXES:
+        yield path, record_from_html(text)
+    else:
+        yield path, {"text": text, "title": PurePath(path).stem}
+
+
+def items_from_response(url: str, raw: bytes, content_type: str) -> Iterator[tuple[str, Item]]:
+    """The items of a fetched document: a feed's entries, or one article page."""
+    is_xml = content_type.endswith("xml") and "html" not in content_type
+    if "rss" in content_type or "atom" in content_type or is_xml or looks_like_feed(raw):
+        for entry in parse_feed(raw, url):  # other XML (a sitemap) is a malformed feed
+            yield entry.origin, entry
+        return
+    text = decode_bytes(raw)
+    if "html" in content_type or "<html" in text[:4096].lower():
+        yield url, record_from_html(text, url)
+    else:
+        yield url, {"text": text, "url": url}
+
+
+def _json_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Rejected("malformed_json", f"invalid JSON: {error}") from error
+    if not isinstance(data, list):
+        yield path, data
+        return
+    for index, item in enumerate(data):
+        yield f"{path}#{index}", item
+
+
+def _json_line_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"{path}:{number}", json.loads(line)
+        except json.JSONDecodeError as error:
+            yield f"{path}:{number}", Rejected("malformed_json", f"invalid JSON line: {error}")
+
+
+def _csv_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = reader.fieldnames
+    except csv.Error as error:
+        raise Rejected("malformed_csv", f"unreadable header: {error}") from error
+    if not header or not {"text", "body", "content"} & {h.strip().lower() for h in header}:
+        raise Rejected("malformed_csv", "no text, body or content column in the header")
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # the rest of the file cannot be trusted: stop here
+            yield (
+                f"{path}:{reader.line_num}",
+                Rejected("malformed_csv", f"line {reader.line_num}: {error}"),
+            )
+            return
+        origin = f"{path}:{reader.line_num}"
+        if None in row or None in row.values():
+            yield (
+                origin,
+                Rejected("malformed_csv", f"row has {len(row)} fields, header has {len(header)}"),
+            )
+        else:
+            yield origin, {key.strip().lower(): value for key, value in row.items()}
+
+
+@dataclass(slots=True)
+class Harvest:
+    """What one or more inputs gave: new candidate articles, rejects, and pages still to fetch."""
+
+    articles: list[dict] = field(default_factory=list)
+    rejects: list[dict] = field(default_factory=list)
+    pages: list[FeedEntry] = field(default_factory=list)  # entries that carry only a summary
+
+    def extend(self, other: Harvest) -> None:
+        self.articles.extend(other.articles)
+        self.rejects.extend(other.rejects)
+        self.pages.extend(other.pages)
+
+
+def harvest(origin: str, raw: bytes, items: Iterator[tuple[str, Item]]) -> Harvest:
+    """Articles and rejects from the items of one input. Never raises for bad content.
+
+    A problem with the whole input (a broken JSON document, a binary file) becomes one reject
+    keeping the raw bytes; a problem with one item becomes a reject for that item only.
+    """
+    found = Harvest()
+    try:
+        for item_origin, item in items:
+            _collect(found, item_origin, item)
+    except Rejected as rejected:
+        found.rejects.append(reject_row(STAGE, rejected.reason, rejected.detail, origin, raw))
+    except Exception as error:  # a parser bug on strange input must not stop the run
+        detail = f"{type(error).__name__}: {error}"
+        found.rejects.append(reject_row(STAGE, "unparseable", detail, origin, raw))
+    return found
+
+
+def _collect(found: Harvest, origin: str, item: Item) -> None:
+    try:
+        if isinstance(item, Rejected):
+            raise item
+        if isinstance(item, FeedEntry):
+            if item.record is None:
+                found.pages.append(item)
+                return
+            item = item.record
+        found.articles.append(article_from_record(item, origin))
+    except Rejected as rejected:
+        found.rejects.append(
+            reject_row(STAGE, rejected.reason, rejected.detail, origin, _payload(item))
+        )
+
+
+def _payload(item: object) -> str:
+    if isinstance(item, Rejected):
+        return item.detail
+    return json.dumps(item, default=str, ensure_ascii=False)
