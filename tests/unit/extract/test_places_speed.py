@@ -4,8 +4,15 @@ import json
 
 import pytest
 
-from transforms.extract import places
-from transforms.extract.places import find_candidates
+from transforms.extract.places import (
+    Candidate,
+    Candidates,
+    find_candidates,
+    geonames,
+    model,
+    names,
+    scan,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,7 +32,7 @@ from transforms.extract.places import find_candidates
     ],
 )
 def test_the_cue_reader_agrees_with_the_cue_regex(before):
-    assert places._cue_before(before) == bool(places._CUE.search(before))
+    assert scan._cue_before(before) == bool(scan._CUE.search(before))
 
 
 @pytest.mark.parametrize(
@@ -38,7 +45,7 @@ def test_the_cue_reader_agrees_with_the_cue_regex(before):
     ],
 )
 def test_names_with_an_arabic_article_are_found_only_when_there(text, expected):
-    assert places._has_article_name(text) is expected
+    assert scan._has_article_name(text) is expected
 
 
 def test_article_names_and_capitalised_phrases_are_read_together():
@@ -53,21 +60,21 @@ def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
     }
     path = tmp_path / "cities.json"
     path.write_text(json.dumps(cities), encoding="utf-8")
-    assert list(places._json_objects(path, chunk=7)) == list(cities.values())
+    assert list(geonames._json_objects(path, chunk=7)) == list(cities.values())
 
 
 @pytest.mark.parametrize("starts", [[0, 5, 5, 12, 30, 41], [30, 5, 0, 41, 12, 5]])
 def test_the_candidate_index_finds_what_a_scan_finds(starts):
-    candidates = places.Candidates(
-        places.Candidate(f"X{i}", s, s + 2, coded=i % 2 == 0) for i, s in enumerate(starts)
+    candidates = Candidates(
+        Candidate(f"X{i}", s, s + 2, coded=i % 2 == 0) for i, s in enumerate(starts)
     )
-    listing = places._listing(candidates)
+    listing = model._listing(candidates)
     for first, last in [(0, 0), (5, 11), (6, 40), (0, 100), (42, 50)]:
         scanned = [c for c in candidates if first <= c.start <= last]
         assert listing.starting_in(first, last) == scanned
     assert listing.coded == [c for c in candidates if c.coded]
-    assert places._listing(candidates) is listing
-    assert places._listing(list(candidates)) is not listing
+    assert model._listing(candidates) is listing
+    assert model._listing(list(candidates)) is not listing
 
 
 def test_a_memo_computes_each_answer_once_and_empties_when_full():
@@ -77,7 +84,7 @@ def test_a_memo_computes_each_answer_once_and_empties_when_full():
         calls.append(n)
         return n * n
 
-    memo = places._Memo(limit=2)
+    memo = names._Memo(limit=2)
     assert [memo.remember(n, square, n) for n in (1, 2, 1, 3)] == [1, 4, 1, 9]
     assert calls == [1, 2, 3] and len(memo) == 3
     assert memo.remember(4, square, 4) == 16 and set(memo) == {4}  # over the limit: emptied

@@ -1,0 +1,240 @@
+"""What one name in a text is: a city, division, country or nationality the gazetteer knows, a
+facility located by its town, a place the gazetteer lacks, or no place (an actor, a word)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.extract.places.geonames import Gazetteer
+from transforms.extract.places.lexicon import ACTOR_WORDS, COMMON_WORDS, DEMONYMS
+from transforms.extract.places.model import Candidate
+from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo, fold
+from transforms.extract.places.scan import _CLAUSE_END, _PLACE_PREPOSITION, _in_chain, _Scan
+
+# A city this large is read as a place even with no cue word before it and no place noun after.
+_MIN_POPULATION_WITHOUT_CUE = 100_000
+
+
+# Text names that read as places but usually are not: "Aden" only with evidence (see _cued).
+_NEEDS_CUE = frozenset(["aden", "mobile", "nice", "reading", "march", "may", "hope"])
+
+
+# Acronyms that name a division (other capitals-only words are actors or units: "VDP", "STC").
+_DIVISION_ACRONYMS = frozenset(["kpk", "fata", "nwfp"])
+
+
+_IN_ACTOR_NAME = re.compile(
+    r"\b(?:Resistance|State|Qaeda|Front|Movement|Liberation|Taliban|Army|Forces|Party|Brigades?|"
+    r"Council|Coalition)\s+(?:(?:in|of|for)\s+(?:the\s+)?)?$"
+)
+
+
+def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
+    text = scan.text
+    surface = text[start:end]
+    if len(key) < 3 and not (scan.noun_at(end) or scan.cues(start)[0]):
+        return None  # two letters are a name only as "Ye township" or "the village of Ga"
+    facts = _facts(gaz, surface, key)
+    if facts is None:
+        return None
+    demonym_iso, country_iso, admin1, cities, facility_cities = facts
+    noun = scan.noun_at(end)
+    noun_word = noun.group("noun").lower() if noun else None
+    if demonym_iso:
+        if _BORDER_AFTER.match(text, end):
+            return None  # "near the Syrian border": the event is on the other side as often
+        capital = _CAPITAL.match(text, end)
+        if capital and demonym_iso in gaz.capitals:  # "the Afghan capital"
+            return _capital(gaz, demonym_iso, start, capital.end())
+        # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
+        return Candidate(
+            surface,
+            start,
+            end,
+            demonym_iso=demonym_iso,
+            actor=_names_people_or_arms(text, start, end),
+            noun=noun_word,
+        )
+    known = bool(country_iso or admin1 or cities)
+    facility = facility_cities is not None
+    if not (known or facility or noun_word) and not scan.may_be_cued(start):
+        return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
+    before = text[max(0, start - 60) : start]
+    if country_iso and _IN_ACTOR_NAME.search(before):
+        return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
+    coded, origin = scan.source(start)
+    if key in _NEEDS_CUE and not (scan.cues(start)[1] and surface[0].isupper()):
+        return None
+    candidate = Candidate(
+        surface,
+        start,
+        end,
+        cities,
+        admin1,
+        country_iso,
+        coded=coded,
+        origin=origin,
+        # "Mali military forces"
+        actor=bool(country_iso) and bool(_COUNTRY_AS_ACTOR.match(text, end)),
+        bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
+        noun=noun_word,
+        scan=scan,
+    )
+    if known:
+        return candidate
+    if facility_cities is not None:  # "Harir Air Base": located by its town
+        candidate.cities = facility_cities
+        candidate.near = True
+        return candidate
+    named_before, cued, near = scan.cues(start)
+    if noun_word or coded or named_before:
+        return candidate
+    if (cued or near) and _in_chain(text, end):
+        return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
+    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
+        candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
+        return candidate
+    return None
+
+
+# (nationality's country, country, divisions, cities, a facility's town's cities or None)
+_Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, ...], tuple | None]
+_FACTS = _Memo(100_000)
+
+
+def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    facts = _FACTS.get(surface, _UNSEEN)  # inline first: _classify and _worth_reading ask
+    return _FACTS.remember(surface, _name_facts, gaz, surface, key) if facts is _UNSEEN else facts
+
+
+def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
+    """What _classify learns from a name alone (its key is a function of it), remembered per
+    name: None if it cannot be a place wherever it stands, else (the nationality's country, the
+    country, divisions and cities it names, and a facility's town's cities or None)."""
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
+    demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
+    if demonym:
+        return DEMONYMS[demonym], None, (), (), None
+    country_iso, admin1, cities = _entries(gaz, key, bare)
+    if country_iso or admin1 or cities:
+        return None, country_iso, admin1, cities, None
+    facility = _FACILITY.search(bare)
+    if not _could_be_name(bare[: facility.start()] if facility else surface):
+        return None
+    # "Harir Air Base": located by its town (_FACILITY starts with \s+: there is a town part)
+    facility_cities = gaz.cities(bare[: facility.start()]) if facility else None
+    return None, None, (), (), facility_cities
+
+
+# What a nationality names when it is not a place: arms, or people who may well be abroad
+# ("Turkish drones" over Iraq, "an Afghan asylum seeker" in Germany, "Iranian-backed militias").
+# Its soldiers and police stay a hint: "Yemeni soldiers", "the Iraqi Army" are mostly at home.
+_PEOPLE_OR_ARMS = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|born|made|sponsored|affiliated)\b"
+    r"|\s+(?:(?:armed|spy|unmanned|military|combat|suicide|kamikaze|attack)\s+)?"
+    r"(?:drones?|uavs?|aircraft|planes?|jets?|warplanes?|helicopters?|missiles?|rockets?|"
+    r"strikes?|airstrikes?|air\s+strikes?|national|nationals|citizens?|man|woman|men|women|"
+    r"teenager|boy|girl|suspect|workers?|engineers?|journalists?|tourists?|businessman|asylum|"
+    r"sources|media|ship|vessel|tanker|contractors?|advisers?|advisors?|mercenaries|"
+    r"consulate|embassy|(?:air\s+)?base)\b",
+    re.I,
+)
+_COUNTRY_AS_ACTOR = re.compile(
+    r"(?:-|\s+)(?:backed|owned|flagged|led|sponsored)\b|\s+(?:(?:armed|military)\s+)?"
+    r"(?:military|army|armed\s+forces|forces|troops|soldiers|drones?|warplanes?|jets|aircraft|"
+    r"navy|air\s+force|consulate|embassy)\b",
+    re.I,
+)
+_BRACKET_TAIL = re.compile(r"\s*\)")
+
+
+def _names_people_or_arms(text: str, start: int, end: int) -> bool:
+    """ "Turkish drones", "Pakistani national", "non-Syrian": a nationality of who or what
+    attacked or was hit, not of where."""
+    return bool(_PEOPLE_OR_ARMS.match(text, end)) or text[max(0, start - 4) : start] == "non-"
+
+
+def _in_brackets(before: str) -> bool:
+    """The name is inside an open bracket: "(Al Amadiya, Duhok" or "(Duhok"."""
+    return before.rfind("(") > before.rfind(")")
+
+
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
+_ENTRIES = _Memo(100_000)
+
+
+def _entries(
+    gaz: Gazetteer, key: str, lookup: str
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """A name's country, divisions and cities, remembered: names recur across articles."""
+    found = _ENTRIES.get((key, lookup))
+    return (
+        _ENTRIES.remember((key, lookup), _look_up_entries, gaz, key, lookup)
+        if found is None
+        else found
+    )
+
+
+def _look_up_entries(
+    gaz: Gazetteer, key: str, lookup: str
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
+    lookup_key = fold(lookup)
+    return (
+        gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
+        tuple(gaz.admin1_by_name.get(lookup_key, ())),
+        gaz.cities_of_key(lookup_key),
+    )
+
+
+_FACILITY = re.compile(
+    r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
+    r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
+    r"(?:border\s+)?crossing|"
+    r"power\s+plant)$",
+    re.I,
+)
+
+
+_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
+
+
+def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None:
+    """ "the Afghan capital": the capital city of the nationality's country."""
+    name = gaz.capitals[iso]
+    rows = tuple(r for r in gaz.cities(name) if gaz.countries_of[r] == iso)
+    if not rows:
+        return None
+    capital = Candidate(name, start, end, cities=rows)
+    capital.cued = True
+    return capital
+
+
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
+def _head(surface: str) -> str:
+    """The name without a facility word: "Ain Assad Air Base" -> "Ain Assad"."""
+    facility = _FACILITY.search(surface)
+    return surface[: facility.start()] if facility and facility.start() > 0 else surface
+
+
+@lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence
+def _names_an_actor(surface: str) -> bool:
+    return any(_fold_word(w) in ACTOR_WORDS for w in surface.replace("-", " ").split())
+
+
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
+
+
+@lru_cache(maxsize=100_000)  # a pure function of the name, and names recur across articles
+def _could_be_name(surface: str) -> bool:
+    """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
+    a word that is not a name ("Global Coalition", "Islamic State")."""
+    words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
+    return not any(
+        (w.isupper() and len(w) > 1)
+        or _fold_word(w) in COMMON_WORDS
+        or _fold_word(w) in ACTOR_WORDS
+        for w in words
+    )

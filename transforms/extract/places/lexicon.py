@@ -1,0 +1,47 @@
+"""The word lists and tables of place reading, read once from transforms/data/places/.
+
+Each file holds one entry a line (a word, or a TSV row "name<TAB>value"), after "#" comments
+saying what it is. Names are folded (see names.fold).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+DATA = resources.files("transforms").joinpath("data/places")
+
+
+def _entries(name: str) -> list[str]:
+    """The lines of a data file that are not comments or blank, in file order."""
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_entries(name))
+
+
+def _table(name: str) -> dict[str, str]:
+    """A two-column TSV file as a dict, in file order (a row of another width raises)."""
+    return dict(line.split("\t") for line in _entries(name))
+
+
+# Common names ACLED and the news use where GeoNames' country name differs.
+COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
+COUNTRY_ALIASES = _table("country_aliases.tsv")
+DEMONYMS = _table("demonyms.tsv")
+ADMIN1_ALIASES = _table("admin1_aliases.tsv")
+ARMED_GROUP_COUNTRIES = _table("armed_groups.tsv")
+
+# Directions and "central": parts of a region's description, never a place on their own.
+COMPASS_WORDS = tuple(
+    ["western", "eastern", "northern", "southern", "central", "north", "south", "east", "west"]
+)
+# Capitalised English words that are also GeoNames place names: never places on their own.
+COMMON_WORDS = _words("common_words.txt") | frozenset(COMPASS_WORDS)
+NOT_ALONE_WORDS = _words("not_alone_words.txt")
+ACTOR_WORDS = _words("actor_words.txt")
+# The words of a cue before a name: "in X", "in rural X", "in the outskirts of X".
+CUE_PREPOSITIONS = _words("cue_prepositions.txt")
+CUE_ADJECTIVES = _words("cue_adjectives.txt") | frozenset(COMPASS_WORDS)
+CUE_NOUNS = _words("cue_nouns.txt")
