@@ -1,6 +1,10 @@
+import sys
+from pathlib import Path
+
 import pytest
 
 from transforms.extract import places
+from transforms.extract.places import cache, lexicon
 
 
 @pytest.fixture
@@ -29,3 +33,24 @@ def test_a_damaged_cache_file_is_built_again(cache_dir):
     gaz = places.gazetteer()
     assert gaz.lookup("Mosul") is not None
     assert path.read_bytes() != b"not a pickle"  # replaced by a good one
+
+
+def test_the_cache_key_reads_every_module_of_the_package_and_every_data_file():
+    read = {name for name, _ in cache._build_inputs()}
+    modules = {
+        "places/" + Path(module.__file__).name
+        for name, module in sys.modules.items()
+        if name.startswith("transforms.extract.places")
+    }
+    data_files = {"data/places/" + f.name for f in lexicon.DATA.iterdir()}
+    assert "places/geonames.py" in modules and "data/places/demonyms.tsv" in data_files
+    assert modules | data_files | {"data/admin1.tsv"} <= read
+
+
+def test_an_edit_to_any_input_names_another_cache_file(monkeypatch):
+    path = places.gazetteer_cache_path()
+    inputs = cache._build_inputs()
+    for at, (name, content) in enumerate(inputs):
+        edited = [*inputs[:at], (name, content + b"\n"), *inputs[at + 1 :]]
+        monkeypatch.setattr(cache, "_build_inputs", lambda edited=edited: edited)
+        assert places.gazetteer_cache_path() != path, name
