@@ -16,8 +16,8 @@ from outputs.queries import QueryError, named_queries, query_params, run_query
 from storage.lake import Lake
 from storage.warehouse import publish
 from tests.conftest import FIXTURES
-from tests.unit.resolve.test_resolve import KRAMATORSK, RISING_TOLL, mention
 from tests.unit.engine.test_resolve_lake import SYRIA, _write
+from tests.unit.resolve.test_resolve import KRAMATORSK, RISING_TOLL, mention
 
 KRAMATORSK_STRIKE = mention(
     "k1",
