@@ -13,6 +13,11 @@ from importlib import resources
 def read_table(name: str, columns: int) -> list[tuple[str, ...]]:
     """The entries of transforms/data/<name>, each a tuple of `columns` fields, in file order."""
     text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
+    return parse_table(text, columns, name)
+
+
+def parse_table(text: str, columns: int, name: str = "table") -> list[tuple[str, ...]]:
+    """The entries of a table's text; a line with another number of fields is an error."""
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

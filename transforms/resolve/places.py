@@ -31,6 +31,7 @@ def km_to(a: Mention, coords: tuple[float, float] | None) -> float:
 
 
 def find_root(parent: dict, key):
+    """Union-find over place keys (and cluster indexes): the root of key's set."""
     while parent[key] != key:
         parent[key] = parent[parent[key]]
         key = parent[key]
