@@ -1,6 +1,6 @@
 """Resolution over the lake: mentions -> `events`, `event_revisions`, `event_assignments`.
 
-Resolution works in blocks (a country and a month; see transforms/resolve.py) and keeps the
+Resolution works in blocks (a country and a month; see transforms/resolve/) and keeps the
 mention -> event assignment of the last run in the lake (`event_assignments`). A run reads only
 the (mention_id, country, date) columns to find mentions that are new or gone, resolves again
 just the blocks they fall in, and keeps every other block's events and revisions as they were.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.lexicons import read_table
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -44,52 +46,11 @@ TENS = {
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # ACLED's conventional values for vague quantities (DESIGN.md, counting rules).
-VAGUE = {
-    "tens": 10,
-    "dozens": 12,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1000,
-    "several": 2,
-    "a number of": 2,
-    "a few": 2,
-    "a handful of": 2,
-    # "several dozen", not "several" followed by a stray word: the larger unit's value
-    "several dozen": 12,
-    "a few dozen": 12,
-    "several hundred": 100,
-    "a few hundred": 100,
-    "several thousand": 1000,
-    "a few thousand": 1000,
-}
+VAGUE = {words: int(value) for words, value in read_table("vague_quantities.tsv", columns=2)}
 # Words that name an exact small count.
 EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}
-QUALIFIERS = {
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "a minimum of": "at_least",
-    "at minimum": "at_least",
-    "more than": "more_than",
-    "over": "more_than",
-    "upwards of": "more_than",
-    "in excess of": "more_than",
-    "up to": "at_most",
-    "as many as": "at_most",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "about": "approximately",
-    "around": "approximately",
-    "some": "approximately",
-    "an estimated": "approximately",
-    "estimated": "approximately",
-    "nearly": "approximately",
-    "almost": "approximately",
-    "approximately": "approximately",
-    "roughly": "approximately",
-    "close to": "approximately",
-    "approx.": "approximately",
-}
+# "at least 5": the words before a number and the kind of bound they make it.
+QUALIFIERS = dict(read_table("qualifiers.tsv", columns=2))
 
 
 def _alternation(words) -> str:

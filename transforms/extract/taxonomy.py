@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.lexicons import read_table
 from transforms.text import (
     compile_folded,
     first_matching,
@@ -13,75 +14,12 @@ from transforms.text import (
     priority_regexes,
 )
 
-_ERV = "Explosions/Remote violence"
-_SHELLING = "Shelling/artillery/missile attack"
-_AIR = "Air/drone strike"
-_IED = "Remote explosive/landmine/IED"
 _VAC = "Violence against civilians"
+_SD = "Strategic developments"
 
 # (pattern, weapon, event_type, sub_event_type), most specific first: the first match wins.
-WEAPONS: list[tuple[str, str, str, str]] = [
-    (
-        r"chemical (?:weapons?|attack)|chlorine|sarin|nerve agent|toxic gas",
-        "chemical",
-        _ERV,
-        "Chemical weapon",
-    ),
-    (r"ballistic missiles?|iskander|kinzhal|scud", "ballistic missile", _ERV, _SHELLING),
-    (r"cruise missiles?|kalibr|kh-\d+", "cruise missile", _ERV, _SHELLING),
-    (
-        r"(?:kamikaze|suicide|loitering|exploding|fpv|armed) drones?|shaheds?|geran",
-        "drone",
-        _ERV,
-        _AIR,
-    ),
-    (
-        r"suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)|self-detonat\w+|blew (?:him|her)self up",
-        "suicide bomb",
-        _ERV,
-        "Suicide bomb",
-    ),
-    (
-        r"car bombs?|vbieds?|vehicle-borne|bomb-laden (?:car|vehicle|truck)|truck bombs?",
-        "car bomb",
-        _ERV,
-        _IED,
-    ),
-    # A drone that drops or carries an IED or grenade is an air/drone strike for ACLED.
-    (r"drones?|uavs?|unmanned aerial|quadcopters?|aerial vehicles?", "drone", _ERV, _AIR),
-    (
-        r"ieds?|roadside bombs?|improvised explosive|landmines?|land mines?|mines? exploded|"
-        r"explosive devices?|sticky bombs?|magnetic bombs?|booby[- ]trap\w*",
-        "IED",
-        _ERV,
-        _IED,
-    ),
-    (
-        r"air ?strikes?|air raids?|warplanes?|fighter jets?|jets?|bombers?|helicopters?|"
-        r"gunships?|barrel bombs?|aerial bombard\w*|glide bombs?|guided aerial bombs?",
-        "airstrike",
-        _ERV,
-        _AIR,
-    ),
-    (r"multiple rocket|mlrs|grads?|himars|katyushas?|smerch|uragan", "MLRS", _ERV, _SHELLING),
-    (r"missiles?", "missile", _ERV, _SHELLING),
-    (r"rockets?", "rocket", _ERV, _SHELLING),
-    (r"shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|tank fire", "artillery", _ERV, _SHELLING),
-    (r"grenades?|rpgs?", "grenade", _ERV, "Grenade"),
-    (r"bomb(?:s|ing|ings|ed)?|explosions?|blasts?|explosives?", "explosive", _ERV, _IED),
-    (
-        r"gunm[ae]n|shot|shooting|gunfire|opened fire|firearms?|rifles?|guns?|sniper\w*",
-        "firearms",
-        _VAC,
-        "Attack",
-    ),
-    (r"stabb(?:ed|ing)|knife|knives|machetes?|axes?", "knife", _VAC, "Attack"),
-]
-
-
+WEAPONS: list[tuple[str, ...]] = read_table("weapons.tsv", columns=4)
 _WEAPON_REGEXES = priority_regexes([p for p, *_ in WEAPONS])
-# Kinds of event other than remote violence, read when no weapon decides.
-_SD = "Strategic developments"
 # Kinds of event decided before small arms: gunmen who kidnap commit an abduction.
 _BEFORE_WEAPONS = [
     (
@@ -91,47 +29,14 @@ _BEFORE_WEAPONS = [
     ),
     (r"rape[ds]?|raping|sexual violence|sexually assault\w*", _VAC, "Sexual violence"),
 ]
-_LOOTING_WORDS = (
-    r"loot\w*|torched|set (?:on )?fire|burn(?:ed|t) (?:down )?(?:houses|homes|shops|villages?)|"
-    r"destroyed (?:houses|homes|property)"
-)
+_BEFORE_REGEXES = priority_regexes([p for p, *_ in _BEFORE_WEAPONS])
+# Kinds of event other than remote violence, read when no weapon decides: first match wins.
+_EVENTS: list[tuple[str, ...]] = read_table("event_kinds.tsv", columns=3)
+_EVENT_REGEXES = priority_regexes([p for p, *_ in _EVENTS])
+# Armed men who only loot or burn, and kill no one, commit looting (see classify).
+_LOOTING_WORDS = next(p for p, _, sub in _EVENTS if sub == "Looting/property destruction")
 _LOOTING = compile_folded(rf"\b(?:{_LOOTING_WORDS})\b")
 _CASUALTY = compile_folded(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot)\b")
-# Kinds of event read when no weapon decides, first match wins.
-_EVENTS = [
-    (
-        r"clash\w*|fighting|fought|exchange of fire|gun ?battles?|firefights?|ambush\w*|skirmish\w*",
-        "Battles",
-        "Armed clash",
-    ),
-    (r"recaptured|retook|regained control|liberated", "Battles", "Government regains territory"),
-    (
-        r"seized control|captured the (?:town|city|village|base)|took control of|overran",
-        "Battles",
-        "Non-state actor overtakes territory",
-    ),
-    (
-        r"riot\w*|violent (?:protest|demonstration)\w*|stone-throwing|threw stones|pelted",
-        "Riots",
-        "Violent demonstration",
-    ),
-    (r"mob|lynch\w*|vigilante\w*", "Riots", "Mob violence"),
-    (_LOOTING_WORDS, _SD, "Looting/property destruction"),
-    (r"arrest\w*|detain\w*|apprehend\w*", _SD, "Arrests"),
-    (
-        r"ceasefire|cease-fire|peace (?:deal|agreement)|signed an agreement|prisoner exchange|truce",
-        _SD,
-        "Agreement",
-    ),
-    (
-        r"established (?:a |an )?(?:new )?(?:base|headquarters|camp|outpost)",
-        _SD,
-        "Headquarters or base established",
-    ),
-    (r"killed|killing|attacked|attack|murdered|executed|shot dead|beheaded", _VAC, "Attack"),
-]
-_BEFORE_REGEXES = priority_regexes([p for p, *_ in _BEFORE_WEAPONS])
-_EVENT_REGEXES = priority_regexes([p for p, *_ in _EVENTS])
 _PROTEST = compile_folded(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|sit-ins?|marched)\b")
 _PROTEST_FORCE = compile_folded(r"\b(?:killed|shot|live (?:ammunition|fire|rounds)|opened fire)\b")
 _PROTEST_INTERVENTION = compile_folded(
@@ -193,33 +98,8 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
     return None, event_type, sub_event_type
 
 
-ACTORS: list[tuple[str, str]] = [
-    (r"russian?(?: forces| troops| military| army| federation)?|the kremlin|moscow", "Russia"),
-    (r"ukrain(?:e|ian forces|ian troops|ian military|ian army)|kyiv|kiev", "Ukraine"),
-    (r"al[- ]shabaa?b", "Al Shabaab"),
-    (r"islamic state|isis|isil|daesh|is militants|is fighters", "Islamic State"),
-    (r"taliban", "Taliban"),
-    (r"boko haram|iswap", "Boko Haram"),
-    (r"hamas", "Hamas"),
-    (r"hezbollah", "Hezbollah"),
-    (r"houthis?|ansar allah", "Houthis"),
-    (r"aqap|al[- ]qaeda in the arabian peninsula", "AQAP"),
-    (r"al[- ]qaeda|jnim|hts|hay'?at tahrir al[- ]sham", "Al Qaeda affiliates"),
-    (r"pkk|hpg|kurdistan workers'? party", "PKK"),
-    (r"farc(?: dissidents)?|eln", "FARC/ELN"),
-    (r"people'?s defen[cs]e forces?|pdf", "PDF"),
-    (r"islamic resistance in iraq", "Islamic Resistance in Iraq"),
-    (r"israel(?:i forces|i army|i military|i air force|i drones?)?|idf", "Israel"),
-    (
-        r"(?:the )?us(?:-led)? (?:forces|military|drones?)|united states|american forces|"
-        r"(?:global )?coalition",
-        "United States",
-    ),
-    (r"turk(?:ey|ish forces|ish army|ish military|ish drones?)", "Turkey"),
-    (r"(?:the )?(?:syrian )?regime|syrian (?:army|government|forces)", "Syria"),
-    (r"myanmar military|junta|tatmadaw", "Myanmar military"),
-    (r"cartel|cjng", "Cartel"),
-]
+# (pattern, actor), in priority order: of two matching at one place, the first listed wins.
+ACTORS: list[tuple[str, ...]] = read_table("actors.tsv", columns=2)
 _ATTACK_VERB = (
     r"launched|carried out|conducted|struck|attacked|fired|shelled|bombed|targeted|hit|dropped|"
     r"used|threw|claimed|killed|ambushed|stormed|detonated"
@@ -247,20 +127,7 @@ def _actor_of(match: re.Match) -> str:
 
 
 # Adjectives naming an attacker: "Russian bombardments", "Israeli airstrikes".
-ADJECTIVE_ACTORS = {
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "israeli": "Israel",
-    "turkish": "Turkey",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "iranian": "Iran",
-    "saudi": "Saudi Arabia",
-    "saudi-led": "Saudi Arabia",
-    "syrian regime": "Syria",
-    "pakistani": "Pakistan",
-}
+ADJECTIVE_ACTORS: dict[str, str] = dict(read_table("actor_adjectives.tsv", columns=2))
 _ADJECTIVE_ATTACK = compile_folded(
     r"\b(?P<adj>"
     + "|".join(map(re.escape, sorted(ADJECTIVE_ACTORS, key=len, reverse=True)))

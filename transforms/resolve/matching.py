@@ -1,0 +1,133 @@
+"""How well a mention fits a cluster, and the one cluster it joins (none on a tie)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from transforms.extract.dates import as_date as mention_date  # date, datetime or ISO text
+from transforms.resolve.model import Cluster, Mention, ResolveConfig
+from transforms.resolve.places import km_to
+
+
+class ClusterIndex:
+    """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
+
+    def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
+        self.cell = max(config.near_km, config.same_place_km, config.same_actor_km) / 111.0
+        self.by_day: dict[date, list[Cluster]] = defaultdict(list)
+        self.by_cell: dict[tuple[int, int], list[Cluster]] = defaultdict(list)
+        self.by_geonameid: dict[int, list[Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            self.by_day[cluster.day].append(cluster)
+            if cluster.coords:
+                self.by_cell[self._cell(*cluster.coords)].append(cluster)
+            for geonameid in cluster.geonameids:
+                self.by_geonameid[geonameid].append(cluster)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / self.cell), math.floor(lon / self.cell))
+
+    def candidates(self, mention: Mention, days_earlier: int = 0) -> Iterable[Cluster]:
+        """Clusters in the mention's date window (from days_earlier before) that could be at
+        its place."""
+        lo, hi = mention.lo - timedelta(days=days_earlier), mention.hi
+        days = [day for day in self.by_day if lo <= day <= hi]  # a block has at most 31
+        if not days:
+            return ()
+        if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
+            return [c for day in days for c in self.by_day[day]]
+        row, column = self._cell(mention.lat, mention.lon)
+        shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
+        span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
+        nearby = [
+            c
+            for r in (row - 1, row, row + 1)
+            for k in range(column - span, column + span + 1)
+            for c in self.by_cell.get((r, k), ())
+        ]
+        nearby += self.by_geonameid.get(mention.geonameid, ())
+        return (c for c in nearby if lo <= c.day <= hi)
+
+
+def attach(mention: Mention, index: ClusterIndex, config: ResolveConfig) -> Cluster | None:
+    """The core cluster a non-core mention joins, or None.
+
+    A report dated to its own publication day may describe the night before ("overnight",
+    "last night" read against the publication date). So when such a mention fits no cluster
+    at all (not when two tie), it may join the previous day's; the match must still be the
+    single best fit. Other dates get no slack: in a busy region a strike with no same-day
+    match is more often another strike than a date off by one.
+    """
+    scored = _fits(mention, index.candidates(mention), config)
+    if not scored and config.overnight_slack and _dated_to_publication_day(mention):
+        scored = _fits(mention, index.candidates(mention, days_earlier=1), config)
+    return _single_best(scored)
+
+
+def _dated_to_publication_day(mention: Mention) -> bool:
+    at = mention.reported_at
+    if mention.precision != "day" or at is None:
+        return False
+    published = at.date() if isinstance(at, datetime) else mention_date(at)
+    return published == mention.day
+
+
+def best_cluster(mention: Mention, candidates: Iterable[Cluster], config: ResolveConfig):
+    """The one cluster this mention fits best, or None when none fits or two fit equally."""
+    return _single_best(_fits(mention, candidates, config))
+
+
+def _fits(
+    mention: Mention, candidates: Iterable[Cluster], config: ResolveConfig
+) -> list[tuple[int, Cluster]]:
+    """(score, cluster) for each distinct candidate the mention could belong to."""
+    scored: dict[int, tuple[int, Cluster]] = {}
+    for cluster in candidates:
+        if id(cluster) not in scored:
+            score = _fit(mention, cluster, config)
+            if score is not None:
+                scored[id(cluster)] = (score, cluster)
+    return list(scored.values())
+
+
+def _single_best(scored: list[tuple[int, Cluster]]) -> Cluster | None:
+    if len(scored) <= 1:
+        return scored[0][1] if scored else None
+    ranked = sorted((s for s, _ in scored), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return next(c for s, c in scored if s == ranked[0])
+
+
+def _fit(mention: Mention, cluster: Cluster, config: ResolveConfig) -> int | None:
+    """How well a mention fits a cluster (higher is better), or None when it cannot belong."""
+    if mention.family and cluster.family and mention.family != cluster.family:
+        return None
+    if mention.perpetrator and cluster.perpetrator and mention.perpetrator != cluster.perpetrator:
+        return None
+    score = 0
+    if mention.fine_place:
+        same_town = (mention.geonameid is not None and mention.geonameid in cluster.geonameids) or (
+            mention.place is not None and mention.place in cluster.places
+        )
+        if not same_town and km_to(mention, cluster.coords) > config.same_place_km:
+            return None
+        score += 4
+    elif mention.lat is not None and mention.geo_precision == 2:
+        if km_to(mention, cluster.coords) > config.near_km:
+            return None
+        score += 2
+    elif mention.admin1 is not None:
+        if mention.admin1 != cluster.admin1:
+            return None
+        score += 1
+    if mention.perpetrator and mention.perpetrator == cluster.perpetrator:
+        score += 2
+    if mention.family and mention.family == cluster.family:
+        score += 1
+    if mention.lo == mention.hi == cluster.lo:
+        score += 1
+    return score
