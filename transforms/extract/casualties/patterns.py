@@ -170,7 +170,7 @@ _DEMONYM = re.compile(
 # A person named without an article at the start of a sentence, as incident lists and
 # headlines write: "Border Police guard was killed", "Teacher stabbed to death".
 _BARE_SINGULAR = _ci(
-    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was|has\s+been)\s)"
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was\s|has\s+been\s|killed\b))"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 _NEGATION = _ci(

@@ -66,6 +66,11 @@ _AMOUNT_START_ENDS = tuple(
 )
 
 
+# A bare age between commas: "man, 20," or "girl, 6, and".
+_AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
+_WORD_BEFORE_COMMA = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*[,(]\s*$")
+
+
 def _amounts(text: str, tokens: set[str]):
     """_AMOUNT matches in reading order, found from the number words and digits (`tokens` are
     the sentence's runs of letters)."""
@@ -180,6 +185,11 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             text, max(0, start - 25), start
         ):
             continue
+        aged = _age_apposition(text, original, start, end)
+        if aged is not None:
+            if aged.category is None and _TAIL.match(text, end):
+                phrases.append(aged)  # "Carlos Mendez, 27, was shot dead": one person
+            continue
         amount = read_amount(match)
         if amount is None:
             continue
@@ -253,6 +263,22 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     return phrases
 
 
+def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase | None:
+    """ "Lilburn man, 20, killed", "John Smith, 34, was shot": an age set off by commas after
+    a person or a name is no count; the person and the age are one victim phrase."""
+    age = _AGE_APPOSITION.match(text, start)
+    if age is None or age.end() != end:
+        return None
+    before = _WORD_BEFORE_COMMA.search(original, max(0, start - 40), start)
+    if before is None:
+        return None
+    word = before.group("word")
+    if not (word[0].isupper() or word.lower() in _PERSONS):
+        return None
+    span = text[before.start() : end]
+    return _Phrase(before.start(), end, (1, 1, 1), "exact", span, False)
+
+
 def _demonyms(text: str, original: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
     """ "an African American", "a Palestinian": one person, only next to a casualty verb."""
     found = []
@@ -284,8 +310,9 @@ def _demonym_starts(text: str, original: str):
 
 
 def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
-    """ "Border Police guard was killed": one person, only before a casualty verb."""
-    if " was " not in text and " has been " not in text:
+    """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
+    person, only before a casualty verb."""
+    if " was " not in text and " has been " not in text and " killed" not in text:
         return None  # the cheap test first: it needs one of these
     bare = _BARE_SINGULAR.match(text)
     if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):

@@ -13,6 +13,20 @@ from transforms.extract.records import Figure
 
 
 def summarize(figures: list[Figure], category: str) -> Bounds:
+    """The mention's low/best/high of one category: the body's figures summed (`_summarize`),
+    or the headline's when they give a larger lower bound (a headline restates the lead's toll,
+    so the two never add up)."""
+    heading = [f for f in figures if f.headline]
+    if not heading:
+        return _summarize(figures, category)
+    body = _summarize([f for f in figures if not f.headline], category)
+    title = _summarize(heading, category)
+    if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
+        return title
+    return body
+
+
+def _summarize(figures: list[Figure], category: str) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
