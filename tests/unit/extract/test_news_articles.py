@@ -61,3 +61,83 @@ def test_a_title_the_body_opens_with_or_a_file_name_is_not_read_twice():
 def test_an_age_between_commas_is_not_a_victim_count():
     row = _reported("Carlos Mendez, 27, was shot dead outside a bar on Friday night.")
     assert row["killed_best"] == 1
+
+
+# Toll expressions of wire copy
+
+
+def _totals(body: str, title: str | None = None) -> tuple:
+    row = _reported(body, title)
+    return row["killed_best"], row["injured_best"]
+
+
+def test_a_toll_that_has_risen_after_a_dated_phrase():
+    body = "Shelling hit the market on Tuesday. The death toll from Tuesday's strike has risen to eight."
+    assert _totals(body)[0] == 8
+
+
+def test_the_number_of_people_killed_climbing_keeps_its_category_and_subset():
+    body = (
+        "Gunmen attacked a school on Monday. The number of people killed has climbed to 11, "
+        "among them three teenagers, and 61 were wounded."
+    )
+    assert _totals(body) == (11, 61)
+
+
+def test_the_number_of_dead_reached():
+    assert (
+        _totals("A mortar attack hit the camp. The number of dead reached 23 by nightfall.")[0]
+        == 23
+    )
+
+
+def test_people_who_lost_their_lives_and_a_blast_that_left_n_dead():
+    assert _totals("Seven people lost their lives when a bomb exploded at a bus stop.")[0] == 7
+    assert _totals("The explosion left 14 dead and dozens wounded on Friday.") == (14, 12)
+
+
+def test_killed_n_and_wounded_m_in_either_order():
+    assert _totals("A gunman killed three and wounded five before fleeing, police said.") == (3, 5)
+    assert _totals("Four soldiers were killed and nine wounded in the ambush.") == (4, 9)
+
+
+def test_claimed_the_lives_of_n():
+    assert _totals("The bombing claimed the lives of 19 people at a wedding.")[0] == 19
+
+
+def test_one_named_person_killed_counts_one():
+    assert _totals("A gunman killed the principal at the school on Thursday.")[0] == 1
+    assert _totals("A police officer was killed and 22 others were wounded in the blast.") == (
+        1,
+        22,
+    )
+
+
+def test_a_speaker_is_a_source_not_a_victim():
+    body = "A car bomb killed six people, a local official said. The toll rose to 9, the governor said."
+    assert _totals(body) == (9, None)
+
+
+# Perpetrators
+
+
+def test_a_perpetrator_killed_in_a_sentence_of_its_own_adds_to_the_toll():
+    body = "Two people were killed in a shooting at a mall on Sunday. The shooter was later shot dead by police."
+    assert _totals(body)[0] == 3
+
+
+def test_a_perpetrator_taking_their_own_life_adds_one():
+    body = "A man shot dead his neighbour and her son on Friday before turning the gun on himself."
+    assert _totals(body)[0] == 3
+
+
+def test_fighters_killed_by_an_army_are_victims_not_a_separate_perpetrator_toll():
+    body = "The army killed 40 militants in an offensive on Sunday. At least 40 militants died, the army said."
+    assert _totals(body)[0] == 40
+
+
+# Qualifiers
+
+
+def test_more_than_n_gives_n():
+    assert _totals("More than 30 people were killed in air strikes on the town on Monday.")[0] == 30

@@ -9,6 +9,7 @@ from transforms.extract.casualties.patterns import (
     _ADD_LEFT,
     _ALSO,
     _AMBIGUOUS_LEFT,
+    _ATTACKERS,
     _BEING,
     _CHAINED,
     _LEFT,
@@ -109,6 +110,11 @@ def _categorise(
             p.category, p.adds = "killed", True
         return
     if subset or partitive:
+        closing = _closing_clause(text, items)
+        if closing is not None:  # "..., among them three teenagers, and 61 were wounded"
+            closing.category = _outcome(_TAIL.match(text, closing.end), text)
+            items, own = items[:-1], own[:-1]
+            list_category = left_category
         category = list_category or (earlier[-1].category if earlier else previous)
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
@@ -122,10 +128,26 @@ def _categorise(
     for p, category in zip(items, own, strict=True):
         p.category = p.category or category or list_category
         p.adds = adds or p.extra or also
-    if not adds and all(p.victim_group() == "perpetrators" for p in items):
+    if not adds and all(_ATTACKERS.search(p.group) for p in items):
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+def _closing_clause(text: str, items: list[_Phrase]) -> _Phrase | None:
+    """The last item of a subset list when ", and" opens a clause of its own with it, its verb
+    right after it: "among them three teenagers, and 61 were wounded"."""
+    if len(items) < 2:
+        last, before = None, None
+    else:
+        last, before = items[-1], items[-2]
+    if last is None or not _TAIL_DIRECT.match(text, last.end):
+        return None
+    return (
+        last
+        if "," in text[before.end : last.start] and "and" in text[before.end : last.start]
+        else None
+    )
 
 
 def _breakdown(items: list[_Phrase]) -> None:

@@ -98,7 +98,9 @@ _LEFT = _ci(
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
     r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
     r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
-    r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
+    r"|(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|(?:people|persons|civilians|those)\s+(?:killed|dead)))"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit"
+    r"|grew|grown|mounted|soared)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
     r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of))"
@@ -156,7 +158,7 @@ _PARTITIVE = _ci(
     r"\s+of\s+(?:the|their|its|these|those|his|her|our)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)"
 )
 _SINGULAR = _ci(
-    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
@@ -189,4 +191,24 @@ _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
     r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
     r"|rs\.?|usd|eur|rupees)\s*)$"
+)
+
+# A person who speaks is a source, not a victim: "the governor said", "a local source told".
+_SPEAKS = _ci(
+    r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|reported|confirmed|stated|announced|explained)\b"
+)
+
+# A perpetrator's own death told without a number: "then turned the gun on himself".
+_SELF_DEATH = _ci(
+    r"\b(?:turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self"
+    r"|(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life"
+    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self)\b"
+)
+
+# Who carried out the attack, as against fighters killed in it ("50 terrorists were killed" in
+# an army operation are its victims): only these, in a clause of their own, are a perpetrator
+# toll that adds to the victims'.
+_ATTACKERS = _ci(
+    r"\b(?:attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|assailants?|perpetrators?|shooters?|hijackers?"
+    r"|himself|herself|themselves|the\s+suspect|the\s+killer)\b"
 )

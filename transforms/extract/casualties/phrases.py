@@ -28,7 +28,9 @@ from transforms.extract.casualties.patterns import (
     _NOUN_AND,
     _ONE_DEATH,
     _PARTITIVE,
+    _SELF_DEATH,
     _SINGULAR,
+    _SPEAKS,
     _SUBSET_LEFT,
     _SUBSET_RIGHT,
     _TAIL,
@@ -230,6 +232,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             phrase.category = "killed"  # "pulled 14 bodies from the rubble"
         phrases.append(phrase)
     taken = [(p.start, p.end) for p in phrases]
+    if "self" in text or "own life" in text:
+        phrases.extend(_self_deaths(text, taken))
     singulars = () if tokens.isdisjoint(_SINGULAR_WORDS) else _SINGULAR.finditer(text)
     for match in singulars:
         if any(a < match.end() and match.start() < b for a, b in taken):
@@ -237,6 +241,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         start, end = match.start(), match.end()
         if match.group("pronoun") and not _LEFT.search(text, max(0, start - 40), start):
             continue  # "killing him"
+        if _SPEAKS.match(text, end):
+            continue  # "..., the governor said", "a local official told": a source
         # "the driver" counts one person only next to a casualty verb or in a list of victims.
         definite = (match.group("det") or "").lower() in ("the", "his", "her", "their", "its")
         if definite and not (
@@ -261,6 +267,20 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _self_deaths(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """ "turned the gun on himself", "took his own life": the perpetrator's death, one person
+    (its span is then taken, so "himself" is not read again)."""
+    found = []
+    for match in _SELF_DEATH.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        phrase = _Phrase(match.start(), match.end(), (1, 1, 1), "exact", "himself", False)
+        phrase.category = "killed"
+        found.append(phrase)
+        taken.append((match.start(), match.end()))
+    return found
 
 
 def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase | None:

@@ -27,6 +27,19 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
 
 
 def _summarize(figures: list[Figure], category: str) -> Bounds:
+    """The victims' toll, plus the perpetrators' when a clause of its own gives it ("the gunman
+    was shot dead by police"): restatements of either are not added up."""
+    alone = [f for f in figures if f.perpetrators_alone and f.category == category and f.counted]
+    victims = _toll([f for f in figures if not f.perpetrators_alone], category)
+    if not alone:
+        return victims
+    perpetrators = max(((f.low, f.best, f.high) for f in alone), key=_lower_bound)
+    if victims[1] is None:
+        return perpetrators
+    return _add(victims, perpetrators)
+
+
+def _toll(figures: list[Figure], category: str) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
