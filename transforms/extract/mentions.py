@@ -32,6 +32,7 @@ from transforms.extract.places import (
     town_votes,
 )
 from transforms.extract.primary import (
+    WAR_TOTAL,
     blank_heading,
     heading_figures,
     heading_sentences,
@@ -54,7 +55,8 @@ _AGGREGATE = compile_folded(
     # "in total" over a war or a period; alone it is the event's own total
     r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
+    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b"
+    f"|{WAR_TOTAL}",
 )
 # Words that tell of violence: a sentence with one of these can open the reported mention.
 _EVENT = compile_folded(

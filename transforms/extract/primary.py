@@ -10,6 +10,18 @@ from __future__ import annotations
 from transforms.extract.records import Figure, Mention
 from transforms.text import Sentence
 
+_CONFLICT_WORDS = r"(?:civil\s+)?war|conflict|rebellion|uprising|turmoil|revolt|insurgency|crisis|violence|bloodshed"
+# A total over a war or its years, in words no single event uses (folded text; mentions.py adds
+# it to its aggregate cues): "the conflict has killed more than 300,000", "more than 150,000
+# people have been killed in the three-year-old rebellion".
+WAR_TOTAL = (
+    rf"\b(?:{_CONFLICT_WORDS})\b[^.;]{{0,80}}?\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
+    r"(?:killed|claimed|left|cost)\b"
+    rf"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left)\b[^.;]{{0,80}}?\b(?:{_CONFLICT_WORDS})\b"
+    r"|\b(?:\d{2,3},?\d{3}|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+(?:people\s+|syrians\s+)?"
+    r"(?:have|had)\s+(?:been\s+killed|died|lost\s+their\s+lives)\b"
+)
+
 
 def blank_heading(text: str, heading_end: int) -> str:
     """The text with its headline turned to spaces, so offsets still match."""

@@ -141,3 +141,44 @@ def test_fighters_killed_by_an_army_are_victims_not_a_separate_perpetrator_toll(
 
 def test_more_than_n_gives_n():
     assert _totals("More than 30 people were killed in air strikes on the town on Monday.")[0] == 30
+
+
+def test_others_told_again_further_down_are_not_added_again():
+    body = (
+        "One civilian was killed and 16 others were injured in rocket attacks on the city on "
+        "Tuesday. A police source said one person was killed and 16 others were injured."
+    )
+    assert _totals(body) == (1, 16)
+
+
+def test_a_vague_headline_does_not_beat_the_number_the_lead_states():
+    body = "At least ten people were killed when a rocket hit the hospital on Tuesday."
+    assert _totals(body, title="Dozens killed in rocket attack on hospital")[0] == 10
+
+
+# Numbers that are not victims
+
+
+def test_dates_ages_and_page_furniture_are_not_counts():
+    assert _totals("Get short URL 0 67 At least 45 people were killed in the bombing.")[0] == 45
+    assert _totals("The girl shot in the town on Dec. 25 has died, her family said.")[0] != 25
+    assert _totals("Strikes killed three people, one under the age of 18, in the village.")[0] == 3
+
+
+def test_a_headline_list_of_tolls_without_verbs():
+    assert _totals("Nine persons killed 12 injured in rocket attack on market.") == (9, 12)
+
+
+# Background: totals of a war never lend the primary event their figures
+
+
+def test_a_war_total_is_an_aggregate_not_the_events_toll():
+    body = (
+        "An air strike killed 12 people in a market on Sunday, a monitor said. "
+        "The conflict has killed more than 300,000 people since it began. "
+        "More than 150,000 people have been killed in the three-year-old rebellion."
+    )
+    article = {"article_id": "t", "title": None, "body": body, "published_at": "2024-05-10"}
+    mentions, _ = extract_article(article)
+    assert mentions[0]["role"] == "reported" and mentions[0]["killed_best"] == 12
+    assert {m["role"] for m in mentions[1:]} == {"aggregate"}

@@ -127,7 +127,10 @@ def _categorise(
         list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
     for p, category in zip(items, own, strict=True):
         p.category = p.category or category or list_category
-        p.adds = adds or p.extra or also
+        # "others" and "also" set a group beside the one named before them; beside the dead
+        # only ("one was killed and 16 others injured") they add nothing to earlier injuries
+        contrast = bool(earlier) and all(e.category != p.category for e in earlier)
+        p.adds = adds or ((p.extra or also) and not contrast)
     if not adds and all(_ATTACKERS.search(p.group) for p in items):
         for p in items:
             p.separate_perpetrators = True

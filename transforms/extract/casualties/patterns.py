@@ -70,6 +70,9 @@ _OBJECT = _ci(
 )
 
 
+# A second toll right after the number a verb seems to take: the headline's list "Nine killed
+# 12 injured", where 12 is no object of "killed".
+_NEXT_TOLL = _ci(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:injured|wounded|hurt|dead)\b")
 # Triggers that take no object: a number after them is not what they act on.
 _INTRANSITIVE = frozenset(["died", "die", "dies", "dead", "perished", "deaths", "death"])
 
@@ -83,7 +86,8 @@ class _Tail:
 
     def match(self, text: str, pos: int) -> re.Match | None:
         found = (self.ascii_pattern if text.isascii() else self.pattern).match(text, pos)
-        if found and not found.group("aux").strip() and _OBJECT.match(text, found.end()):
+        obj = found and not found.group("aux").strip() and _OBJECT.match(text, found.end())
+        if obj and not _NEXT_TOLL.match(text, obj.end()):
             trigger = found.group(found.lastgroup or "aux")
             if trigger not in _INTRANSITIVE:
                 return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
@@ -184,13 +188,15 @@ _NEGATION = _ci(
 )
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _AGE_OR_UNIT = _ci(
-    r"(?:[\s-]*(?:year|month|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
+    r"(?:[\s-]*(?:year|yr|month|mo|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
     rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b)"
 )
 _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
     r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
-    r"|rs\.?|usd|eur|rupees)\s*)$"
+    r"|rs\.?|usd|eur|rupees|age\s+of)\s*"
+    # a date: "Dec. 25", "the July 15 death" (not "may", a verb as often)
+    rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
 )
 
 # A person who speaks is a source, not a victim: "the governor said", "a local source told".
@@ -212,3 +218,6 @@ _ATTACKERS = _ci(
     r"\b(?:attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|assailants?|perpetrators?|shooters?|hijackers?"
     r"|himself|herself|themselves|the\s+suspect|the\s+killer)\b"
 )
+
+# Page furniture before bare numbers: "Get short URL 0 67" (share counts).
+_URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")

@@ -36,6 +36,7 @@ from transforms.extract.casualties.patterns import (
     _TAIL,
     _TAIL_DIRECT,
     _TOKEN,
+    _URL_LEFT,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
 from transforms.text import first_matching, priority_regexes
@@ -186,6 +187,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
             text, max(0, start - 25), start
         ):
+            continue
+        if match.group().isdigit() and _URL_LEFT.search(text, max(0, start - 30), start):
             continue
         aged = _age_apposition(text, original, start, end)
         if aged is not None:

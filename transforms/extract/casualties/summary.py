@@ -20,6 +20,8 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     if not heading:
         return _summarize(figures, category)
     body = _summarize([f for f in figures if not f.headline], category)
+    if body[1] is not None:  # a vague headline ("Dozens killed") never beats a stated number
+        heading = [f for f in heading if f.qualifier != "vague"]
     title = _summarize(heading, category)
     if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
         return title
@@ -58,13 +60,17 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
     neutral = [f for f in totals if not is_party_claim(f)]
     totals = neutral or totals
     running: Bounds | None = None
+    stated: set[int | None] = set()
     for unit, adds in _units(totals):
+        # an "others" figure equal to one already stated is the same group told again
+        # ("16 others were injured" in the lead and in the third paragraph)
         if running is None:
             running = unit
-        elif adds and unit[1]:
+        elif adds and unit[1] and unit[1] not in stated:
             running = _add(running, unit)
         elif _lower_bound(unit) > _lower_bound(running):
             running = unit
+        stated.add(unit[1])
     return running if running is not None else (None, None, None)
 
 
