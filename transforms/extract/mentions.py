@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.extract.casualties import continues_toll, find_figures
-from transforms.extract.dates import date_range, resolve_date
+from transforms.extract.dates import date_range
 from transforms.extract.places import (
     Candidate,
     Place,
@@ -33,11 +33,13 @@ from transforms.extract.places import (
 )
 from transforms.extract.primary import (
     WAR_TOTAL,
+    article_date,
     blank_heading,
     heading_figures,
     heading_sentences,
     type_from_heading,
 )
+from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
 from transforms.extract.taxonomy import classify, find_perpetrator, find_target
 from transforms.text import Sentence, compile_folded, fold_case
@@ -119,7 +121,8 @@ def split_mentions(
     candidates = find_candidates(place_text)
     votes = Votes(country_votes(candidates))
     votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
-    ctx = _Context(place_text, sentences, published, candidates, votes)
+    anchor = article_date(body, heading_end, published)
+    ctx = _Context(place_text, sentences, anchor, candidates, votes)
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)

@@ -182,3 +182,44 @@ def test_a_war_total_is_an_aggregate_not_the_events_toll():
     mentions, _ = extract_article(article)
     assert mentions[0]["role"] == "reported" and mentions[0]["killed_best"] == 12
     assert {m["role"] for m in mentions[1:]} == {"aggregate"}
+
+
+# Dates
+
+
+def test_a_weekday_resolves_against_the_dateline_not_the_publication_date():
+    body = "PORT-AU-PRINCE, Feb 27, 2024 (Reuters) - Gunmen killed four people on Monday."
+    assert _reported(body, published="2024-03-04")["event_date"].isoformat() == "2024-02-26"
+    body = "PORT-AU-PRINCE, Feb 27 - Gunmen killed four people on Monday, police said."
+    assert _reported(body, published="2024-02-28")["event_date"].isoformat() == "2024-02-26"
+
+
+def test_a_date_line_at_the_top_is_the_articles_date_not_the_events():
+    body = (
+        "Published July 2 2016 At least 16 civilians were killed Friday in an air raid on the town."
+    )
+    assert _reported(body, published="2016-07-20")["event_date"].isoformat() == "2016-07-01"
+
+
+def test_a_wire_date_line_after_the_headline():
+    body = "Air strikes kill 9 in town AFP Saturday 26 Apr 2014 At least 9 people were killed on Thursday."
+    assert _reported(body, published=None)["event_date"].isoformat() == "2014-04-24"
+
+
+def test_an_explicit_date_beats_the_weekday_rule():
+    body = "Gunmen killed four people in the village on June 27, officials said on Monday."
+    assert _reported(body, published="2024-07-03")["event_date"].isoformat() == "2024-06-27"
+
+
+def test_yesterday_and_last_night_resolve_against_publication():
+    assert (
+        _reported("A car bomb killed 6 people yesterday.")["event_date"].isoformat() == "2024-05-09"
+    )
+    assert (
+        _reported("A drone strike killed 3 last night.")["event_date"].isoformat() == "2024-05-09"
+    )
+
+
+def test_no_event_date_after_the_articles_own_date():
+    body = "A gunman killed two people on Friday. His trial is set for June 3, 2025."
+    assert _reported(body, published="2024-05-10")["event_date"].isoformat() == "2024-05-10"
