@@ -223,3 +223,19 @@ def test_yesterday_and_last_night_resolve_against_publication():
 def test_no_event_date_after_the_articles_own_date():
     body = "A gunman killed two people on Friday. His trial is set for June 3, 2025."
     assert _reported(body, published="2024-05-10")["event_date"].isoformat() == "2024-05-10"
+
+
+# Kind of event
+
+
+def test_a_shooting_police_investigate_is_an_attack_not_a_clash():
+    body = (
+        "A gunman shot dead two people outside a bar on Saturday night. Police are investigating."
+    )
+    row = _reported(body)
+    assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_an_attack_on_a_police_post_is_a_clash():
+    row = _reported("Gunmen attacked a police checkpoint on Sunday, killing three policemen.")
+    assert row["sub_event_type"] == "Armed clash"
