@@ -239,3 +239,25 @@ def test_a_shooting_police_investigate_is_an_attack_not_a_clash():
 def test_an_attack_on_a_police_post_is_a_clash():
     row = _reported("Gunmen attacked a police checkpoint on Sunday, killing three policemen.")
     assert row["sub_event_type"] == "Armed clash"
+
+
+# Shot: survivors are injured
+
+
+def test_people_shot_who_did_not_die_are_injured():
+    assert _totals("Four teenagers were shot in a drive-by on Friday. One of them has died.") == (
+        1,
+        3,
+    )
+    assert _totals("Five people were shot, one fatally, at a party early Sunday.") == (1, 4)
+    assert _totals("Nine people were shot overnight, police said.") == (None, 9)
+
+
+def test_shot_dead_and_shot_at_are_not_survivors():
+    assert _totals("Two men were shot dead outside a store on Monday.") == (2, None)
+    assert _totals("A gunman shot at police officers on Monday but nobody was hit.")[1] in (None, 0)
+
+
+def test_shot_figures_are_not_figure_rows():
+    figures = _figures("Nine people were shot at a park on Saturday night.")
+    assert figures == []

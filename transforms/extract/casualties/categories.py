@@ -69,7 +69,7 @@ def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
-    for name in ("killed", "injured", "missing", "kidnapped", "arrested"):
+    for name in ("killed", "injured", "missing", "kidnapped", "arrested", "shot"):
         if groups.get(f"{prefix}_{name}"):
             return name
     return None

@@ -14,6 +14,7 @@ _KILL = (
     r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
     r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
+    r"|fatally(?=\s*(?:[,.;)]|$))"  # "Five people were shot, one fatally."
 )
 _INJURE = (
     r"injured|wounded|hurt|injuries|wounds"
@@ -23,9 +24,12 @@ _INJURE = (
 _MISSING = r"missing|unaccounted\s+for"
 _KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"
 _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
+# Shot, with no outcome said: "nine people were shot". A count of the shot, who survived unless
+# counted as dead (summary.py reads the injured from it); never a figure row of its own.
+_SHOT = r"shot(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
 _TRIGGER = (
     rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
-    rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST}))\b"
+    rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST})|(?P<t_shot>{_SHOT}))\b"
 )
 _AUX = (
     r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
@@ -107,7 +111,8 @@ _LEFT = _ci(
     r"|grew|grown|mounted|soared)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
-    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of))"
+    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of)"
+    r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
 )
 # "killing and injuring dozens" counts casualties of both kinds together: no figure.

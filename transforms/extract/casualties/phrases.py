@@ -213,7 +213,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
         bare_one = head is None and num == "one" and not match.group("extra") and not partitive
-        if bare_one and not _next_to_verb(text, start, end):
+        if bare_one and not (_next_to_verb(text, start, end) or _SUBSET_RIGHT.match(text, end)):
             continue
         if (
             head is None

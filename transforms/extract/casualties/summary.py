@@ -13,9 +13,24 @@ from transforms.extract.records import Figure
 
 
 def summarize(figures: list[Figure], category: str) -> Bounds:
-    """The mention's low/best/high of one category: the body's figures summed (`_summarize`),
-    or the headline's when they give a larger lower bound (a headline restates the lead's toll,
-    so the two never add up)."""
+    """The mention's low/best/high of one category. Injuries are at least the people shot
+    less the dead ("four teenagers were shot; one of them has died" gives 3 injured)."""
+    bounds = _told(figures, category)
+    if category != "injured":
+        return bounds
+    shot = _told(figures, "shot")[1]
+    if not shot:
+        return bounds
+    dead = _told([f for f in figures if not f.perpetrators_alone], "killed")[1] or 0
+    survivors = shot - dead
+    if survivors > (bounds[1] or 0):
+        return survivors, survivors, None
+    return bounds
+
+
+def _told(figures: list[Figure], category: str) -> Bounds:
+    """The body's figures summed (`_summarize`), or the headline's when they give a larger
+    lower bound (a headline restates the lead's toll, so the two never add up)."""
     heading = [f for f in figures if f.headline]
     if not heading:
         return _summarize(figures, category)
