@@ -1,7 +1,9 @@
 """The shipped basemap, the map's extent and projection, and the one-off shapefile reader."""
 
+import fnmatch
 import json
 import struct
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,12 @@ def test_simplify_drops_points_within_the_tolerance(tolerance, kept):
     line = [(0.0, 0.0), (1.0, 0.05), (2.0, 1.0), (3.0, 0.0)]
     assert len(simplify(line, tolerance)) == kept
     assert json.dumps(simplify(line, tolerance)[0]) == "[0.0, 0.0]"  # the ends stay
+
+
+def test_the_report_data_files_ship_as_package_data():
+    root = Path(basemap.__file__).resolve().parents[2]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["outputs"]
+    for name in ("countries_110m.json", "plausibility_caps.tsv"):
+        assert (root / "outputs" / "data" / name).exists()
+        assert any(fnmatch.fnmatch(f"data/{name}", pattern) for pattern in patterns)
