@@ -14,6 +14,7 @@ from html import escape
 
 from storage.contract import sql_text
 from storage.warehouse import connect_read_only
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 
 TOP_EVENTS = 25
 MAX_COUNTRIES = 8
@@ -43,7 +44,9 @@ def gather(warehouse: str, top: int = TOP_EVENTS) -> dict:
 def render(data: dict, generated_at: datetime | None = None) -> str:
     generated_at = generated_at or datetime.now(UTC)
     counts = data["counts"]
-    killed = sum(r["killed"] for r in data["monthly"])
+    # Rows dated year 9999 (written before extraction bounded its dates) would break the axis.
+    monthly = [r for r in data["monthly"] if EARLIEST_YEAR <= r["month"].year <= LATEST_YEAR]
+    killed = sum(r["killed"] for r in monthly)
     summary = (
         f"{counts['events']} events resolved from {counts['event_mentions']} mentions in "
         f"{counts['articles']} articles ({counts['rejects']} inputs rejected); "
@@ -54,7 +57,7 @@ def render(data: dict, generated_at: datetime | None = None) -> str:
         generated=escape(generated_at.strftime("%Y-%m-%d %H:%M UTC")),
         source=escape(data["warehouse"]),
         summary=escape(summary),
-        chart=casualty_chart(data["monthly"]),
+        chart=casualty_chart(monthly),
         map=event_map(data["points"]),
         table=top_table(data["top"]),
     )
