@@ -17,7 +17,7 @@ from transforms.text import stable_id
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Bump when reading rules change, so files already read are read again with the new rules.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"
 
 
 class SourceError(ValueError):

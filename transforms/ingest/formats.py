@@ -42,11 +42,11 @@ def items_from_bytes(path: str, raw: bytes) -> Iterator[tuple[str, Item]]:
         return
     text = decode_bytes(raw)
     if suffix == ".json":
-        yield from _json_items(path, text)
+        yield from _some(_json_items(path, text))
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _json_line_items(path, text)
+        yield from _some(_json_line_items(path, text))
     elif suffix == ".csv":
-        yield from _csv_items(path, text)
+        yield from _some(_csv_items(path, text))
     elif suffix in HTML_SUFFIXES:
         yield path, record_from_html(text)
     else:
@@ -65,6 +65,16 @@ def items_from_response(url: str, raw: bytes, content_type: str) -> Iterator[tup
         yield url, record_from_html(text, url)
     else:
         yield url, {"text": text, "url": url}
+
+
+def _some(items: Iterator[tuple[str, Item]]) -> Iterator[tuple[str, Item]]:
+    """The items; a file of records with none at all (empty, `[]`, a lone header) is rejected."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        raise Rejected("empty_text", "no records in the file")
 
 
 def _json_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
