@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 
 from outputs.report.scales import month_range, nice_ceiling, number
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 
 TOP_COUNTRIES = 8
 OTHER = "other countries"
@@ -30,7 +31,8 @@ def monthly_by_country(events: list[dict]) -> dict[str, dict[date, int]]:
     series: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for e in events:
         month = _month(e.get("event_date"))
-        if month is not None:
+        # Rows dated year 9999 (written before extraction bounded its dates) would break the axis.
+        if month is not None and EARLIEST_YEAR <= month.year <= LATEST_YEAR:
             series[e.get("country") or "unknown"][month] += e.get("killed") or 0
     return series
 
