@@ -223,12 +223,25 @@ def _parquet_source(files: list[str]) -> str:
     return f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
 
 
-def connect_read_only(warehouse: str | os.PathLike) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse for reading, with a clear error when it cannot be."""
+# Never fetch or load an extension behind the user's back (a query could name one).
+NO_EXTENSION_AUTOLOAD = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# What `query` runs under: the warehouse and nothing else. No file or network access (no
+# read_text('/etc/passwd'), no COPY TO, no ATTACH, no INSTALL), and a locked configuration,
+# so a query cannot `SET` its way back out.
+SANDBOX = NO_EXTENSION_AUTOLOAD | {"enable_external_access": False, "lock_configuration": True}
+
+
+def connect_read_only(
+    warehouse: str | os.PathLike, sandboxed: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse for reading, with a clear error when it cannot be.
+
+    `sandboxed` is for SQL a user typed: see SANDBOX (docs/security.md)."""
     path = Path(warehouse)
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `conflict-events run` first")
+    config = SANDBOX if sandboxed else NO_EXTENSION_AUTOLOAD
     try:
-        return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), read_only=True, config=dict(config))
     except duckdb.Error as error:
         raise WarehouseError(f"cannot open warehouse {path}: {error}".splitlines()[0]) from error
