@@ -83,6 +83,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
     _check_timezone(args.timezone)
+    _require_api_server()
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
@@ -103,6 +104,18 @@ def handle(args: argparse.Namespace) -> int:
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
     return 0
+
+
+def _require_api_server() -> None:
+    """Refuse Prefect's temporary server: it dies with this process, and with it the schedule
+    and every ad-hoc run; and an API we did not start is one the user can protect."""
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        raise UsageError(
+            "no Prefect server: start one with `prefect server start`, then set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (see docs/security.md to protect it)"
+        )
 
 
 def _check_timezone(name: str) -> None:
