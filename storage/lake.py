@@ -19,6 +19,7 @@ import posixpath
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -36,12 +37,21 @@ def is_uri(root: str | os.PathLike) -> bool:
     return "://" in text and not text.startswith("file://")
 
 
+def local_path(root: str | os.PathLike) -> str:
+    """One identity for a local lake however it is spelled: `file:///abs/lake`, `/abs/lake`,
+    a relative path or a symbolic link all give the same absolute, link-free path (so two
+    spellings take one lock, and the lock lands in the lake, never in the working directory)."""
+    text = str(root)
+    if text.startswith("file://"):
+        text = unquote(urlsplit(text).path)  # file:///abs and file://localhost/abs
+    return os.path.realpath(text)
+
+
 def filesystem(root: str | os.PathLike) -> tuple[pafs.FileSystem, str]:
     """The pyarrow filesystem and the path inside it for a lake root."""
     text = str(root)
     if not is_uri(text):
-        local = text.removeprefix("file://")
-        return pafs.LocalFileSystem(), os.path.abspath(local)
+        return pafs.LocalFileSystem(), local_path(text)
     try:
         return pafs.FileSystem.from_uri(text)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
