@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from cli import UsageError
-from cli.run import add_runner_options, add_storage_options
+from cli.run import add_fetch_options, add_runner_options, add_storage_options, fetch_params
 from flows.params import DEFAULT_SOURCES
 
 DEFAULT_NAME = "daily"
@@ -37,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_storage_options(serve)
     serve.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
     add_runner_options(serve)
+    add_fetch_options(serve)
     serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name (default: daily)")
     serve.add_argument(
         "--cron", default=DEFAULT_CRON, help=f"cron schedule (default: '{DEFAULT_CRON}')"
@@ -75,6 +76,7 @@ def default_parameters(args: argparse.Namespace) -> dict:
         workers=args.workers,
         dask_address=args.dask_address,
         lock_wait_seconds=args.wait,
+        fetch=fetch_params(args),
     )
     return {"params": params.model_dump(mode="json")}
 

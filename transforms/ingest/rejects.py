@@ -36,5 +36,6 @@ REASONS = {
     "http_error": "a 4xx/5xx status or a connection failure (5xx after retries)",
     "timeout": "no response within the timeout, after retries",
     "redirect_loop": "more redirects than allowed (a loop)",
+    "blocked_address": "a URL or redirect to a loopback, private or link-local address",
     "unsupported_language": "not English; the body is kept in the payload",
 }
