@@ -170,6 +170,16 @@ def test_readme_stays_short():
     assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 200
 
 
+def test_every_package_has_a_line_in_the_tree():
+    tree = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    top = [d for d in ROOT.iterdir() if d.is_dir() and not d.name.startswith((".", "tests"))]
+    packages = sorted(
+        init.parent.relative_to(ROOT).as_posix() for d in top for init in d.rglob("__init__.py")
+    )
+    missing = [p for p in packages if f"| `{p}/` |" not in tree]
+    assert not missing, f"docs/development.md has no row for {missing}"
+
+
 def test_every_reject_reason_is_documented():
     from transforms.ingest.rejects import REASONS
 
