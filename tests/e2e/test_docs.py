@@ -334,7 +334,7 @@ def samples_run(tmp_path_factory) -> tuple[Path, str]:
     shutil.copytree(SAMPLES, folder / "data" / "samples")
     (folder / ".venv").symlink_to(BIN.parent, target_is_directory=True)
     run = subprocess.run(
-        ["make", "-o", ".venv/bin/.installed", "run"],
+        ["make", "--no-print-directory", "-o", ".venv/bin/.installed", "run"],
         cwd=folder,
         env=_env(folder),
         capture_output=True,
@@ -346,7 +346,9 @@ def samples_run(tmp_path_factory) -> tuple[Path, str]:
 
 
 def _env(folder: Path) -> dict[str, str]:
-    return os.environ | {"PREFECT_HOME": str(folder / ".prefect"), "PYTHONPATH": str(ROOT)}
+    # Under `make test` the outer make's variables would make this one print its directory.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return env | {"PREFECT_HOME": str(folder / ".prefect"), "PYTHONPATH": str(ROOT)}
 
 
 def runnable(command: Command) -> bool:
