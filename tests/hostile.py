@@ -214,6 +214,11 @@ def _file_entries(server_url: str) -> list[tuple[str, bytes, list[tuple[str, str
                 (f"{server_url}/articles/ambush.html", "new", ()),
             ],
         ),
+        (
+            "event-9999.txt",
+            (story("far-dates") + " It happened on 27 December 9999, or 3023-12-29.").encode(),
+            [new],
+        ),
         ("name with spaces ü.txt", story("odd-name").encode(), [new]),
         ("line\nbreak.md", story("newline-name").encode(), [new]),
     ]
