@@ -25,7 +25,7 @@ from prefect.utilities.annotations import quote
 from flows.params import FetchParams, PipelineParams
 from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
-from storage.lake import Lake, column_rows
+from storage.lake import Lake, batch_key, column_rows
 from transforms.ingest.articles import reject_row, utc_now
 from transforms.ingest.feeds import FeedEntry
 from transforms.ingest.formats import STAGE, Harvest, Item, harvest, items_from_response
@@ -153,10 +153,17 @@ def write_batch(
     lake = Lake(lake_root)
     now = utc_now()
     stamped = [a | {"ingested_at": now, "run_id": run_id} for a in articles]
+    # Named by their rows: a retry of this task rewrites the same files, never adds copies.
     lake.append(
-        "articles", stamped, partition=f"ingest_date={now.date().isoformat()}", skip_keys=set()
+        "articles",
+        stamped,
+        partition=f"ingest_date={now.date().isoformat()}",
+        skip_keys=set(),
+        batch=batch_key(run_id, *(a["article_id"] for a in articles)),
     )
-    lake.append("article_origins", origins, skip_keys=set())  # the Ledger already deduped
+    origins_batch = batch_key(run_id, *(o["origin_id"] for o in origins))
+    # the Ledger already deduped
+    lake.append("article_origins", origins, skip_keys=set(), batch=origins_batch)
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
     # Only sources not in the loaded state get a row, so reading every stored state id again
     # on each batch (quadratic in the corpus) would find nothing to skip.

@@ -19,14 +19,10 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 10, 30, 22
 
 
 def _month(value) -> date | None:
-    """The event's month; None when undated or outside EARLIEST_YEAR..LATEST_YEAR (a year-9999
-    row written before extraction bounded its dates would stretch the axis past date.max)."""
     if value is None:
         return None
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        return None
     return value.replace(day=1)
 
 
@@ -35,7 +31,8 @@ def monthly_by_country(events: list[dict]) -> dict[str, dict[date, int]]:
     series: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for e in events:
         month = _month(e.get("event_date"))
-        if month is not None:
+        # Rows dated year 9999 (written before extraction bounded its dates) would break the axis.
+        if month is not None and EARLIEST_YEAR <= month.year <= LATEST_YEAR:
             series[e.get("country") or "unknown"][month] += e.get("killed") or 0
     return series
 

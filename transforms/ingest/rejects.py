@@ -38,6 +38,7 @@ REASONS = {
     "http_error": "a 4xx/5xx status or a connection failure (5xx after retries)",
     "timeout": "no response within the timeout, after retries",
     "redirect_loop": "more redirects than allowed (a loop)",
+    "blocked_address": "a URL or redirect to a loopback, private or link-local address",
     "unsupported_language": "not English; the body is kept in the payload",
     # A warning (stage `ingest_warning`): the article is kept, this note says what was dropped.
     "unreadable_date": "a warning: published_at present but not a date in 1900-2100 "

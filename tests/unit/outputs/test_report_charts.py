@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from outputs.report.charts import OTHER, panels, small_multiples
+from outputs.report.charts import OTHER, monthly_by_country, panels, small_multiples
 from outputs.report.scales import class_of, log_classes, month_range, nice_ceiling, radius
 
 
@@ -53,3 +53,12 @@ def test_scales():
         date(2024, 1, 1),
         date(2024, 2, 1),
     ]
+
+
+def test_events_dated_outside_the_plausible_years_are_left_out_of_the_charts():
+    events = [
+        {"event_date": "9999-12-27", "country": "Mali", "killed": 4},
+        {"event_date": "2024-03-02", "country": "Mali", "killed": 2},
+    ]
+    assert monthly_by_country(events) == {"Mali": {date(2024, 3, 1): 2}}
+    assert "svg" in small_multiples(events)
