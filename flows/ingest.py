@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from engine.faults import checkpoint
 from flows.params import FetchParams, PipelineParams
 from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
@@ -159,6 +160,7 @@ def write_batch(
         skip_keys=set(),
         batch=batch_key(run_id, *(a["article_id"] for a in articles)),
     )
+    checkpoint("ingest")  # a test kills the run here: articles written, their sources not
     origins_batch = batch_key(run_id, *(o["origin_id"] for o in origins))
     # the Ledger already deduped
     lake.append("article_origins", origins, skip_keys=set(), batch=origins_batch)
