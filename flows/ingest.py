@@ -167,7 +167,8 @@ def write_batch(
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
     # Only sources not in the loaded state get a row, so reading every stored state id again
     # on each batch (quadratic in the corpus) would find nothing to skip.
-    lake.append("source_state", states, skip_keys=set())
+    states_batch = batch_key(run_id, *(s["state_id"] for s in states))
+    lake.append("source_state", states, skip_keys=set(), batch=states_batch)
 
 
 @flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))
