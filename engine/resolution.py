@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from engine.faults import checkpoint
 from engine.workers import light_pool, release_memory
 from storage.contract import schema
 from storage.lake import Lake, as_table, column_rows
@@ -95,6 +96,7 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
             resolved += n
             for table, part in tables.items():
                 snapshots[table].write(part)
+        checkpoint("resolve")  # a test kills the run here: snapshots written, not swapped in
     return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
 
 

@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from engine.faults import checkpoint
 from flows.params import FetchParams, PipelineParams
 from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
@@ -161,13 +162,15 @@ def write_batch(
         skip_keys=set(),
         batch=batch_key(run_id, *(a["article_id"] for a in articles)),
     )
+    checkpoint("ingest")  # a test kills the run here: articles written, their sources not
     origins_batch = batch_key(run_id, *(o["origin_id"] for o in origins))
     # the Ledger already deduped
     lake.append("article_origins", origins, skip_keys=set(), batch=origins_batch)
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
     # Only sources not in the loaded state get a row, so reading every stored state id again
     # on each batch (quadratic in the corpus) would find nothing to skip.
-    lake.append("source_state", states, skip_keys=set())
+    states_batch = batch_key(run_id, *(s["state_id"] for s in states))
+    lake.append("source_state", states, skip_keys=set(), batch=states_batch)
 
 
 @flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))

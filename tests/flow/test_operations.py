@@ -90,7 +90,7 @@ def _api_url() -> str:
     return PREFECT_API_URL.value()
 
 
-def _kill_at(point: str, params: PipelineParams, tmp_path: Path) -> None:
+def _kill_at(point: str, params: PipelineParams, tmp_path: Path, wait: float = 60) -> None:
     """Run the CLI until it reaches `point`, then kill -9 its whole process group."""
     marker = tmp_path / f"paused-at-{point}"
     env = os.environ | {
@@ -100,13 +100,14 @@ def _kill_at(point: str, params: PipelineParams, tmp_path: Path) -> None:
         "CONFLICT_EVENTS_PAUSE_FILE": str(marker),
     }
     command = [sys.executable, "-m", "cli.main", "run", *params.sources]
-    command += ["--lake", params.lake, "--warehouse", params.warehouse, "--batch-size", "1"]
+    command += ["--lake", params.lake, "--warehouse", params.warehouse]
+    command += ["--batch-size", str(params.batch_size)]
     log = (tmp_path / f"{point}.log").open("w")
     process = subprocess.Popen(
         command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + wait
         while not marker.exists():
             assert process.poll() is None, (tmp_path / f"{point}.log").read_text()[-3000:]
             assert time.monotonic() < deadline, f"the run never reached {point}"

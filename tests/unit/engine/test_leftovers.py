@@ -91,3 +91,16 @@ def test_sweep_removes_hidden_temporary_files_and_scratch(tmp_path):
     assert str(left) in swept and not left.exists()
     assert not (tmp_path / "lake" / "_scratch").exists()
     assert len(lake.files("articles")) == 1
+
+
+def test_a_retried_ingest_write_replaces_its_files(tmp_path):
+    from flows.ingest import write_batch
+
+    lake = Lake(tmp_path / "lake")
+    articles = [a | {"origin": "t", "url": None} for a in ARTICLES]
+    origins = [{"origin_id": "o1", "article_id": "art-0", "origin": "t"}]
+    states = [{"state_id": "s1", "kind": "file", "location": "t"}]
+    tables = ("articles", "article_origins", "source_state")
+    for _ in range(2):  # Prefect retries the task after a failure half-way
+        write_batch.fn(lake.root, articles, origins, [], states, "run-1")
+        assert [lake.read(t).num_rows for t in tables] == [3, 1, 1]
