@@ -2,7 +2,14 @@
 
 from datetime import date
 
-from outputs.report.charts import OTHER, panels, small_multiples
+from outputs.report.charts import (
+    OTHER,
+    bucket,
+    panels,
+    period_for,
+    period_name,
+    small_multiples,
+)
 from outputs.report.scales import class_of, log_classes, month_range, nice_ceiling, radius
 
 
@@ -53,3 +60,16 @@ def test_scales():
         date(2024, 1, 1),
         date(2024, 2, 1),
     ]
+
+
+def test_long_spans_get_quarters_or_years_instead_of_hairline_months():
+    assert period_for(date(2023, 1, 5), date(2027, 12, 1))[0] == "month"  # 60 months
+    assert period_for(date(2023, 1, 5), date(2028, 1, 1))[0] == "quarter"
+    assert period_for(date(1995, 3, 1), date(2025, 4, 1))[0] == "year"
+    assert bucket(date(2024, 8, 17), 3) == date(2024, 7, 1)
+    assert bucket(date(2024, 8, 17), 12) == date(2024, 1, 1)
+    events = _events({"A": [(date(1995, 3, 1), 5), (date(2025, 4, 1), 7), (date(2025, 9, 1), 1)]})
+    svg = small_multiples(events)
+    assert period_name(events) == "year" and period_name([]) == "month"
+    assert svg.count('class="bar"') == 2 and ">1995<" in svg
+    assert "A, 2025: 8 killed" in svg
