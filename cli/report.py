@@ -35,7 +35,10 @@ def handle(args: argparse.Namespace) -> int:
     except WarehouseError as error:
         raise UsageError(str(error)) from None
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(data), encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render(data), encoding="utf-8")
+    except OSError as error:  # unwritable, a directory, a full disk: the user's to fix
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
     print(f"wrote {out} ({data['counts']['events']} events)")
     return 0

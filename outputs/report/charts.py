@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from outputs.report.scales import month_range, nice_ceiling, number
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 
 TOP_COUNTRIES = 8
 OTHER = "other countries"
@@ -22,9 +23,11 @@ YEAR = ("year", 12, None)
 
 
 def _day(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+    """The event's date, or None when it has none or one outside the plausible years (rows
+    dated year 9999, written before extraction bounded its dates, would break the axis)."""
+    if value is not None and not isinstance(value, date):
+        value = date.fromisoformat(str(value)[:10])
+    return value if value is not None and EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
 
 
 def _days(events: list[dict]) -> list[date]:

@@ -148,9 +148,9 @@ def test_kill_9_mid_extract_and_mid_publish_leaves_the_warehouse_whole(tmp_path,
     con = duckdb.connect(params.warehouse, read_only=True)
     statuses = sorted(r[0] for r in con.execute("select status from runs").fetchall())
     con.close()
-    # the run killed mid-extract stays "started"; the one killed mid-publish had recorded
-    # "completed" (its stages were done, its row is published with its data by the next run)
-    assert statuses == ["completed", "completed", "completed", "started"]
+    # the runs killed mid-extract and mid-publish (before its swap) were closed by the next
+    # run as "interrupted": neither is ever recorded "completed"
+    assert statuses == ["completed", "completed", "interrupted", "interrupted"]
 
 
 def test_an_overlapping_run_exits_with_a_clear_message_or_waits(tmp_path, capsys):

@@ -5,6 +5,7 @@ from datetime import date
 from outputs.report.charts import (
     OTHER,
     bucket,
+    killed_by_country,
     panels,
     period_for,
     period_name,
@@ -73,3 +74,12 @@ def test_long_spans_get_quarters_or_years_instead_of_hairline_months():
     assert period_name(events) == "year" and period_name([]) == "month"
     assert svg.count('class="bar"') == 2 and ">1995<" in svg
     assert "A, 2025: 8 killed" in svg
+
+
+def test_events_dated_outside_the_plausible_years_are_left_out_of_the_charts():
+    events = [
+        {"event_date": "9999-12-27", "country": "Mali", "killed": 4},
+        {"event_date": "2024-03-02", "country": "Mali", "killed": 2},
+    ]
+    assert killed_by_country(events) == {"Mali": {date(2024, 3, 1): 2}}
+    assert "svg" in small_multiples(events) and period_name(events) == "month"
