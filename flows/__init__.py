@@ -1,1 +1,4 @@
-"""Orchestration: Prefect flows and tasks, file and network I/O, the CLI."""
+"""Orchestration only: the Prefect flows and their tasks (ingest, extract, resolve, publish).
+
+The work itself lives elsewhere: storage/ (lake, warehouse), sources/ (files, HTTP), engine/
+(worker processes) and transforms/ (pure text -> records)."""
