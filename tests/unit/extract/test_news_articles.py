@@ -261,3 +261,25 @@ def test_shot_dead_and_shot_at_are_not_survivors():
 def test_shot_figures_are_not_figure_rows():
     figures = _figures("Nine people were shot at a park on Saturday night.")
     assert figures == []
+
+
+# One person named
+
+
+def test_a_named_victim_or_he_before_a_passive_verb_counts_one():
+    assert (
+        _totals("Ketron Nathan, a 24-year-old father of three, was shot and killed on Sunday.")[0]
+        == 1
+    )
+    assert (
+        _totals("A shooting was reported on Cook Street. He was pronounced dead at the scene.")[0]
+        == 1
+    )
+    assert (
+        _totals("Morgan Slaight died on Tuesday of the injuries she sustained in the shooting.")[0]
+        == 1
+    )
+
+
+def test_a_named_agent_with_an_object_is_no_victim():
+    assert _totals("Israel has killed 50 people in Gaza this week, the ministry said.")[0] == 50

@@ -33,7 +33,7 @@ _TRIGGER = (
 )
 _AUX = (
     r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
-    r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed"
+    r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed|pronounced"
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
     r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
@@ -199,7 +199,7 @@ _AGE_OR_UNIT = _ci(
 _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
     r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
-    r"|rs\.?|usd|eur|rupees|age\s+of)\s*"
+    r"|rs\.?|usd|eur|rupees|age\s+of|(?:father|mother|parent|dad|mom|grandfather|grandmother)s?\s+of)\s*"
     # a date: "Dec. 25", "the July 15 death" (not "may", a verb as often)
     rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
 )
@@ -226,3 +226,10 @@ _ATTACKERS = _ci(
 
 # Page furniture before bare numbers: "Get short URL 0 67" (share counts).
 _URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
+
+# One person named, or a subject pronoun, before a passive casualty verb: "Ketron Nathan, a
+# father of three, was shot and killed", "Morgan Slaight died Tuesday", "He was pronounced
+# dead". Read on the original text (capitals).
+_NAMED = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])|(?<![\w'’-])(?:[Hh]e|[Ss]he)(?![\w'’-])"
+)

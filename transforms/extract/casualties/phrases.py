@@ -21,11 +21,14 @@ from transforms.extract.casualties.patterns import (
     _BARE_SINGULAR,
     _BODIES,
     _DEMONYM,
+    _INTRANSITIVE,
     _LEFT,
     _LIST_AFTER,
     _LIST_BEFORE,
+    _NAMED,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
+    _OBJECT,
     _ONE_DEATH,
     _PARTITIVE,
     _SELF_DEATH,
@@ -69,6 +72,10 @@ _AMOUNT_START_ENDS = tuple(
 )
 
 
+# Capitalised words that start a sentence or a headline, not a name.
+_NOT_NAMES = frozenset(
+    ["The", "A", "An", "This", "That", "These", "Those", "It", "They", "We", "You", "I", "Police", "Officials", "Authorities", "Witnesses", "Residents", "Sources", "Doctors", "Medics", "Troops", "Soldiers", "Forces", "Rebels", "Militants", "Gunmen", "People", "Civilians", "Children", "Women", "Men", "Many", "Some", "Several", "All", "Both", "Others", "Another", "No", "None", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One", "Dozens", "Hundreds", "Thousands"]
+)
 # A bare age between commas: "man, 20," or "girl, 6, and".
 _AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
 _WORD_BEFORE_COMMA = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*[,(]\s*$")
@@ -259,6 +266,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     phrases.extend(_demonyms(text, original, taken))
+    if "he " in text or any(c.isupper() for c in original[1:]):
+        phrases.extend(_named_people(text, original, phrases))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -270,6 +279,24 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    """A name or "he"/"she" before a casualty verb in the passive or "died": one person. An
+    active verb with an object ("Israel has killed 50") makes the name the agent."""
+    spans = [(p.start, p.end) for p in phrases]
+    found = []
+    for match in _NAMED.finditer(original):
+        start, end = match.start(), match.end()
+        if match.group().split()[0] in _NOT_NAMES or any(a < end and start < b for a, b in spans):
+            continue
+        tail = _TAIL.match(text, end)
+        if tail is None or _OBJECT.match(text, tail.end()):
+            continue
+        intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
+        if tail.group("aux").strip() or intransitive:
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
 
 
 def _self_deaths(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
