@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import (
+    _NOT_NAMES,
     _NUMBER_WORDS,
     _OUTCOME_NOUNS,
     _PERSONS,
@@ -72,10 +73,6 @@ _AMOUNT_START_ENDS = tuple(
 )
 
 
-# Capitalised words that start a sentence or a headline, not a name.
-_NOT_NAMES = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "It", "They", "We", "You", "I", "Police", "Officials", "Authorities", "Witnesses", "Residents", "Sources", "Doctors", "Medics", "Troops", "Soldiers", "Forces", "Rebels", "Militants", "Gunmen", "People", "Civilians", "Children", "Women", "Men", "Many", "Some", "Several", "All", "Both", "Others", "Another", "No", "None", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One", "Dozens", "Hundreds", "Thousands"]
-)
 # A bare age between commas: "man, 20," or "girl, 6, and".
 _AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
 _WORD_BEFORE_COMMA = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*[,(]\s*$")
