@@ -34,6 +34,7 @@ from transforms.extract.places import (
 from transforms.extract.primary import (
     WAR_TOTAL,
     article_date,
+    awaits_toll,
     blank_heading,
     heading_figures,
     heading_sentences,
@@ -178,6 +179,8 @@ def continues_mention(
     folded = fold_case(text)
     if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
         return False
+    if awaits_toll(current):
+        return True  # the lead named the event; its toll comes further down
     if _only_negations(figures) and _contradicts(figures, current.figures):
         return False  # "no one was killed" cannot restate a toll with deaths: another event
     if continues_toll(current.figures, figures, text):

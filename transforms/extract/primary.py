@@ -45,6 +45,13 @@ def heading_figures(by_sentence: dict[int, list[Figure]], headings: list[Sentenc
     return found
 
 
+def awaits_toll(mention: Mention) -> bool:
+    """Whether the mention is the primary event with no toll yet: the lead named the event
+    ("police made an arrest in the fatal shooting"), and the first figures further down are its
+    own unless they point to another event."""
+    return mention.role == "reported" and not any(f.counted for f in mention.figures)
+
+
 def type_from_heading(mention: Mention, heading: tuple[str | None, str | None, str | None]) -> None:
     """The headline's kind of event when it names one: it says what the article is about,
     where the lead may open on a detail."""

@@ -283,3 +283,18 @@ def test_a_named_victim_or_he_before_a_passive_verb_counts_one():
 
 def test_a_named_agent_with_an_object_is_no_victim():
     assert _totals("Israel has killed 50 people in Gaza this week, the ministry said.")[0] == 50
+
+
+def test_two_counted_groups_before_one_verb_add_up():
+    assert (
+        _totals("Five more officers and four other civilians were injured in the attack.")[1] == 9
+    )
+
+
+def test_the_first_figures_after_a_lead_without_a_toll_are_the_primary_events():
+    body = (
+        "Police have made an arrest in the fatal shooting outside a bar last weekend. "
+        "Ketron Nathan, 24, was shot and killed when someone opened fire on a crowd downtown. "
+        "Three others were injured."
+    )
+    assert _totals(body) == (1, 3)

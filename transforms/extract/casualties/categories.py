@@ -29,7 +29,13 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     for phrase in phrases:
         if lists and lists[-1][-1].end > phrase.start:
             continue  # inside a partitive: "one of the 2 gunmen"
-        own_clause = phrase.extra and _TAIL_DIRECT.match(text, phrase.end)
+        # "..., and 5 others were wounded" is a clause of its own after a list with its verb;
+        # "Five more officers and four other civilians were injured" is one list
+        own_clause = (
+            phrase.extra
+            and _TAIL_DIRECT.match(text, phrase.end)
+            and (not lists or _TAIL.match(text, lists[-1][-1].end))
+        )
         joins = not own_clause and not _SUBSET_RIGHT.match(text, phrase.end)
         if lists and joins and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
             lists[-1].append(phrase)

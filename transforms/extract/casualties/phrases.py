@@ -374,6 +374,11 @@ def _next_to_verb(text: str, start: int, end: int) -> bool:
     return bool(_LEFT.search(text, max(0, start - 40), start) or _TAIL_DIRECT.match(text, end))
 
 
+def _counts(words: str) -> bool:
+    """Whether words hold an amount of their own ("and four other civilians")."""
+    return any(w.isdigit() or w in _NUMBER_WORDS for w in words.split())
+
+
 def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
     """End of the words after an amount that say who it counts, and the kind of head word."""
     end, kind, modifiers = pos, None, False
@@ -392,7 +397,11 @@ def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
                 break
             end, kind = match.end(), "person"
             joined = _NOUN_AND.match(text, end)
-            if joined and joined.group("noun") in _PERSONS:
+            if (
+                joined
+                and joined.group("noun") in _PERSONS
+                and not _counts(text[end : joined.start("noun")])
+            ):
                 return joined.end(), kind  # "nine soldiers and militia members died"
             nxt = _TOKEN.match(text, end)
             if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:
