@@ -298,3 +298,13 @@ def test_the_first_figures_after_a_lead_without_a_toll_are_the_primary_events():
         "Three others were injured."
     )
     assert _totals(body) == (1, 3)
+
+
+def test_one_of_the_others_is_a_part_not_one_more():
+    body = "A man was shot dead outside a bar. Three others were injured. One of the others injured was his brother."
+    assert _totals(body) == (1, 3)
+
+
+def test_a_name_after_a_person_noun_is_the_same_person():
+    body = "A gunman shot dead his neighbour and her son, Daniel, 8, on Friday."
+    assert _totals(body)[0] == 2
