@@ -81,6 +81,8 @@ _DATELINES = [
         rf"^\W*(?:(?:published|date\s+of\s+publication|last\s+updated\s+at|updated)\s*:?\s*)?{_WEEKDAY}(?:{_DATE})\b",
         rf"\b(?:reuters|afp|ap|xinhua|anadolu|sana)\s+{_WEEKDAY}(?:{_DATE})\b",
         rf"^[^()]{{0,60}}\(\s*(?:{_DATE})\s*\)",
+        # "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.:" an update's date
+        rf"^[^:]{{0,60}}?\bupdated?\s*:?\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\b",
         # "PORT-AU-PRINCE, Feb 27 (Reuters) -": the year is the publication's
         rf"^[^,.]{{2,40}},\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\s*(?=\(|[-–—])",
     )
@@ -148,4 +150,5 @@ def _month_day(groups: dict, published: date | None) -> date | None:
     if published is None:
         return None
     found = date(published.year, month, day)
-    return found if found <= published else date(published.year - 1, month, day)
+    # an update a few days after publication keeps its year
+    return found if (found - published).days <= 7 else date(published.year - 1, month, day)

@@ -308,3 +308,8 @@ def test_one_of_the_others_is_a_part_not_one_more():
 def test_a_name_after_a_person_noun_is_the_same_person():
     body = "A gunman shot dead his neighbour and her son, Daniel, 8, on Friday."
     assert _totals(body)[0] == 2
+
+
+def test_an_update_line_dates_the_article_and_an_explicit_day_the_event():
+    body = "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.: Police said the July 15 death of a girl was an accident."
+    assert _reported(body, published="2015-07-15")["event_date"].isoformat() == "2015-07-15"
