@@ -313,3 +313,14 @@ def test_a_name_after_a_person_noun_is_the_same_person():
 def test_an_update_line_dates_the_article_and_an_explicit_day_the_event():
     body = "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.: Police said the July 15 death of a girl was an accident."
     assert _reported(body, published="2015-07-15")["event_date"].isoformat() == "2015-07-15"
+
+
+def test_an_addition_right_after_the_toll_adds_and_round_up_detail_further_down_does_not():
+    body = "Air strikes killed 5 civilians in the town on Monday. Three soldiers also died."
+    assert _totals(body)[0] == 8
+    body = (
+        "Air strikes across the province killed 45 people on Saturday, activists said. "
+        "The strikes hit markets and a school. Rescue teams searched the rubble. "
+        "In the provincial capital 30 people were killed, and another 12 died in nearby towns."
+    )
+    assert _totals(body)[0] == 45
