@@ -24,6 +24,16 @@ WAR_TOTAL = (
     rf"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left)\b[^.;]{{0,80}}?\b(?:{_CONFLICT_WORDS})\b"
     r"|\b(?:\d{2,3},?\d{3}|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+(?:people\s+|syrians\s+)?"
     r"(?:have|had)\s+(?:been\s+killed|died|lost\s+their\s+lives)\b"
+    # "seven days of airstrikes had left more than 75 dead": a campaign's total (but "died
+    # during three days of fighting" is the event's)
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:days|weeks|months|years)\s+of"
+    r"\s+(?:fighting|air\s*strikes|raids|bombing|bombardment|shelling|clashes|violence|war|conflict)\b"
+    r"[^.;]{0,80}?\b(?:have|has|had)\s+(?:left|killed|claimed)\b"
+)
+# An earlier event the sentence recalls: "the attack comes one week after a bomber ... killed 29".
+EARLIER_EVENT = (
+    r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?(?:(?:a|an|one|two|three|four|five|six"
+    r"|seven|several|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+after\b"
 )
 
 

@@ -324,3 +324,19 @@ def test_an_addition_right_after_the_toll_adds_and_round_up_detail_further_down_
         "In the provincial capital 30 people were killed, and another 12 died in nearby towns."
     )
     assert _totals(body)[0] == 45
+
+
+def test_a_campaigns_total_and_an_earlier_attack_recalled_are_background():
+    body = (
+        "A car bomb killed 17 people near a border crossing on Thursday, a monitor said. "
+        "Seven days of airstrikes across the province had left more than 75 civilians dead. "
+        "The attack comes one week after a suicide bomber killed 29 fighters at another crossing."
+    )
+    assert _totals(body)[0] == 17
+    body = "At least 25 soldiers died and 20 others were injured during three days of fighting."
+    assert _totals(body) == (25, 20)
+
+
+def test_places_joined_by_and_before_were_killed_are_no_victims():
+    body = "At least 30 militants of the group operating in Iraq and Syria were killed on Thursday."
+    assert _totals(body)[0] == 30

@@ -291,8 +291,14 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
         tail = _TAIL.match(text, end)
         if tail is None or _OBJECT.match(text, tail.end()) or _renamed(text, start):
             continue
+        # next to its verb or past an apposition ("X, 24, a father of three, was"), with a
+        # verb for one person: "Iraq and Syria were killed" is no name of a victim
+        gap = text[end : tail.start("aux")].strip()
+        aux = tail.group("aux").split()
+        if gap and not gap.startswith(",") or aux[:1] in (["were"], ["have"], ["are"]):
+            continue
         intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
-        if tail.group("aux").strip() or intransitive:
+        if aux or intransitive:
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     return found
 
