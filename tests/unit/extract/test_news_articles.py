@@ -340,3 +340,8 @@ def test_a_campaigns_total_and_an_earlier_attack_recalled_are_background():
 def test_places_joined_by_and_before_were_killed_are_no_victims():
     body = "At least 30 militants of the group operating in Iraq and Syria were killed on Thursday."
     assert _totals(body)[0] == 30
+
+
+def test_among_n_injured_is_the_total_and_what_follows_a_part():
+    body = "A car bomb exploded at a checkpoint on Thursday. Among at least 25 injured, eight were in critical condition."
+    assert _totals(body)[1] == 25

@@ -233,3 +233,6 @@ _URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
 _NAMED = re.compile(
     r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])|(?<![\w'’-])(?:[Hh]e|[Ss]he)(?![\w'’-])"
 )
+
+# An outcome word right after an amount: "25 injured", "12 dead" (a total, not a subset).
+_TOTAL_AHEAD = _ci(r"\s+(?:(?P<t_killed>dead|killed)|(?P<t_injured>injured|wounded))\b")
