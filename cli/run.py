@@ -138,6 +138,13 @@ def summary(result: dict) -> str:
                 f"    rejected {reason}: {count}"
                 for reason, count in ingest["rejected_by_reason"].items()
             ),
+            *(
+                [
+                    f"    warnings on kept articles: {ingest['warnings']} (rejects, stage ingest_warning)"
+                ]
+                if ingest.get("warnings")
+                else []
+            ),
             f"  extract: {extract['articles']} articles -> {extract['mentions']} mentions, "
             f"{extract['figures']} figures",
             "  warehouse: " + ", ".join(f"{t} {n}" for t, n in publish.items()),

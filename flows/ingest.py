@@ -51,6 +51,7 @@ class Tally:
     duplicates: int = 0
     unchanged: int = 0  # a file or URL not read again: same fingerprint, or HTTP 304
     by_reason: Counter = field(default_factory=Counter)
+    warnings: int = 0  # notes on kept articles (an unreadable date): not an outcome of their own
 
     def as_dict(self) -> dict:
         rejected = sum(self.by_reason.values())
@@ -63,6 +64,7 @@ class Tally:
             "unchanged": self.unchanged,
             "rejected": rejected,
             "rejected_by_reason": dict(sorted(self.by_reason.items())),
+            "warnings": self.warnings,
         }
 
 
@@ -240,15 +242,28 @@ class _Writer:
         # timed out is fetched again next run instead of hiding behind the feed's 304.
         self.feed_states: dict[str, dict] = {}
         self.failed_feeds: set[str] = set()
+        self.reject_ids: set[str] = set()  # rejects met this run: the same one twice is stored once
+
+    def _first_seen(self, rows: list[dict]) -> list[dict]:
+        fresh = []
+        for row in rows:
+            if row["reject_id"] not in self.reject_ids:
+                self.reject_ids.add(row["reject_id"])
+                fresh.append(row)
+        return fresh
 
     def commit(self, found: Harvest, states: list[dict] | None = None) -> None:
         new, origins, duplicates = self.state.ledger.admit(found.articles, self.run_id, utc_now())
         self.tally.new += len(new)
-        self.tally.duplicates += duplicates
-        self.tally.by_reason.update(r["reason"] for r in found.rejects)
+        rejects = self._first_seen(found.rejects)
+        # The same bad input met twice (a URL listed twice) is one reject; the repeat is a duplicate.
+        self.tally.duplicates += duplicates + len(found.rejects) - len(rejects)
+        self.tally.by_reason.update(r["reason"] for r in rejects)
+        warnings = self._first_seen(found.warnings)
+        self.tally.warnings += len(warnings)
         self.pending["new"] += new
         self.pending["origins"] += origins
-        self.pending["rejects"] += found.rejects
+        self.pending["rejects"] += rejects + warnings
         self.pending["states"] += states or []
         if len(self.pending["new"]) + len(self.pending["rejects"]) >= self.batch:
             self.flush()

@@ -9,6 +9,8 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
+from tests import hostile
+
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
 <title>{title}</title>
 <link rel="canonical" href="{canonical}">
@@ -94,6 +96,8 @@ class Handler(BaseHTTPRequestHandler):
         self.server.hits[path] += 1
         self.server.user_agents.add(self.headers.get("User-Agent", ""))
         base = self.server.url
+        if path.startswith("/hostile/"):  # the hostile corpus's pages (tests/hostile.py)
+            return self._send(*hostile.page(base, path))
         if path == "/feed.rss":
             if self.headers.get("If-None-Match") == FEED_ETAG:
                 self.server.not_modified += 1
