@@ -86,6 +86,9 @@ def _file_entries(server_url: str) -> list[tuple[str, bytes, list[tuple[str, str
 
     late_nul = (story("late-nul") + " ").encode() * 60 + b"\x00 The toll rose.\x00"
     deep_json = b"[" * DEEP + b"]" * DEEP
+    nested_title: object = "Gao"
+    for _ in range(900):  # under json's own limit: parsed, then read without recursing deep
+        nested_title = [nested_title]
     bad_links = _rss(
         "<item><title>Full</title><guid>full-1</guid><content:encoded><![CDATA[<p>"
         + story("feed-full")
@@ -214,6 +217,25 @@ def _file_entries(server_url: str) -> list[tuple[str, bytes, list[tuple[str, str
                 (f"{server_url}/articles/ambush.html", "new", ()),
             ],
         ),
+        (
+            "event-9999.txt",
+            (story("far-dates") + " It happened on 27 December 9999, or 3023-12-29.").encode(),
+            [new],
+        ),
+        (
+            "bom-damaged.txt",
+            b"\xef\xbb\xbf" + story("bom").encode() + b"\xff",
+            [rejected("bad_encoding")],
+        ),
+        ("utf32.txt", story("utf32").encode("utf-32"), [new]),
+        ("empty-list.json", b"[]", [rejected("empty_text")]),
+        ("header-only.csv", b"text,title\r\n", [rejected("empty_text")]),
+        (
+            "crlf.ndjson",
+            record("crlf-1") + b"\r\n\r\n" + record("crlf-2") + b"\r\n",
+            [(":1", "new", ()), (":3", "new", ())],
+        ),
+        ("nested-title.json", record("nested-title", title=nested_title), [new]),
         ("name with spaces ü.txt", story("odd-name").encode(), [new]),
         ("line\nbreak.md", story("newline-name").encode(), [new]),
     ]

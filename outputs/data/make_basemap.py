@@ -3,10 +3,10 @@
 Source: Natural Earth's 1:110m admin-0 countries (public domain), as shipped in the geopandas
 0.14.x wheel under geopandas/datasets/naturalearth_lowres/. Made with:
 
-    pip download geopandas==0.14.4 --no-deps -d /tmp/gpd
-    unzip -o -q /tmp/gpd/geopandas-0.14.4-py3-none-any.whl 'geopandas/datasets/*' -d /tmp/gpd/x
-    .venv/bin/python outputs/data/make_basemap.py \
-        /tmp/gpd/x/geopandas/datasets/naturalearth_lowres/naturalearth_lowres
+    .venv/bin/pip download geopandas==0.14.4 --no-deps -d /tmp/gpd
+    .venv/bin/python -m outputs.data.make_basemap /tmp/gpd/geopandas-0.14.4-py3-none-any.whl
+
+(or give the path of an unpacked shapefile without its suffix instead of the wheel).
 
 The shapefile and its table are read here with the standard library (no geopandas, no pyshp);
 rings are simplified (Douglas-Peucker) and their coordinates rounded, so the file stays small.
@@ -19,9 +19,12 @@ from __future__ import annotations
 import json
 import struct
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 OUT = Path(__file__).with_name("countries_110m.json")
+IN_WHEEL = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"
 TOLERANCE = 0.08  # degrees; 1:110m outlines are coarse already
 DECIMALS = 2  # about 1 km, far finer than the map draws
 ATTRIBUTION = (
@@ -137,7 +140,18 @@ def country_record(row: dict[str, str], rings, iso2: dict[str, str]) -> dict | N
     }
 
 
-def main(stem: str) -> None:
+def main(source: str) -> None:
+    """Write OUT from the geopandas wheel, or from a shapefile's path without its suffix."""
+    if not source.endswith(".whl"):
+        write_basemap(source)
+        return
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(source) as wheel:
+        for suffix in (".dbf", ".shp"):
+            wheel.extract(IN_WHEEL + suffix, folder)
+        write_basemap(str(Path(folder) / IN_WHEEL))
+
+
+def write_basemap(stem: str) -> None:
     rows, shapes = read_dbf(Path(stem + ".dbf")), read_polygons(Path(stem + ".shp"))
     iso2 = alpha2_codes()
     countries = [country_record(r, s, iso2) for r, s in zip(rows, shapes, strict=True)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from outputs.report.charts import TOP_COUNTRIES, small_multiples
+from outputs.report.charts import TOP_COUNTRIES, period_name, small_multiples
 from outputs.report.eventmap import event_map
 from outputs.report.plausibility import share
 from outputs.report.scales import number
@@ -26,6 +26,7 @@ def render(data: dict, generated_at: datetime | None = None) -> str:
         map=event_map(plausible),
         charts=small_multiples(plausible),
         top_countries=TOP_COUNTRIES,
+        period=period_name(plausible),
         flagged_note=escape(flagged_note(events, flags)),
         flagged=flagged_table(flags),
         table=top_table(data["top"]),
@@ -40,7 +41,7 @@ def summary(counts: dict, events: list[dict], flags: list) -> str:
         f"rejected); {number(killed)} killed in all (best estimates)."
     )
     if flags:
-        text += " " + flagged_note(events, flags)
+        text += f" {flagged_note(events, flags)}; they are listed under “Figures to check”."
     return text
 
 
@@ -48,11 +49,10 @@ def flagged_note(events: list[dict], flags: list) -> str:
     """What share of the killed the implausible rows make up, in words."""
     flagged, total, fraction = share(flags, events)
     if not flags:
-        return "No event's figure is implausible by the rules below."
+        return "No event's figure is implausible by the rules below"
     return (
         f"{len(flags)} events with implausible figures make up {number(flagged)} of the "
-        f"{number(total)} killed ({fraction:.1%}); they are listed under “Figures to check” "
-        "and left out of the map, the charts and the deadliest events."
+        f"{number(total)} killed ({fraction:.1%})"
     )
 
 
@@ -97,14 +97,14 @@ cite {{ display: block; color: #566573; font-size: 12px; }}
 <p class="meta">Countries are shaded by the number killed there; circle area grows with the number
 killed in the event. Hover a country or a circle for its figures.</p>
 {map}
-<h2>Killed per month, by country</h2>
-<p class="meta">One panel a country (the {top_countries} deadliest; the rest summed), each on its
-own scale, so read a panel's peak from its axis.</p>
+<h2>Killed over time, by country</h2>
+<p class="meta">One panel a country (the {top_countries} deadliest; the rest summed), one bar a
+{period}; each panel has its own scale, so read a panel's peak from its axis.</p>
 {charts}
 <h2>Figures to check</h2>
-<p class="meta">{flagged_note} Listed here: a killed figure above a sane cap for one event of its
-type, or one resting on a single source and at least ten times any other killed figure in its
-article.</p>
+<p class="meta">{flagged_note}. Listed here, and left out of the map, the charts and the
+deadliest events: a killed figure above a sane cap for one event of its type, or one resting on
+a single source and at least ten times any other killed figure in its article.</p>
 {flagged}
 <h2>Deadliest events and their evidence</h2>
 {table}

@@ -48,8 +48,8 @@ def reasons(event: dict, table: dict[str, int] | None = None) -> tuple[str, ...]
     found = []
     cap = cap_for(event.get("event_type"), table)
     if killed > cap:
-        kind = event.get("event_type") or "any event"
-        found.append(f"above the cap of {number(cap)} for one event of {kind}")
+        kind = f" of {event['event_type']}" if event.get("event_type") else ""
+        found.append(f"above the cap of {number(cap)} for one event{kind}")
     other = event.get("other_killed_max")
     lone = (event.get("n_sources") or 1) <= 1 and killed >= MIN_KILLED
     if lone and other and killed >= RATIO * other:

@@ -125,8 +125,10 @@ def _screenshot(html: Path, shot: Path, profile: Path) -> str:
 
 @pytest.mark.parametrize("which", ["samples", "generated"])
 def test_report_renders_in_headless_chromium(which, request, tmp_path_factory):
-    shots = tmp_path_factory.getbasetemp() / "report-screenshots"
-    shots.mkdir(exist_ok=True)
+    # REPORT_SCREENSHOT_DIR keeps them somewhere stable (a CI artifact); else pytest's tmp
+    stable = os.environ.get("REPORT_SCREENSHOT_DIR")
+    shots = Path(stable) if stable else tmp_path_factory.getbasetemp() / "report-screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
     work = tmp_path_factory.mktemp(f"report-{which}")
     if which == "samples":
         warehouse = request.getfixturevalue("samples_warehouse")

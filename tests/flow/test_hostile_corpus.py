@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import duckdb
 import pytest
 
 from flows.params import FetchParams, PipelineParams
+from flows.pipeline import pipeline
+from outputs.report import gather, render
 from sources import files
 from storage.lake import Lake, column_rows
 from tests import hostile
@@ -21,15 +24,13 @@ def server():
 
 
 def _fetch_params() -> FetchParams:
-    settings = {
-        "timeout": 2.0,
-        "max_seconds": 10,
-        "max_bytes": hostile.MAX_FILE_BYTES,
-        "concurrency": 8,
-    }
-    if "allow_private_urls" in FetchParams.model_fields:  # the server is on 127.0.0.1
-        settings["allow_private_urls"] = True
-    return FetchParams(**settings)
+    return FetchParams(
+        timeout=2.0,
+        max_seconds=10,
+        max_bytes=hostile.MAX_FILE_BYTES,
+        concurrency=8,
+        allow_private_urls=True,  # the test server is on 127.0.0.1
+    )
 
 
 def _lake_rows(lake: Lake) -> dict[str, list[tuple]]:
@@ -81,8 +82,8 @@ def test_the_hostile_corpus_ends_in_exactly_one_outcome_per_input(server, tmp_pa
         warehouse=str(tmp_path / "w.duckdb"),
         fetch=_fetch_params(),
     )
-    try:
-        tally = ingest(params, "hostile-1")
+    try:  # the whole pipeline: a hostile input once stopped every later run from publishing
+        tally = pipeline(params)["ingest"]
         crashed = 0
     except Exception:  # noqa: BLE001 - counted and reported, then failed below
         tally, crashed = {}, 1
@@ -111,6 +112,18 @@ def test_the_hostile_corpus_ends_in_exactly_one_outcome_per_input(server, tmp_pa
     assert tally["items"] == len(expects) and tally["unchanged"] == 0
     assert tally["warnings"] == sum(e.warning for e in expects)
     assert not any("root:" in body for _, _, body in rows["articles"])  # XXE read no local file
+
+    con = duckdb.connect(params.warehouse, read_only=True)
+    try:
+        [(articles, far_dates)] = con.execute(
+            "select (select count(*) from articles), (select count(*) from event_mentions"
+            " where year(event_date) not between 1900 and 2100)"
+        ).fetchall()
+    finally:
+        con.close()
+    assert articles == len(rows["articles"]) and far_dates == 0
+    html = render(gather(params.warehouse))  # the report reads what was published
+    assert "conflict-events report" in html
 
     again = ingest(params, "hostile-2")  # a rerun: nothing new, and nothing crashes
     assert again["new"] == 0

@@ -251,14 +251,15 @@ def _last_weekday(published: date, weekday: int) -> date:
 
 
 def as_date(value: object) -> date | None:
-    """A date from a date, a datetime or ISO text; None when empty or unreadable."""
+    """A date from a date, a datetime or ISO text; None when empty, unreadable or outside
+    EARLIEST_YEAR..LATEST_YEAR (a publication year 9999 stored before ingest bounded it)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+        value = value.date()
+    elif not isinstance(value, date):
+        try:
+            value = datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None

@@ -43,3 +43,17 @@ def test_dates_in_range_and_up_to_publication_are_kept():
     )
     assert resolve_date("On 31 December 2023 a drone struck", PUBLISHED)[0] == date(2023, 12, 31)
     assert resolve_date("An attack in March 1901", None) == (date(1901, 3, 1), "month")
+
+
+def test_an_article_published_in_9999_anchors_no_date():
+    from transforms.extract.article import extract_article
+    from transforms.extract.dates import as_date
+
+    assert as_date("9999-12-31") is None and as_date(date(1, 1, 1)) is None
+    article = {
+        "article_id": "a",
+        "body": "An airstrike killed four civilians in Idlib province, rescuers said.",
+        "published_at": "9999-12-31T00:00:00",
+    }
+    mentions, _ = extract_article(article)  # once: year 10000 from a week's range
+    assert mentions and all(m["event_date"] is None for m in mentions)

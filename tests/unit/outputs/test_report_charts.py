@@ -2,7 +2,15 @@
 
 from datetime import date
 
-from outputs.report.charts import OTHER, monthly_by_country, panels, small_multiples
+from outputs.report.charts import (
+    OTHER,
+    bucket,
+    killed_by_country,
+    panels,
+    period_for,
+    period_name,
+    small_multiples,
+)
 from outputs.report.scales import class_of, log_classes, month_range, nice_ceiling, radius
 
 
@@ -55,10 +63,23 @@ def test_scales():
     ]
 
 
+def test_long_spans_get_quarters_or_years_instead_of_hairline_months():
+    assert period_for(date(2023, 1, 5), date(2027, 12, 1))[0] == "month"  # 60 months
+    assert period_for(date(2023, 1, 5), date(2028, 1, 1))[0] == "quarter"
+    assert period_for(date(1995, 3, 1), date(2025, 4, 1))[0] == "year"
+    assert bucket(date(2024, 8, 17), 3) == date(2024, 7, 1)
+    assert bucket(date(2024, 8, 17), 12) == date(2024, 1, 1)
+    events = _events({"A": [(date(1995, 3, 1), 5), (date(2025, 4, 1), 7), (date(2025, 9, 1), 1)]})
+    svg = small_multiples(events)
+    assert period_name(events) == "year" and period_name([]) == "month"
+    assert svg.count('class="bar"') == 2 and ">1995<" in svg
+    assert "A, 2025: 8 killed" in svg
+
+
 def test_events_dated_outside_the_plausible_years_are_left_out_of_the_charts():
     events = [
         {"event_date": "9999-12-27", "country": "Mali", "killed": 4},
         {"event_date": "2024-03-02", "country": "Mali", "killed": 2},
     ]
-    assert monthly_by_country(events) == {"Mali": {date(2024, 3, 1): 2}}
-    assert "svg" in small_multiples(events)
+    assert killed_by_country(events) == {"Mali": {date(2024, 3, 1): 2}}
+    assert "svg" in small_multiples(events) and period_name(events) == "month"

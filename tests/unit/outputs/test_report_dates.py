@@ -6,16 +6,16 @@ from outputs.report import render
 
 
 def test_the_report_renders_with_year_9999_and_3023_events():
-    monthly = [
-        {"country": "Mali", "month": date(2024, 3, 1), "killed": 4, "injured": 0, "events": 1},
-        {"country": "Mali", "month": date(9999, 12, 1), "killed": 7, "injured": 0, "events": 1},
-        {"country": "Chad", "month": date(3023, 12, 1), "killed": 2, "injured": 0, "events": 1},
+    events = [
+        {"event_id": "a", "country": "Mali", "event_date": date(2024, 3, 9), "killed": 4},
+        {"event_id": "b", "country": "Mali", "event_date": date(9999, 12, 27), "killed": 7},
+        {"event_id": "c", "country": "Chad", "event_date": date(3023, 12, 1), "killed": 2},
     ]
     data = {
         "warehouse": "w",
         "counts": dict.fromkeys(("events", "event_mentions", "articles", "rejects"), 0),
-        "monthly": monthly,
-        "points": [],
+        "events": events,
+        "flags": [],
         "top": [],
     }
     html = render(data)
