@@ -8,7 +8,12 @@ import re
 from functools import lru_cache
 
 from transforms.extract.places.cache import gazetteer
-from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE, _classify, _facts
+from transforms.extract.places.classify import (
+    _MIN_POPULATION_WITHOUT_CUE,
+    _classify,
+    _facts,
+    bare_possessive_country,
+)
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.lexicon import (
     ACTOR_WORDS,
@@ -54,10 +59,25 @@ def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ..
     phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
     names), or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
-    parts = tuple(_AFTER_POSSESSIVE.split(phrase)) if "s " in phrase else (phrase,)
+    parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
     if not actor and all(_never_a_place(gaz, part) for part in parts):
         return None
     return actor, parts
+
+
+def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
+    """The names of a phrase cut after each possessive: "Mosul's al-Masaref", and "Syrias
+    Idlib" when the apostrophe was lost and the word is a country's possessive."""
+    parts = []
+    for part in _AFTER_POSSESSIVE.split(phrase):
+        words = part.split(" ")
+        cut = 0
+        for number, word in enumerate(words[:-1]):
+            if bare_possessive_country(gaz, _fold_word(word)):
+                parts.append(" ".join(words[cut : number + 1]))
+                cut = number + 1
+        parts.append(" ".join(words[cut:]))
+    return parts
 
 
 def _never_a_place(gaz: Gazetteer, part: str) -> bool:
@@ -133,7 +153,8 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
-            partial = first > 0 or last < count
+            # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
+            partial = _rest_named(folded, first, last)
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None and unit and not _nationality(candidate):
@@ -148,6 +169,12 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
 
 
 _SHAPES = _Memo(100_000)
+
+
+def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
+    """Whether the words of a phrase around a span name something more than the span: not
+    when they are only common words ("Dec", "Sat")."""
+    return any(w not in COMMON_WORDS for w in (*folded[:first], *folded[last:]))
 
 
 def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:
@@ -229,6 +256,8 @@ def _verdict(gaz: Gazetteer, key: str) -> bool | None:
     if lookup in gaz.admin1_by_name or lookup in gaz.by_name or key in gaz.admin1_by_name:
         return True
     if lookup in gaz.country_by_name or key in gaz.by_name:
+        return True
+    if bare_possessive_country(gaz, key):
         return True
     return None
 

@@ -183,7 +183,9 @@ def _look_up_entries(
 ) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
     lookup_key = fold(lookup)
     return (
-        gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup_key)  # "Iraq's"
+        or bare_possessive_country(gaz, key),  # "Syrias" (copy that lost its apostrophes)
         tuple(gaz.admin1_by_name.get(lookup_key, ())),
         gaz.cities_of_key(lookup_key),
     )
@@ -210,6 +212,14 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
     capital = Candidate(name, start, end, cities=rows)
     capital.cued = True
     return capital
+
+
+def bare_possessive_country(gaz: Gazetteer, key: str) -> str | None:
+    """The country of "Syrias", "Iraqs": a country's possessive whose apostrophe was lost (copy
+    scraped from the web often drops them), when the word is no name of its own."""
+    if len(key) < 5 or not key.endswith("s") or " " in key or key in gaz.by_name:
+        return None
+    return gaz.country_by_name.get(key[:-1])
 
 
 @lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence

@@ -28,6 +28,8 @@ def event_place(
     place = _event_place(text, candidates, start, end, votes)
     if place is None or place.char_start < 0:
         return place
+    if place.name.endswith(("'s", "’s")):  # "on Rochester's southwest side": Rochester
+        place = replace(place, name=place.name[:-2])
     alias = _ALIAS.match(text, place.char_end)
     if alias and _QUALIFIER.match(alias.group(1)):  # "Bant Bway (Ywar Ma)", "Myo Thar (East)"
         return replace(place, name=f"{place.name} ({alias.group(1)})")

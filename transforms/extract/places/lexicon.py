@@ -31,6 +31,7 @@ COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
 COUNTRY_ALIASES = _table("country_aliases.tsv")
 DEMONYMS = _table("demonyms.tsv")
 ADMIN1_ALIASES = _table("admin1_aliases.tsv")
+CITY_ALIASES = _table("city_aliases.tsv")
 ARMED_GROUP_COUNTRIES = _table("armed_groups.tsv")
 
 # Directions and "central": parts of a region's description, never a place on their own.
