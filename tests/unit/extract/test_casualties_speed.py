@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from transforms.extract import casualties
-from transforms.extract.casualties import _LETTERS, lowercase
+from transforms.extract.casualties import lowercase, patterns, phrases, sentence, summary
+from transforms.extract.casualties.lexicon import _SINGULAR_WORDS
+from transforms.extract.casualties.phrases import _LETTERS
 
 SENTENCES = [
     "At least 6 people were killed and 12 others wounded in 2023.",
@@ -37,22 +38,22 @@ def _tokens(text: str) -> set[str]:
 )
 def test_core_starts_are_where_the_number_core_matches(text):
     low = lowercase(text)
-    expected = [m.start() for m in casualties._NUMBER_CORE.finditer(low)]
-    assert casualties._core_starts(low, _tokens(low)) == expected
+    expected = [m.start() for m in phrases._NUMBER_CORE.finditer(low)]
+    assert phrases._core_starts(low, _tokens(low)) == expected
 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_every_singular_match_holds_one_of_its_words(text):
     low = lowercase(text)
-    for match in casualties._SINGULAR.finditer(low):
-        assert _tokens(match.group()) & casualties._SINGULAR_WORDS
+    for match in patterns._SINGULAR.finditer(low):
+        assert _tokens(match.group()) & _SINGULAR_WORDS
 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_every_unconfirmed_match_holds_one_of_its_words(text):
     low = lowercase(text)
-    if casualties._UNCONFIRMED.search(low):
-        assert _tokens(low) & casualties._UNCONFIRMED_WORDS
+    if sentence._UNCONFIRMED.search(low):
+        assert _tokens(low) & sentence._UNCONFIRMED_WORDS
 
 
 @pytest.mark.parametrize(
@@ -70,5 +71,5 @@ def test_every_unconfirmed_match_holds_one_of_its_words(text):
     ],
 )
 def test_toll_update_agrees_with_one_regex(text):
-    one = re.compile(f"{casualties._TOLL_SUMMARY.pattern}|{casualties._TOLL_WORDS.pattern}")
-    assert casualties._toll_update(text) == bool(one.search(text))
+    one = re.compile(f"{summary._TOLL_SUMMARY.pattern}|{summary._TOLL_WORDS.pattern}")
+    assert summary._toll_update(text) == bool(one.search(text))

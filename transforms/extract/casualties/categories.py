@@ -1,0 +1,140 @@
+"""Coordinated lists of victim phrases and the category (killed, injured, ...) each takes from
+the verbs around it; subsets, additions and breakdowns."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.casualties.patterns import (
+    _ADD_LEFT,
+    _ALSO,
+    _AMBIGUOUS_LEFT,
+    _BEING,
+    _CHAINED,
+    _LEFT,
+    _OF_SURVIVORS,
+    _SEPARATOR,
+    _SUBSET_LEFT,
+    _SUBSET_RIGHT,
+    _TAIL,
+    _TAIL_DIRECT,
+    _TRIGGER_BEFORE_ADD,
+)
+from transforms.extract.casualties.phrases import _Phrase
+
+
+def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
+    lists: list[list[_Phrase]] = []
+    for phrase in phrases:
+        if lists and lists[-1][-1].end > phrase.start:
+            continue  # inside a partitive: "one of the 2 gunmen"
+        own_clause = phrase.extra and _TAIL_DIRECT.match(text, phrase.end)
+        joins = not own_clause and not _SUBSET_RIGHT.match(text, phrase.end)
+        if lists and joins and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
+            lists[-1].append(phrase)
+        else:
+            lists.append([phrase])
+    return lists
+
+
+def _outcome(tail: re.Match | None, text: str) -> str | None:
+    """The category a trigger after the victims gives, read to the end of its verb chain: the
+    last outcome wins ("was stabbed and later died", "were abducted and killed"), and a choice
+    of two ("were injured or arrested") gives none."""
+    category = _category(tail, "t")
+    if category is None:
+        return None
+    chained = _CHAINED.match(text, tail.end())
+    if chained is None:
+        return category
+    other = _category(chained, "t")
+    if chained.group("or"):
+        return category if other == category else None
+    return "killed" if other == "killed" else category
+
+
+def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
+    """ "killing and injuring dozens" counts both kinds together; but in "1 soldier killed and
+    wounding another 25" the first verb closes the list before it."""
+    window = max(0, start - 60)
+    found = _AMBIGUOUS_LEFT.search(text, window, start)
+    if not found:
+        return False
+    verb = found.start()
+    return not any(p.end <= verb and not text[p.end : verb].strip() for p in phrases)
+
+
+def _category(match: re.Match | None, prefix: str) -> str | None:
+    if match is None:
+        return None
+    groups = match.groupdict()
+    for name in ("killed", "injured", "missing", "kidnapped", "arrested"):
+        if groups.get(f"{prefix}_{name}"):
+            return name
+    return None
+
+
+def _categorise(
+    text: str, items: list[_Phrase], phrases: list[_Phrase], previous: str | None
+) -> None:
+    first, last = items[0], items[-1]
+    left_text = text[max(0, first.start - 60) : first.start]
+    if _ambiguous(text, first.start, phrases):
+        return
+    subset_cue = _SUBSET_LEFT.search(left_text)
+    subset = bool(subset_cue)
+    if left_text.rstrip().endswith("with") and not _BEING.match(text, last.end):
+        subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
+    left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
+    tail = _TAIL.match(text, last.end)
+    if left_category:
+        list_category = left_category
+        # With a verb before the list, only a trigger right after an item overrides it.
+        own = [_outcome(_TAIL_DIRECT.match(text, p.end), text) for p in items]
+    else:
+        list_category = _outcome(tail, text)
+        # the last item's own trigger is the list's, read above
+        own = [_outcome(_TAIL.match(text, p.end), text) for p in items[:-1]] + [list_category]
+    also = bool(tail and _ALSO.search(tail.group()))
+    earlier = [p for p in phrases if p.end <= first.start and p.category]
+    partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
+    if partitive:  # "two of them suffered stab wounds"
+        list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
+    whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
+    survivors = len(items) == 1 and _OF_SURVIVORS.match(text, first.start)
+    if list_category == "killed" and (survivors or partitive and whole not in (None, "killed")):
+        # "one of the injured later died", "two of the hostages were killed": deaths beyond
+        # the toll, not a part of it
+        for p in items:
+            p.category, p.adds = "killed", True
+        return
+    if subset or partitive:
+        category = list_category or (earlier[-1].category if earlier else previous)
+        for p in items:
+            p.category, p.is_subset = own[items.index(p)] or category, True
+        return
+    adds = bool(_ADD_LEFT.search(left_text)) and bool(earlier)
+    if adds and list_category is None:
+        list_category = earlier[-1].category
+    if list_category is None and _ADD_LEFT.search(left_text):
+        # "he was killed along with his wife and two children"
+        list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
+    for p, category in zip(items, own, strict=True):
+        p.category = p.category or category or list_category
+        p.adds = adds or p.extra or also
+    if not adds and all(p.victim_group() == "perpetrators" for p in items):
+        for p in items:
+            p.separate_perpetrators = True
+    _breakdown(items)
+
+
+def _breakdown(items: list[_Phrase]) -> None:
+    """'40 people, 6 soldiers and 34 civilians': parts that add up to one item are subsets."""
+    if len(items) < 3:
+        return
+    for item in items:
+        others = [p for p in items if p is not item and p.category == item.category]
+        if item.bounds[1] and sum(p.bounds[1] or 0 for p in others) == item.bounds[1]:
+            for p in others:
+                p.is_subset = True
+            return

@@ -1,0 +1,56 @@
+"""The word lists of casualty reading, kept in transforms/data/casualty_*.txt, and the
+lowercasing every pattern is matched against."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.lexicons import read_table
+
+
+def _words(name: str) -> list[str]:
+    """The entries of a one-column word list in transforms/data/."""
+    return [entry for (entry,) in read_table(name, 1)]
+
+
+def _ci(pattern: str) -> re.Pattern:
+    """A pattern of lowercase words, matched against lowercased text (see `lowercase`): much
+    faster than re.IGNORECASE, which turns off the regex engine's literal-prefix search."""
+    return re.compile(pattern)
+
+
+def lowercase(text: str) -> str:
+    """`text.lower()` with the same length, so offsets carry over (a few characters such as
+    "İ" lowercase to two; they are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# Singular nouns for one person, as a regex alternation in file order ("security guard" matches
+# any run of spaces).
+_PERSON_SINGULAR_LIST = _words("casualty_person_singular.txt")
+_PERSON_SINGULAR = "|".join(w.replace(" ", r"\s+") for w in _PERSON_SINGULAR_LIST)
+# Whole words one of which every _SINGULAR match contains (the head's last word, a reflexive,
+# "another", "him" or "her").
+_SINGULAR_WORDS = frozenset(w.split()[-1] for w in _PERSON_SINGULAR_LIST) | {
+    "himself",
+    "herself",
+    "themselves",
+    "another",
+    "him",
+    "her",
+}
+# Words after an amount that name the outcome rather than who: "3 dead", "84 deaths".
+_OUTCOME_NOUNS = tuple(_words("casualty_outcome_nouns.txt"))
+_PERSONS = (
+    frozenset(_words("casualty_persons.txt"))
+    | frozenset(_OUTCOME_NOUNS)
+    | frozenset(w for w in _PERSON_SINGULAR_LIST if " " not in w)
+)
+_THINGS = frozenset(_words("casualty_things.txt"))
+# Tokens that end the words describing who an amount counts.
+_STOP = frozenset(_words("casualty_stop_words.txt"))
+# Where amounts can be: a digit or a number word.
+_NUMBER_WORDS = frozenset(_words("casualty_number_words.txt"))

@@ -1,0 +1,192 @@
+"""The regexes that read a sentence for casualties: the outcome verbs and nouns (triggers)
+before and after a list of victims, subsets, additions, singular persons, negations and numbers
+that count no victims."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci
+from transforms.extract.numbers import AMOUNT_PATTERN
+
+_KILL = (
+    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
+    r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
+    r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
+    r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
+)
+_INJURE = (
+    r"injured|wounded|hurt|injuries|wounds"
+    r"|(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:injury|injuries|wounds?)"
+    r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)|stabbed"
+)
+_MISSING = r"missing|unaccounted\s+for"
+_KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"
+_ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
+_TRIGGER = (
+    rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
+    rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST}))\b"
+)
+_AUX = (
+    r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
+    r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed"
+    r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
+    r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
+    r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
+    r"|\w+ly(?:\s+to)?"
+)
+# Words between a list of victims and the trigger that follows it.
+_AUX_AHEAD = r"(?=\s+(?:were|was|are|is|have|has|had)\b)"
+_OUTCOME_AHEAD = rf"(?=\s+(?:{_KILL}|{_INJURE}|{_MISSING}|{_KIDNAP}|{_ARREST})\b)"
+_PAREN = (
+    r"(?:\s*\[[^\]]{0,30}\])?(?:\s*,?\s*(?:"
+    # a subset or comment, closed by a bracket, a comma, or the verb: ", including 3 children,"
+    r"(?:\(|(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+(?:them|whom)"
+    r"|most\s+of\s+(?:them|whom)|all\s+of\s+(?:them|whom)|of\s+whom|both)\b)[^;:.()]{0,100}?"
+    rf"(?:\)\s*,?|,|{_AUX_AHEAD}|{_OUTCOME_AHEAD})"
+    # an apposition between commas right before the verb: "3 men, believed to be fighters, were"
+    rf"|,[^,;:.()]{{1,80}},{_AUX_AHEAD}"
+    # a relative clause, closed by a comma or an auxiliary: ", who succumbed to her wounds,"
+    rf"|(?:who|which)\b[^;:.()]{{0,100}}?(?:,|{_AUX_AHEAD})"
+    r"))?"
+)
+# A phrase between the victims and an auxiliary: "of the police force", "collecting their salaries".
+_PP = (
+    r"(?:\s+(?:of|from|belonging\s+to|in|at|on|inside|near|with|aboard|\w+ing)\s+[^,;.]{1,60}?"
+    r"(?=\s+(?:were|was|are|is|have|has|had)\b))?"
+)
+_TAIL_RE = re.compile(
+    rf"{_PAREN}{_PP}\s*,?(?P<aux>(?:\s+(?:{_AUX})\b)*)\s*,?\s+{_TRIGGER}", re.IGNORECASE
+)
+# The same without the flag, for ASCII text: lowercased, it has no capitals for the flag to
+# match (only a few non-ASCII letters, such as "ı", match ASCII ones under it), and the engine
+# runs about three times faster without it.
+_TAIL_RE_ASCII = _ci(_TAIL_RE.pattern)
+_TAIL_DIRECT_RE = _ci(rf"(?P<aux>(?:\s+(?:{_AUX})\b)*)\s*,?\s+{_TRIGGER}")
+# After a verb with no auxiliary, an object means the phrase before was the agent:
+# "Two gunmen killed 5 people", "A man stabbed a teacher".
+_OBJECT = _ci(
+    rf"\s+(?:{AMOUNT_PATTERN}|(?:a|an|the|his|her|their|its|him|them|himself|herself|people|civilians)\b)"
+)
+
+
+# Triggers that take no object: a number after them is not what they act on.
+_INTRANSITIVE = frozenset(["died", "die", "dies", "dead", "perished", "deaths", "death"])
+
+
+class _Tail:
+    """A casualty trigger after a victim phrase (passive or elliptical), not an active verb."""
+
+    def __init__(self, pattern: re.Pattern, ascii_pattern: re.Pattern | None = None) -> None:
+        self.pattern = pattern
+        self.ascii_pattern = ascii_pattern or pattern
+
+    def match(self, text: str, pos: int) -> re.Match | None:
+        found = (self.ascii_pattern if text.isascii() else self.pattern).match(text, pos)
+        if found and not found.group("aux").strip() and _OBJECT.match(text, found.end()):
+            trigger = found.group(found.lastgroup or "aux")
+            if trigger not in _INTRANSITIVE:
+                return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
+        return found
+
+
+_TAIL = _Tail(_TAIL_RE, _TAIL_RE_ASCII)
+_TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
+# A verb or noun before a list of victims.
+_LEFT = _ci(
+    r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
+    r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
+    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
+    r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+    r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
+    r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
+    r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
+    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of))"
+    r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
+)
+# "killing and injuring dozens" counts casualties of both kinds together: no figure.
+_AMBIGUOUS_LEFT = _ci(
+    r"\b(?:kill(?:ing|ed|s)?|dead)\s+(?:and|or)\s+(?:injur|wound)\w*\s*$"
+    r"|\b(?:injur|wound)\w*\s+(?:and|or)\s+kill\w*\s*$"
+)
+_SUBSET_LEFT = _ci(
+    r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|among\s+(?:the\s+)?(?:(?P<s_killed>dead|killed"
+    r"|fatalities)|(?P<s_injured>injured|wounded)|victims|casualties)(?:\s+(?:are|were|is|was))?|of\s+whom"
+    r"|with)\s*$"
+)
+_BEING = _ci(r"\s+being\b")
+_ADD_LEFT = _ci(
+    r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
+)
+_SUBSET_RIGHT = _ci(
+    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
+    r"|(?P<p_injured>injured|wounded)))\b"
+)
+# People of the event who were not among its dead: "one of the survivors", "two of the hostages".
+_OF_SURVIVORS = _ci(
+    r"[\w-]+(?:\s+[\w-]+)?\s+of\s+the\s+(?:[\w-]+\s+)?(?:survivors|hostages|captives|abductees)\b"
+)
+_ALSO = _ci(r"\b(?:also|as\s+well)\b")
+_SEPARATOR = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
+    # after a participle or relative clause: "a candidate running for a seat, his driver and"
+    r"|^\s+(?:\w+ing|who|which|that)\b[^,;:.()]{1,60},\s*(?:and\s+)?$",
+    re.I,
+)
+_NOUN_AND = _ci(
+    r"\s+and\s+(?:[a-z/()'-]+\s+){0,3}?(?P<noun>[a-z]+s)\b(?=\s+(?:were|was|died|killed|dead))"
+)
+_TRIGGER_BEFORE_ADD = _ci(
+    rf"\b{_TRIGGER}\s*,?\s+(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|together\s+with)\s*$"
+)
+# A second outcome chained to a trigger: "stabbed and later died", "injured or arrested".
+_CHAINED = _ci(
+    r"\s*,?\s+(?:(?P<or>or|and/or)|and)\s+(?:(?:later|then|subsequently|eventually|finally)\s+)?"
+    rf"{_TRIGGER}"
+)
+_BODIES = _ci(r"\b(?:bodies|corpses)\b")
+_LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
+_LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
+# One death named without a number: "which led to his death", "There was a fatality".
+_ONE_DEATH = _ci(
+    r"\b(?:led|leading|leads|resulted|resulting|results)\s+(?:to|in)\s+(?:his|her|the)\s+death\b"
+    r"|\b(?:a|one)\s+(?:single\s+)?fatality\b"
+)
+_PARTITIVE = _ci(
+    r"\s+of\s+(?:the|their|its|these|those|his|her|our)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)"
+)
+_SINGULAR = _ci(
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
+    r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
+)
+# One person named by a nationality or people, capitalised: "stabbed an African American to
+# death", "An Israeli was killed". Read on the original text; the word after it is no noun.
+_DEMONYM = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])"
+    r"(?!\s+(?!(?:to|was|were|is|has|had|and|or|in|at|on|near|from|who|after|before|by|with"
+    r"|during|while|as|outside|inside|when|died|dead|killed|injured|wounded)\b)[a-z])"
+)
+# A person named without an article at the start of a sentence, as incident lists and
+# headlines write: "Border Police guard was killed", "Teacher stabbed to death".
+_BARE_SINGULAR = _ci(
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was\s|has\s+been\s|killed\b))"
+)
+_TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
+_NEGATION = _ci(
+    r"\b(?:no|without|zero)\s+(?:(?:immediate\s+|reported\s+|further\s+|other\s+)?(?P<n_noun>casualties|deaths|fatalities"
+    r"|injuries|victims|loss\s+of\s+life|one\s+was\s+killed))\b"
+    r"|\b(?:no[\s-]?one|nobody|no\s+1|none|no\s+(?:[\w-]+\s+){1,5}?)\s*(?:else\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|got)"
+    r"\s+(?:\w+ly\s+)?(?P<n_verb>killed|hurt|injured|wounded|harmed)\b"
+    r"|\b(?:did\s+not|didn't|caused\s+no|causing\s+no)\s+(?:cause\s+)?(?:any\s+)?(?P<n_noun2>casualties|injuries|deaths)\b"
+)
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_AGE_OR_UNIT = _ci(
+    r"(?:[\s-]*(?:year|month|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
+    rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b)"
+)
+_NOT_VICTIM_LEFT = _ci(
+    r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
+    r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
+    r"|rs\.?|usd|eur|rupees)\s*)$"
+)

@@ -1,0 +1,366 @@
+"""Candidate victim phrases in a sentence: amounts with the words that name who they count
+("at least 6 people", "another 75", "dozens of others") and singular persons ("a police
+officer", "the bomber"); amounts that count things or time are dropped."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.casualties.lexicon import (
+    _NUMBER_WORDS,
+    _OUTCOME_NOUNS,
+    _PERSONS,
+    _SINGULAR_WORDS,
+    _STOP,
+    _THINGS,
+    _ci,
+)
+from transforms.extract.casualties.patterns import (
+    _ADD_LEFT,
+    _AGE_OR_UNIT,
+    _BARE_SINGULAR,
+    _BODIES,
+    _DEMONYM,
+    _LEFT,
+    _LIST_AFTER,
+    _LIST_BEFORE,
+    _NOT_VICTIM_LEFT,
+    _NOUN_AND,
+    _ONE_DEATH,
+    _PARTITIVE,
+    _SINGULAR,
+    _SUBSET_LEFT,
+    _SUBSET_RIGHT,
+    _TAIL,
+    _TAIL_DIRECT,
+    _TOKEN,
+)
+from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
+from transforms.text import first_matching, priority_regexes
+
+_AMOUNT = _ci(
+    rf"\b(?:(?P<extra>another|an\s+additional|additional|a\s+further|further|other)\s+)?{AMOUNT_PATTERN}"
+)
+# Where amounts can be: a digit or a number word (lexicon._NUMBER_WORDS). Matching _AMOUNT only
+# from just before these places (its qualifiers reach back a few words) is several times faster
+# than scanning with it.
+# A run of digits counts once: inside one _AMOUNT cannot start (its \b), and _AMOUNT_START
+# matches only empty there.
+# (_core_starts finds where this matches, faster; the tests hold it to this.)
+_NUMBER_CORE = _ci(rf"\d+|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b")
+_DIGITS = re.compile(r"\d+")
+# Runs of letters in a lowercased sentence: a whole word that a pattern matches is one of them.
+# Their set, made once per sentence, tells with a lookup or two that a costly scan finds nothing.
+_LETTERS = re.compile(r"[a-z]+")
+_AMOUNT_START = _ci(
+    r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
+)
+# The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise
+# has no start before the number (one str.endswith instead of a scan of the 40 characters).
+_AMOUNT_START_ENDS = tuple(
+    sorted(
+        {"another", "additional", "further", "other", "between", "a", "an"}
+        | {qualifier.split()[-1] for qualifier in QUALIFIERS}
+    )
+)
+
+
+# A bare age between commas: "man, 20," or "girl, 6, and".
+_AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
+_WORD_BEFORE_COMMA = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*[,(]\s*$")
+
+
+def _amounts(text: str, tokens: set[str]):
+    """_AMOUNT matches in reading order, found from the number words and digits (`tokens` are
+    the sentence's runs of letters)."""
+    done = 0
+    for at in _core_starts(text, tokens):
+        if at < done:
+            continue
+        window = max(done, at - 40)
+        start = None  # then the amount starts at `at`
+        if text[window:at].rstrip().endswith(_AMOUNT_START_ENDS):
+            start = _AMOUNT_START.search(text, window, at)
+        for begin in ((start.start(),) if start else ()) + (at,):
+            match = _AMOUNT.match(text, begin)
+            if match and match.end() > at:
+                yield match
+                done = match.end()
+                break
+
+
+def _core_starts(text: str, tokens: set[str]) -> list[int]:
+    """Where _NUMBER_CORE matches, in order: the digit runs, and the number words the sentence
+    has found with str.find (a regex scan with all the words tries each at every position)."""
+    starts = [match.start() for match in _DIGITS.finditer(text)]
+    for word in tokens & _NUMBER_WORDS:
+        at = text.find(word)
+        while at != -1:
+            if not (_word_char_at(text, at - 1) or _word_char_at(text, at + len(word))):
+                starts.append(at)
+            at = text.find(word, at + 1)
+    return sorted(starts)
+
+
+def _word_char_at(text: str, index: int) -> bool:
+    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+_GROUPS = (
+    (
+        "perpetrators",
+        r"\b(?:attackers?|gunm[ae]n|bombers?|assailants?|perpetrators?|terrorists?|shooters?"
+        r"|hijackers?|himself|herself|themselves|the\s+suspect)\b",
+    ),
+    (
+        "children",
+        r"\b(?:child|children|kids?|boys?|girls?|toddlers?|infants?|babies|baby|minors?|"
+        r"\d+-year-old\s+(?:girl|boy)|teenagers?|pupils?|schoolchildren)\b",
+    ),
+    ("police", r"\b(?:police\w*|policem[ae]n|cops?|constables?|gendarmes?|officers?)\b"),
+    (
+        "soldiers",
+        r"\b(?:soldiers?|troops|servicem[ae]n|troopers?|paramilitar\w*|military|army|peacekeepers?"
+        r"|marines?|militiam[ae]n|security\s+(?:forces|personnel|guards?|officers?)|personnel|officers?|guards?)\b",
+    ),
+    (
+        "civilians",
+        r"\b(?:civilians?|residents?|bystanders?|villagers?|worshipp?ers?|pedestrians?|passengers?"
+        r"|shoppers?|tourists?|churchgoers|mourners|farmers?|students?)\b",
+    ),
+)
+# The first group, in order, that matches anywhere: one or two scans instead of one per group.
+_GROUP_PRIORITY = priority_regexes([p for _, p in _GROUPS])
+
+
+def _victim_group(text: str) -> str:
+    # lower(), not fold_case: the groups never matched "ı" or "ſ" as "i" or "s"
+    first = first_matching(_GROUP_PRIORITY, text.lower())
+    return "people" if first is None else _GROUPS[first][0]
+
+
+class _Phrase:
+    """A candidate victim phrase inside one sentence (offsets relative to the sentence)."""
+
+    __slots__ = (
+        "start",
+        "end",
+        "bounds",
+        "qualifier",
+        "group",
+        "extra",
+        "is_subset",
+        "category",
+        "adds",
+        "separate_perpetrators",
+        "_group_name",
+    )
+
+    def __init__(self, start, end, bounds_, qualifier, group, extra):
+        self.start, self.end = start, end
+        self.bounds, self.qualifier = bounds_, qualifier
+        self.group, self.extra = group, extra
+        self.is_subset = False
+        self.category: str | None = None
+        self.adds = False
+        self.separate_perpetrators = False
+        self._group_name: str | None = None
+
+    def victim_group(self) -> str:
+        """_victim_group of the phrase, read once (the list's and the figure's reading ask)."""
+        if self._group_name is None:
+            self._group_name = _victim_group(self.group)
+        return self._group_name
+
+
+def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
+    """Victim phrases in a lowercased sentence (`original` keeps the capitals, `tokens` are its
+    runs of letters)."""
+    phrases: list[_Phrase] = []
+    for match in _amounts(text, tokens):
+        start, end = match.start(), match.end()
+        if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
+            text, max(0, start - 25), start
+        ):
+            continue
+        aged = _age_apposition(text, original, start, end)
+        if aged is not None:
+            if aged.category is None and _TAIL.match(text, end):
+                phrases.append(aged)  # "Carlos Mendez, 27, was shot dead": one person
+            continue
+        amount = read_amount(match)
+        if amount is None:
+            continue
+        num = match.group("num").lower()
+        if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
+            continue
+        words_end, head = _who(text, original, end)
+        partitive = _PARTITIVE.match(text, end) if head is None else None
+        if (
+            partitive
+            and partitive.group("head").lower() in _PERSONS
+            and not _SUBSET_RIGHT.match(text, end)
+        ):
+            words_end, head = partitive.end(), "person"  # "three of the attackers"
+        if head == "thing" or (num == "both" and text[:start].rstrip().endswith(",")):
+            continue  # "2 victims, both Americans" restates
+        # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
+        bare_one = head is None and num == "one" and not match.group("extra") and not partitive
+        if bare_one and not _next_to_verb(text, start, end):
+            continue
+        if (
+            head is None
+            and num in ("a dozen", "a pair of", "a couple of", "both")
+            and words_end == end
+        ):
+            continue
+        words = text[end:words_end].split()
+        extra = (
+            bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
+        )
+        bodies = _BODIES.search(text, end, words_end)
+        group = text[start:words_end]
+        of_them = _SUBSET_RIGHT.match(text, words_end)
+        if of_them:  # "12 of them children": the group is named after "of them"
+            group += " " + text[of_them.end() : of_them.end() + 30]
+        phrase = _Phrase(start, words_end, amount[0], amount[1], group, extra)
+        if bodies and not _TAIL.match(text, words_end):
+            phrase.category = "killed"  # "pulled 14 bodies from the rubble"
+        phrases.append(phrase)
+    taken = [(p.start, p.end) for p in phrases]
+    singulars = () if tokens.isdisjoint(_SINGULAR_WORDS) else _SINGULAR.finditer(text)
+    for match in singulars:
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        start, end = match.start(), match.end()
+        if match.group("pronoun") and not _LEFT.search(text, max(0, start - 40), start):
+            continue  # "killing him"
+        # "the driver" counts one person only next to a casualty verb or in a list of victims.
+        definite = (match.group("det") or "").lower() in ("the", "his", "her", "their", "its")
+        if definite and not (
+            _TAIL.match(text, end)
+            or _LEFT.search(text, max(0, start - 40), start)
+            or _LIST_BEFORE.search(text, max(0, start - 14), start)
+            or _LIST_AFTER.match(text, end)
+            or _ADD_LEFT.search(text, max(0, start - 30), start)
+            or _SUBSET_LEFT.search(text, max(0, start - 40), start)
+        ):
+            continue
+        phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    phrases.extend(_demonyms(text, original, taken))
+    bare = _bare_person(text, taken)
+    if bare:
+        phrases.append(bare)
+    one_death = "death" in text or "fatality" in text
+    for match in _ONE_DEATH.finditer(text) if one_death else ():
+        if not any(a < match.end() and match.start() < b for a, b in taken):
+            phrase = _Phrase(match.start(), match.end(), (1, 1, 1), "exact", match.group(), False)
+            phrase.category = "killed"
+            phrases.append(phrase)
+    phrases.sort(key=lambda p: p.start)
+    return phrases
+
+
+def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase | None:
+    """ "Lilburn man, 20, killed", "John Smith, 34, was shot": an age set off by commas after
+    a person or a name is no count; the person and the age are one victim phrase."""
+    age = _AGE_APPOSITION.match(text, start)
+    if age is None or age.end() != end:
+        return None
+    before = _WORD_BEFORE_COMMA.search(original, max(0, start - 40), start)
+    if before is None:
+        return None
+    word = before.group("word")
+    if not (word[0].isupper() or word.lower() in _PERSONS):
+        return None
+    span = text[before.start() : end]
+    return _Phrase(before.start(), end, (1, 1, 1), "exact", span, False)
+
+
+def _demonyms(text: str, original: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """ "an African American", "a Palestinian": one person, only next to a casualty verb."""
+    found = []
+    for at in _demonym_starts(text, original):
+        match = _DEMONYM.match(original, at)
+        if not match:
+            continue
+        start, end = match.start(), match.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if _TAIL.match(text, end) or _LEFT.search(text, max(0, start - 40), start):
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
+
+
+def _demonym_starts(text: str, original: str):
+    """Offsets of "a"/"an"/"one" before a capital: str.find is many times faster than letting
+    _DEMONYM try every position."""
+    for word in ("a ", "an ", "one "):
+        at = text.find(word) if text.startswith(word) else -1
+        if at == -1:
+            at = text.find(" " + word)
+            at = at + 1 if at != -1 else -1
+        while at != -1:
+            if original[at + len(word) : at + len(word) + 1].isupper():
+                yield at
+            at = text.find(" " + word, at)
+            at = at + 1 if at != -1 else -1
+
+
+def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
+    """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
+    person, only before a casualty verb."""
+    if " was " not in text and " has been " not in text and " killed" not in text:
+        return None  # the cheap test first: it needs one of these
+    bare = _BARE_SINGULAR.match(text)
+    if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
+        return None
+    if not _TAIL.match(text, bare.end()) or _SINGULAR.search(text, 0, bare.end()):
+        return None
+    start = len(text) - len(text.lstrip())
+    return _Phrase(start, bare.end(), (1, 1, 1), "exact", text[start : bare.end()], False)
+
+
+def _next_to_verb(text: str, start: int, end: int) -> bool:
+    return bool(_LEFT.search(text, max(0, start - 40), start) or _TAIL_DIRECT.match(text, end))
+
+
+def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
+    """End of the words after an amount that say who it counts, and the kind of head word."""
+    end, kind, modifiers = pos, None, False
+    for _ in range(5):
+        match = _TOKEN.match(original, end)
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in _STOP or lower in ("other", "of") and kind:
+            break
+        if lower in _THINGS:
+            return end, "thing"
+        if lower in _PERSONS or lower.rstrip("s") + "s" in _PERSONS and lower.endswith("s"):
+            if lower in _OUTCOME_NOUNS:
+                break
+            end, kind = match.end(), "person"
+            joined = _NOUN_AND.match(text, end)
+            if joined and joined.group("noun") in _PERSONS:
+                return joined.end(), kind  # "nine soldiers and militia members died"
+            nxt = _TOKEN.match(text, end)
+            if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:
+                break
+            continue
+        first_noun = end == pos or text[pos:end].split() in (["more"], ["other"], ["additional"])
+        if lower.endswith("s") and len(lower) > 3 and lower not in _STOP and first_noun:
+            end, kind = match.end(), "person"  # "12 patients": a plural right after the number
+            break
+        if word[0].isupper() and lower.endswith("s") and len(word) > 3:
+            end, kind = match.end(), "person"  # "2 Americans", "7 Christian Copts"
+            break
+        if not word[0].isalpha():
+            break
+        end, modifiers = match.end(), True
+    if kind is None:
+        return (end, "unknown") if modifiers and _TAIL.match(text, end) else (pos, None)
+    return end, kind

@@ -1,0 +1,71 @@
+"""Who gives a figure ("according to X", "X said") and whether it is a party's claim."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.casualties.lexicon import _ci
+from transforms.extract.records import Figure
+
+_ATTRIBUTION = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
+    r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
+    r"|(?P<subj>\b(?:[A-Z][\w'’.-]*|the|a|an|local|regional|provincial|state|government|security|health|hospital"
+    r"|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?|spokes\w+|group"
+    r"|and|of|for|'s|’s)(?:\s+(?:[A-Z][\w'’.-]*|the|local|regional|provincial|state|government|security|health"
+    r"|hospital|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?"
+    r"|spokes\w+|group|and|of|for|'s|’s|media|agency|army|forces|monitor|observatory|service|services|council"
+    r"|authorities|office|department|chief|head|governor|mayor|minister|president|commander|witnesses"
+    r"|residents|medics|doctors|reports?|news)){0,7})"
+    r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
+    r"|added|estimated|tallied)\b",
+)
+_PARTY = _ci(
+    r"\b(?:taliban|islamic\s+state|isis|isil|daesh|is\b|al[\s-]?shabaa?b|shabaab|boko\s+haram|iswap|houthis?"
+    r"|ansar\w*|hamas|hezbollah|hizbollah|pkk|ypg|sdf|jnim|aqap|al[\s-]?qaeda|militants?|rebels?|insurgents?"
+    r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
+    r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
+)
+_SAYS = _ci(
+    r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
+)
+_CLAIM_VERB = _ci(r"^claim|^(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b")
+
+
+_BARE_SOURCES = frozenset(
+    ["officials", "police", "sources", "witnesses", "residents", "medics", "doctors", "authorities"]
+)
+_SOURCE_JOINERS = ("and", "of", "for", "'s", "’s")
+
+
+def _attributions(text: str) -> list[tuple[int, str, bool]]:
+    """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
+    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
+    found = []
+    for match in _ATTRIBUTION.finditer(text):
+        source = _source(match)
+        if source:
+            after = text[match.end() : match.end() + 12].lower()
+            verb = (match.group("verb") or "") + after
+            claim = bool(_PARTY.search(source.lower())) and bool(_CLAIM_VERB.search(verb.lower()))
+            found.append((match.start(), source, claim))
+    return found
+
+
+def _source(match: re.Match) -> str | None:
+    if match.group("subj") is None:
+        return (match.group("acc") or match.group("per")).strip(" ,")[:80] or None
+    words = match.group("subj").split()
+    while words and words[0].lower() in _SOURCE_JOINERS:
+        words.pop(0)
+    source = " ".join(words)
+    named = any(c.isupper() for c in source) and source.lower() not in ("the", "a", "an")
+    if not named and source.lower() not in _BARE_SOURCES and len(words) < 2:
+        return None
+    return source[:80] or None
+
+
+def is_party_claim(figure: Figure) -> bool:
+    """Whether the figure is a party to the fighting claiming results (DESIGN.md): an armed
+    group or army as the source, with "claimed" or "said it killed"."""
+    return figure.claim

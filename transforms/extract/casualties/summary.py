@@ -1,0 +1,138 @@
+"""One mention's figures summed into low/best/high per category, and whether a sentence's
+figures continue the toll of the event mentioned before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from transforms.extract.casualties.lexicon import _ci
+from transforms.extract.casualties.patterns import _MONTHS
+from transforms.extract.casualties.sources import is_party_claim
+from transforms.extract.numbers import Bounds
+from transforms.extract.records import Figure
+
+
+def summarize(figures: list[Figure], category: str) -> Bounds:
+    """The mention's low/best/high of one category: the body's figures summed (`_summarize`),
+    or the headline's when they give a larger lower bound (a headline restates the lead's toll,
+    so the two never add up)."""
+    heading = [f for f in figures if f.headline]
+    if not heading:
+        return _summarize(figures, category)
+    body = _summarize([f for f in figures if not f.headline], category)
+    title = _summarize(heading, category)
+    if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
+        return title
+    return body
+
+
+def _summarize(figures: list[Figure], category: str) -> Bounds:
+    """The low/best/high of one category over one mention's figures.
+
+    Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
+    as additional ("also", "another", "others", perpetrators) adds to the toll so far; any other
+    figure restates it, and the largest lower bound wins. A party's claim counts only when no one
+    else gives a figure.
+    """
+    coded = [f for f in figures if f.category == category and f.coded]
+    if coded:
+        return coded[-1].low, coded[-1].best, coded[-1].high
+    counted = [f for f in figures if f.category == category and f.counted]
+    # With no total stated, the parts named ("Four of them were killed") are the toll.
+    totals = [f for f in counted if not f.is_subset] or counted
+    if not totals:
+        return None, None, None
+    neutral = [f for f in totals if not is_party_claim(f)]
+    totals = neutral or totals
+    running: Bounds | None = None
+    for unit, adds in _units(totals):
+        if running is None:
+            running = unit
+        elif adds and unit[1]:
+            running = _add(running, unit)
+        elif _lower_bound(unit) > _lower_bound(running):
+            running = unit
+    return running if running is not None else (None, None, None)
+
+
+def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool]]:
+    """Figures grouped by their coordinated list, each list summed."""
+    units: list[tuple[Bounds, bool]] = []
+    key = None
+    for figure in figures:
+        here = (figure.sentence_index, figure.clause)
+        value = (figure.low, figure.best, figure.high)
+        if units and here == key and figure.qualifier != "none":
+            bounds_, adds = units[-1]
+            units[-1] = (_add(bounds_, value), adds)
+        else:
+            units.append((value, figure.adds))
+        key = here
+    return units
+
+
+def _add(a: Bounds, b: Bounds) -> Bounds:
+    low = None if a[0] is None or b[0] is None else a[0] + b[0]
+    best = (a[1] or 0) + (b[1] or 0)
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return low, best, high
+
+
+def _lower_bound(value: Bounds) -> int:
+    return value[0] if value[0] is not None else value[1] or 0
+
+
+_HISTORICAL = _ci(
+    r"\b(?:similar|previous|earlier|last|separate|another|second|prior)\s+(?:\w+\s+)?(?:attack|strike|assault|bombing|"
+    r"blast|raid|incident|shooting|explosion|ambush)s?\b|\bin\s+(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b"
+    r"|\b(?:years|months|weeks)\s+ago\b|\bsince\s+the\s+(?:start|beginning|war|conflict|invasion)\b"
+    r"|\b(?:came|comes|occurred|happened|followed)\s+(?:\w+\s+)?(?:after|before)\b"
+)
+_NEW_EVENT = _ci(
+    rf"\b(?:in|on|since)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b"
+    r"|\bbefore\s+the\s+attack\b"
+)
+# A toll update: two regexes, as one alternation the anchored line would be tried at every
+# position (five times slower).
+# A short summary line, as event notes end: "9 fatalities.", "Three fatalities and no injuries."
+_TOLL_SUMMARY = _ci(
+    r"^(?:a\s+total\s+of\s+)?[\w-]+\s+(?:fatalit(?:y|ies)|deaths?|killed|dead)\b[^.;]{0,40}\.?$"
+)
+_TOLL_WORDS = _ci(
+    r"\bcoded\b|\bupdated\b|\brevised\b|\b(?:death\s+)?toll\b|\bin\s+total\b|\ba\s+total\s+of\b|\baltogether\b|\bin\s+all\b|\bbringing\b"
+)
+# A word every _TOLL_WORDS match contains: str `in` is many times faster than the regex scan.
+_TOLL_CUES = ("coded", "updated", "revised", "toll", "total", "altogether", "all", "bringing")
+
+
+def _toll_update(text: str) -> bool:
+    if _TOLL_SUMMARY.match(text):
+        return True
+    return any(cue in text for cue in _TOLL_CUES) and _TOLL_WORDS.search(text) is not None
+
+
+def continues_toll(previous: list[Figure], figures: list[Figure], sentence_text: str) -> bool:
+    """Whether a sentence's figures belong to the toll of the event mentioned just before.
+
+    True for subsets ("Two of them were children."), figures marked as additional ("3 civilians
+    also died", "12 others were wounded", "Five attackers were also killed"), toll updates ("The
+    death toll rose to 9") and a category the event has no figure for yet ("13 others were
+    injured" after "81 people were killed"), unless the sentence points to another event
+    ("a similar attack in June", "in 2019", "hours later").
+    """
+    if not previous or not figures:
+        return False
+    if all(f.is_subset for f in figures):
+        return True
+    sentence_text = sentence_text.lower()
+    if _HISTORICAL.search(sentence_text):
+        return False
+    if _toll_update(sentence_text):
+        return True
+    if _NEW_EVENT.search(sentence_text):
+        return False
+    totals = [f for f in figures if not f.is_subset]
+    known = {f.category for f in previous if not f.is_subset and f.counted}
+    new = [f for f in totals if f.category not in known]
+    additions = [f for f in totals if f.adds and f not in new]
+    return bool(new or additions) and all(f.adds or not f.counted or f in new for f in totals)
