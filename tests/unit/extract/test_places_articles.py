@@ -2,6 +2,7 @@
 test per phenomenon, each with sentences written for the test."""
 
 from tests.unit.extract.test_places import place_of
+from transforms.extract.article import extract_article
 from transforms.extract.places import find_candidates, same_admin1, same_place
 
 
@@ -48,3 +49,83 @@ def test_an_armed_groups_name_is_not_a_place():
     text = "The Nusra Front said it killed 20 soldiers near Aleppo."
     assert "Nusra" not in [c.surface for c in find_candidates(text)]
     assert place_of(text).name == "Aleppo"
+
+
+def article_place(body: str, title: str | None = None, published: str = "2016-03-07"):
+    """The reported mention's place fields of an article read as the pipeline reads it."""
+    mentions, _ = extract_article(
+        {"article_id": "t", "title": title, "body": body, "published_at": published}
+    )
+    reported = next(m for m in mentions if m["role"] == "reported")
+    return reported["location"], reported["admin1"], reported["country"]
+
+
+def test_a_dateline_with_a_state_abbreviation_settles_the_town():
+    body = (
+        "SPRINGFIELD, Ill. (AP) — Two men were wounded in a shooting outside a bar early "
+        "Sunday, police said. Officers found the men on the sidewalk."
+    )
+    assert article_place(body) == ("Springfield", "Illinois", "United States")
+
+
+def test_a_dateline_town_the_gazetteer_lacks_keeps_its_state():
+    body = "ZZYZXVILLE, Tenn. (WXXX) – A man was shot dead on Friday night, deputies said."
+    assert article_place(body) == ("Zzyzxville", "Tennessee", "United States")
+
+
+def test_a_bureau_dateline_gives_way_to_the_region_the_lead_names():
+    body = (
+        "BEIRUT (Reuters) - Air strikes killed 12 people in Syria's Idlib province on "
+        "Tuesday, a monitor said."
+    )
+    assert article_place(body)[1:] == ("Idlib", "Syria")
+
+
+def test_the_headlines_town_is_the_events_place():
+    body = "A 19-year-old man died after he was shot on Tuesday night, police said."
+    title = "Man dies in Flint shooting"
+    assert article_place(body, title) == ("Flint", "Michigan", "United States")
+
+
+def test_a_title_case_headline_names_a_place_only_if_the_body_does():
+    body = "A woman was shot and killed on Sunday in Tulsa, police said."
+    title = "Woman Shot Dead At Home; Man Held"
+    assert article_place(body, title) == ("Tulsa", "Oklahoma", "United States")
+
+
+def test_where_a_victim_lives_is_not_where_the_event_happened():
+    body = "A Dayton man was shot and killed early Saturday in Springfield, Ohio, police said."
+    assert article_place(body) == ("Springfield", "Ohio", "United States")
+
+
+def test_a_county_is_not_the_town_of_its_name():
+    # "Marion County" is not Marion (a town in several states): the dateline town is the place
+    body = "OCALA, Fla. - Marion County deputies arrested a man in a nightclub shooting."
+    assert article_place(body) == ("Ocala", "Florida", "United States")
+
+
+def test_a_neighbourhood_is_a_district_of_the_dateline_city():
+    body = "CHICAGO — A shooting in the Austin neighborhood wounded three men on Friday."
+    location, admin1, country = article_place(body)
+    assert (location, admin1, country) == ("Austin", "Illinois", "United States")
+
+
+def test_a_town_near_the_headlines_city_is_the_more_specific_place():
+    body = (
+        "A car bomb killed 30 people on Friday in the town of Douma, north-east of Damascus, "
+        "state media said."
+    )
+    title = "Car bomb kills 30 near Damascus"
+    location, admin1, country = article_place(body, title)
+    assert location == "Douma" and country == "Syria"
+    assert same_admin1(admin1, "Rural Damascus")
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_division_the_article_names_most():
+    body = (
+        "Warplanes struck the village of Qaryat Zzyzx on Wednesday, killing nine people. "
+        "The village lies in Idlib province, where air strikes on Idlib city killed five."
+    )
+    location, admin1, country = article_place(body)
+    assert (location, country) == ("Qaryat Zzyzx", "Syria")
+    assert admin1 == "Idlib"

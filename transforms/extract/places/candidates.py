@@ -19,6 +19,7 @@ from transforms.extract.places.lexicon import (
     ACTOR_WORDS,
     ARMED_GROUP_COUNTRIES,
     COMMON_WORDS,
+    DATE_WORDS,
     DEMONYMS,
     NOT_ALONE_WORDS,
 )
@@ -173,8 +174,10 @@ _SHAPES = _Memo(100_000)
 
 def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
     """Whether the words of a phrase around a span name something more than the span: not
-    when they are only common words ("Dec", "Sat")."""
-    return any(w not in COMMON_WORDS for w in (*folded[:first], *folded[last:]))
+    when they are only dates or common words ("Monday", "Dec")."""
+    return any(
+        w not in COMMON_WORDS and w not in DATE_WORDS for w in (*folded[:first], *folded[last:])
+    )
 
 
 def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:

@@ -94,6 +94,8 @@ def _event_place(
             continue
         if _feature_within(text, c, candidates):
             continue  # "Sehit Berivan hill (Kurdish name) in Haftanin region": the region
+        if c.actor or c.noun in _COUNTY_NOUNS and not c.admin1:
+            continue  # "a Dallas man" lives there; "Marion County": not the town of Marion
         if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
             continue
         if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
@@ -145,6 +147,7 @@ _WITHIN_NEXT = re.compile(
     r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?[A-Z]"
 )
 _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
+_COUNTY_NOUNS = frozenset(["county", "parish"])
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
 )

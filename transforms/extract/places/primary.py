@@ -1,0 +1,278 @@
+"""The place of an article's primary event (DESIGN.md): read from the headline, the lead and the
+dateline together, as a coder reads them.
+
+- The headline's place comes first, then the lead's, then the dateline's: a headline names where
+  its event happened ("Teen killed in Gary shooting"), a lead may open on where a victim lived,
+  and a dateline is where the story was filed, often a bureau in another country.
+- The most specific of them wins when they are near each other: a town or district of the
+  lead within the headline's or dateline's city ("Rankus, north of Damascus"; "the Sumaria area
+  in Damascus"; "GOODLETTSVILLE, Tenn." over Nashville).
+- A neighbourhood the gazetteer places elsewhere, or not at all, is a district of the
+  dateline city ("CHICAGO — ... in the Austin neighborhood").
+- A place with no division takes the division the article names most in its country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from transforms.extract.places.cache import gazetteer
+from transforms.extract.places.candidates import find_candidates
+from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE
+from transforms.extract.places.datelines import dateline_place
+from transforms.extract.places.event import event_place
+from transforms.extract.places.geonames import Gazetteer
+from transforms.extract.places.model import Candidate, Place
+from transforms.extract.places.names import fold
+
+# Places this close are one place at two levels of detail (a district and its city, a suburb).
+_NEAR_KM = 50
+_DISTRICT_NOUNS = frozenset(
+    ["neighborhood", "neighbourhood", "quarter", "district", "area", "town", "village", "suburb"]
+)
+
+
+def primary_place(
+    text: str,
+    heading: str,
+    lead: list[tuple[int, int]],
+    candidates: list[Candidate],
+    votes: dict[str, float],
+    current: Place | None,
+) -> Place | None:
+    """The place of the primary event: `heading` is the headline (text[:len(heading)] is
+    blank), `lead` the spans of the lead's sentences, `current` the place the reported mention
+    has so far. None when nothing names a place."""
+    dateline = dateline_place(text, len(heading), votes)
+    heading_place = _heading_place(heading, votes, _named_places(candidates, dateline))
+    lead_places = [event_place(text, candidates, start, end, votes) for start, end in lead]
+    read = [p for p in (current, *lead_places) if p is not None and p.country is not None]
+    # A name the text gives with no cue (a big city's name alone: "Medina Knowles") comes after
+    # the dateline; one given with a cue or a place noun before it.
+    strong = [p for p in read if _evidenced(p, candidates)]
+    weak = [p for p in read if not _evidenced(p, candidates)]
+    options = [
+        _as_dateline(p, dateline)
+        for p in (heading_place, *strong, dateline, *weak)
+        if p is not None and not _in_dateline(p, dateline, candidates)
+    ]
+    if not options:
+        return current
+    # The first place read sets the country; the base is its first town or district there.
+    first = next((p for p in options if p.admin1 or _local(p, candidates)), options[0])
+    base = next(
+        (p for p in options if _local(p, candidates) and p.country_iso == first.country_iso),
+        first,
+    )
+    if base is dateline:
+        base = _region_elsewhere(options, dateline) or base
+    near = [p for p in options if _within(p, base, candidates)]
+    chosen = min(near, key=lambda p: _detail(p, candidates), default=base)
+    if dateline is not None and _district_of(chosen, dateline, candidates):
+        chosen = replace(dateline, name=chosen.name, precision=2, population=0)
+    if chosen.admin1 is None and chosen.country_iso:
+        chosen = _with_main_division(chosen, [*candidates, *find_candidates(heading)])
+    return chosen
+
+
+def _heading_place(heading: str, votes: dict[str, float], named: set[str]) -> Place | None:
+    """The headline's place, if the gazetteer knows it: a name the body gives as a place too
+    (`named`, folded), or one after "in", "at" or "near" in a headline not in title case (which
+    capitalises every word: "Man Dies", "Beach Town Center"). The outlet's name after a dash or
+    bar is cut off ("... in Spencer - News9.com")."""
+    heading = _OUTLET.split(heading, maxsplit=1)[0]
+    if not heading.strip():
+        return None
+    title_case = _title_case(heading)
+    candidates = [
+        c
+        for c in find_candidates(heading)
+        if not c.origin
+        and (
+            _fold_name(c.surface) in named
+            or not title_case
+            and c.start > 0
+            and _PREPOSITION_BEFORE.search(heading, 0, c.start)
+        )
+    ]
+    for c in candidates:
+        if _EVENT_AFTER.match(heading, c.end):
+            c.cued = True
+    place = event_place(heading, candidates, 0, len(heading), votes)
+    if place is None or place.geonameid is None and place.admin1 is None:
+        return None  # a phrase the gazetteer lacks ("Car Bomb Blast"), not a known place
+    return place
+
+
+def _in_dateline(place: Place, dateline: Place | None, candidates: list[Candidate]) -> bool:
+    """A name inside the dateline other than its city ("OCALA, Fla.": not Fla, Colombia)."""
+    if dateline is None or place is dateline:
+        return False
+    named = _candidate_at(place, candidates)
+    start = named.start if named is not None else place.char_start
+    return dateline.char_start < start < dateline.char_end
+
+
+def _as_dateline(place: Place, dateline: Place | None) -> Place:
+    """The dateline's reading of a place of the same name ("PINETOWN, N.C. — ... in
+    Pinetown"): the dateline says which state it is in."""
+    if dateline is None or place is dateline or fold(place.name) != fold(dateline.name):
+        return place
+    return dateline
+
+
+def _region_elsewhere(options: list[Place], dateline: Place) -> Place | None:
+    """A region the headline or lead names, in the dateline's country but not the dateline's
+    division: the story was filed from a bureau ("DAMASCUS (Sputnik) ... in Idlib province")."""
+    for place in options:
+        if place is dateline:
+            return None
+        if place.country_iso == dateline.country_iso and place.admin1 not in (
+            None,
+            dateline.admin1,
+        ):
+            return place
+    return None
+
+
+def _fold_name(surface: str) -> str:
+    return fold(surface.removesuffix("'s").removesuffix("’s"))
+
+
+def _evidenced(place: Place, candidates: list[Candidate]) -> bool:
+    """Whether the text gives the place with a cue, a place noun or "near", or as more than a
+    big city's name alone ("Medina Knowles": a name, read as the city only for its size)."""
+    named = _candidate_at(place, candidates)
+    if named is None or named.cued or named.noun is not None or named.near or named.coded:
+        return True
+    return not _own_name(place) or place.population < _MIN_POPULATION_WITHOUT_CUE
+
+
+def _candidate_at(place: Place, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate a place was read from: by its start, or by its name when the place does
+    not say where it was read (the reported mention's own place)."""
+    if place.char_start >= 0:
+        return next((c for c in candidates if c.start == place.char_start), None)
+    key = fold(place.name)
+    return next((c for c in candidates if _fold_name(c.surface) == key), None)
+
+
+def _title_case(heading: str) -> bool:
+    """Whether most of a headline's longer words are capitalised."""
+    words = [w for w in heading.split() if len(w) > 3 and w[0].isalpha()]
+    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _named_places(candidates: list[Candidate], dateline: Place | None) -> set[str]:
+    """The folded names the body gives as places: with a cue or place noun, and the dateline."""
+    named = {fold(c.surface) for c in candidates if (c.cities or c.admin1) and (c.cued or c.noun)}
+    return named | ({fold(dateline.name)} if dateline else set())
+
+
+def _local(place: Place, candidates: list[Candidate] = ()) -> bool:
+    """A town or district, located or not: "the village of Hass", "the Akrameh neighbourhood"
+    (the gazetteer lacks them; only their country is known) are named so."""
+    if place.precision in (1, 2):
+        return True
+    if place.latitude is not None or place.admin1 is not None:
+        return False
+    named = _candidate_at(place, candidates)
+    return named is not None and (named.noun is not None or _named_before(named))
+
+
+def _named_before(c: Candidate) -> bool:
+    """ "the town of X", "the village of X"."""
+    return c.scan is not None and c.scan.cues(c.start)[0]
+
+
+def _within(place: Place, base: Place, candidates: list[Candidate]) -> bool:
+    """A local place of the base's country near it (the base itself included), that the text
+    names as a place (a cue or a place noun)."""
+    if place is base:
+        return True
+    if not _local(place) or place.country_iso != base.country_iso:
+        return False
+    if None in (place.latitude, base.latitude):
+        return False
+    named = _candidate_at(place, candidates)
+    if named is not None and not (named.cued or named.noun in _DISTRICT_NOUNS):
+        return False
+    return _km(place, base) <= _NEAR_KM
+
+
+def _detail(place: Place, candidates: list[Candidate]) -> tuple[int, int]:
+    """How specific a place is, smallest first: a district (a name the gazetteer lacks, named
+    as a district or neighbourhood), then towns by population."""
+    if _own_name(place):
+        return (0, place.population)
+    named = _candidate_at(place, candidates)
+    district = named is not None and named.noun in _DISTRICT_NOUNS
+    return (-1, 0) if district else (1, 0)
+
+
+def _own_name(place: Place) -> bool:
+    """Whether the place is the gazetteer's city of that name (not a district located by it)."""
+    gaz = gazetteer()
+    return any(gaz.geonameid[r] == place.geonameid for r in gaz.cities(place.name))
+
+
+def _district_of(place: Place, dateline: Place, candidates: list[Candidate]) -> bool:
+    """The place is a district of the dateline city: named as a neighbourhood or area and put
+    far from the dateline city by the gazetteer, or not located at all."""
+    if place is dateline or place.country_iso not in (None, dateline.country_iso):
+        return False
+    if place.latitude is None:
+        return True
+    named = _candidate_at(place, candidates)
+    return (
+        named is not None
+        and named.noun in _DISTRICT_NOUNS
+        and dateline.latitude is not None
+        and _km(place, dateline) > _NEAR_KM
+    )
+
+
+def _with_main_division(place: Place, candidates: list[Candidate]) -> Place:
+    """The place in the division of its country that the article names most (its cities and
+    the divisions themselves)."""
+    gaz = gazetteer()
+    counts = Counter(
+        division for c in candidates for division in _divisions(gaz, c, place.country_iso)
+    )
+    if not counts:
+        return place
+    iso, code = counts.most_common(1)[0][0]
+    return replace(place, admin1=gaz.admin1_name(iso, code))
+
+
+def _divisions(gaz: Gazetteer, c: Candidate, iso: str) -> set[tuple[str, str]]:
+    found = {d for d in c.admin1 if d[0] == iso}
+    rows = [r for r in c.cities if gaz.countries_of[r] == iso]
+    if rows and not found:
+        row = max(rows, key=gaz.population.__getitem__)
+        found.add((iso, gaz.admin1_of[row]))
+    return found
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two located places."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+_OUTLET = re.compile(r"\s+[-|–—]\s+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+# The event a headline names right after its place: "Gary shooting", "Ocala nightclub".
+_EVENT_AFTER = re.compile(
+    r"\s+(?:drive-by\s+)?(?:shooting|shootings|shootout|stabbing|attack|bombing|blast|"
+    r"explosion|strike|airstrike|raid|clash|clashes|massacre|siege|nightclub|bar|party|"
+    r"house\s+party|home|school|church|mosque|market|hospital|police|hike)\b",
+    re.IGNORECASE,
+)
