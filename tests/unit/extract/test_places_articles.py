@@ -129,3 +129,25 @@ def test_a_village_the_gazetteer_lacks_takes_the_division_the_article_names_most
     location, admin1, country = article_place(body)
     assert (location, country) == ("Qaryat Zzyzx", "Syria")
     assert admin1 == "Idlib"
+
+
+def test_a_towns_name_after_a_given_name_is_a_surname():
+    # Jackson (Mississippi) is a large city: alone it would be read as the place
+    text = "Dwayne Jackson said his cousin was shot in Bridgeport on Friday."
+    assert "Jackson" not in [c.surface for c in find_candidates(text)]
+    assert place_of(text).name == "Bridgeport"
+
+
+def test_a_nationality_before_a_division_is_read_as_two_names():
+    text = "A suicide blast hit a market in the Syrian Idlib province on Sunday."
+    place = place_of(text)
+    assert place.name == "Idlib" and place.country == "Syria"
+
+
+def test_a_town_of_several_states_is_the_one_in_the_state_the_article_names():
+    # GeoNames' largest Springfield is Missouri's; the article names Illinois
+    body = (
+        "Two men were shot in Springfield on Saturday night. Illinois State Police are "
+        "investigating, and the Illinois governor called the shooting senseless."
+    )
+    assert article_place(body)[1] == "Illinois"

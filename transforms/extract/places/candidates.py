@@ -153,12 +153,16 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
+            if last - first > 1 and _unknown_after_nationality(gaz, key, folded[first]):
+                continue  # "the Syrian Idlib province": Syrian, then Idlib
             candidate = _classify(gaz, scan, span_start, span_end, key)
             # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
             partial = _rest_named(folded, first, last)
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None and unit and not _nationality(candidate):
+                candidate = None
+            if candidate is not None and first and _surname(gaz, folded[first - 1], candidate):
                 candidate = None
             if candidate is not None:
                 out.append(candidate)
@@ -270,6 +274,25 @@ _UNIT_AFTER = re.compile(
     r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
     re.I,
 )
+
+
+def _unknown_after_nationality(gaz: Gazetteer, key: str, first: str) -> bool:
+    """A name the gazetteer lacks that starts with a nationality or a country: two names."""
+    if key in gaz.by_name or key in gaz.admin1_by_name or key in gaz.country_by_name:
+        return False
+    return first in DEMONYMS or first in gaz.country_by_name
+
+
+def _surname(gaz: Gazetteer, before: str, c: Candidate) -> bool:
+    """A town's name after a word that is no place or common word is a person's surname
+    ("Hattie Jackson said", "Frederick Boise"): towns are not named after a given name."""
+    if c.admin1 or c.country_iso or c.demonym_iso or c.coded or not c.cities:
+        return False
+    if " " in before or not before.isalpha() or before in COMMON_WORDS or before in DATE_WORDS:
+        return False
+    if before in ACTOR_WORDS or before in NOT_ALONE_WORDS or before in DEMONYMS:
+        return False
+    return not (before in gaz.by_name or before in gaz.admin1_by_name)
 
 
 def _nationality(c: Candidate) -> bool:

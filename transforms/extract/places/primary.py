@@ -23,13 +23,14 @@ from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.candidates import find_candidates
 from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE
 from transforms.extract.places.datelines import dateline_place
-from transforms.extract.places.event import event_place
+from transforms.extract.places.event import _city_place, event_place
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.model import Candidate, Place
 from transforms.extract.places.names import fold
 
 # Places this close are one place at two levels of detail (a district and its city, a suburb).
 _NEAR_KM = 50
+_CITY_POPULATION = 50_000
 _DISTRICT_NOUNS = frozenset(
     ["neighborhood", "neighbourhood", "quarter", "district", "area", "town", "village", "suburb"]
 )
@@ -69,12 +70,21 @@ def primary_place(
     )
     if base is dateline:
         base = _region_elsewhere(options, dateline) or base
-    near = [p for p in options if _within(p, base, candidates)]
+    # a town replaces a city it lies near, not another town ("Rankus" near Damascus)
+    city = not _own_name(base) or base.population >= _CITY_POPULATION
+    near = [
+        p
+        for p in options
+        if _within(p, base, candidates) and (p is base or city or not _own_name(p))
+    ]
     chosen = min(near, key=lambda p: _detail(p, candidates), default=base)
     if dateline is not None and _district_of(chosen, dateline, candidates):
         chosen = replace(dateline, name=chosen.name, precision=2, population=0)
+    named = [*candidates, *find_candidates(heading)]
     if chosen.admin1 is None and chosen.country_iso:
-        chosen = _with_main_division(chosen, [*candidates, *find_candidates(heading)])
+        chosen = _with_main_division(chosen, named)
+    elif chosen.geonameid is not None and chosen is not dateline:
+        chosen = _namesake_in_main_division(chosen, named)
     return chosen
 
 
@@ -177,10 +187,13 @@ def _local(place: Place, candidates: list[Candidate] = ()) -> bool:
     (the gazetteer lacks them; only their country is known) are named so."""
     if place.precision in (1, 2):
         return True
-    if place.latitude is not None or place.admin1 is not None:
-        return False
     named = _candidate_at(place, candidates)
-    return named is not None and (named.noun is not None or _named_before(named))
+    if named is None or named.admin1 or named.country_iso:
+        return False  # a division or a country
+    if place.latitude is not None or place.admin1 is not None:
+        # "in El Plateado (Cauca)": a town the gazetteer lacks, located by its division
+        return fold(place.name) not in (fold(place.admin1 or ""), fold(place.country or ""))
+    return named.noun is not None or _named_before(named)
 
 
 def _named_before(c: Candidate) -> bool:
@@ -239,13 +252,37 @@ def _with_main_division(place: Place, candidates: list[Candidate]) -> Place:
     """The place in the division of its country that the article names most (its cities and
     the divisions themselves)."""
     gaz = gazetteer()
+    main = _main_division(gaz, place, candidates)
+    return place if main is None else replace(place, admin1=gaz.admin1_name(*main))
+
+
+def _namesake_in_main_division(place: Place, candidates: list[Candidate]) -> Place:
+    """The town of that name in the division the rest of the article names most, when the
+    gazetteer's choice lies in another ("Lansdowne" with Baltimore: Maryland's, not
+    Pennsylvania's)."""
+    gaz = gazetteer()
+    key = fold(place.name)
+    # the divisions the text names (not those of its towns, most names being several towns')
+    others = [replace(c, cities=()) for c in candidates if _fold_name(c.surface) != key]
+    main = _main_division(gaz, place, others)
+    if main is None or gaz.admin1_name(*main) == place.admin1:
+        return place
+    rows = [r for r in gaz.cities(place.name) if (gaz.countries_of[r], gaz.admin1_of[r]) == main]
+    if not rows:
+        return place
+    row = max(rows, key=gaz.population.__getitem__)
+    named = Candidate(place.name, place.char_start, place.char_end)
+    return _city_place(gaz, named, row, precision=place.precision or 1)
+
+
+def _main_division(
+    gaz: Gazetteer, place: Place, candidates: list[Candidate]
+) -> tuple[str, str] | None:
+    """The division of the place's country that the candidates name most, if any."""
     counts = Counter(
         division for c in candidates for division in _divisions(gaz, c, place.country_iso)
     )
-    if not counts:
-        return place
-    iso, code = counts.most_common(1)[0][0]
-    return replace(place, admin1=gaz.admin1_name(iso, code))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _divisions(gaz: Gazetteer, c: Candidate, iso: str) -> set[tuple[str, str]]:
