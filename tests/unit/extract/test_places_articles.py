@@ -151,3 +151,27 @@ def test_a_town_of_several_states_is_the_one_in_the_state_the_article_names():
         "investigating, and the Illinois governor called the shooting senseless."
     )
     assert article_place(body)[1] == "Illinois"
+
+
+def test_a_district_the_gazetteer_lacks_is_the_place_within_its_city():
+    body = (
+        "A car bomb killed six people in the Zzyzx area in the Syrian capital Damascus on "
+        "Thursday, state media said."
+    )
+    title = "Car bomb kills six in Damascus"
+    location, admin1, country = article_place(body, title)
+    assert (location, country) == ("Zzyzx", "Syria")
+    assert same_admin1(admin1, "Damascus")
+
+
+def test_several_districts_of_a_city_are_a_round_up_of_the_city():
+    body = (
+        "Rockets killed seven people in Aleppo on Monday. The shells fell on the neighbourhoods "
+        "of Zzyzx and Qqyx, a source said."
+    )
+    assert article_place(body)[0] == "Aleppo"
+
+
+def test_an_arabic_article_does_not_make_another_place():
+    assert same_place("al-Rankus", "Rankus")
+    assert not same_place("al-Bab", "Bab al-Salama")

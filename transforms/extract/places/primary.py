@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.candidates import find_candidates
-from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE
+from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE, _could_be_name
 from transforms.extract.places.datelines import dateline_place
 from transforms.extract.places.event import _city_place, event_place
 from transforms.extract.places.geonames import Gazetteer
@@ -31,8 +31,15 @@ from transforms.extract.places.names import fold
 # Places this close are one place at two levels of detail (a district and its city, a suburb).
 _NEAR_KM = 50
 _CITY_POPULATION = 50_000
+_SEVERAL_PARTS = re.compile(r"\b(?:neighbou?rhoods|districts|quarters|cities)\s+of\b", re.I)
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$", re.I)
+# Parts of a city (not towns near it): "the Sumaria area in Damascus".
+_CITY_PART_NOUNS = frozenset(
+    ["neighborhood", "neighbourhood", "quarter", "district", "area", "section"]
+)
 _DISTRICT_NOUNS = frozenset(
-    ["neighborhood", "neighbourhood", "quarter", "district", "area", "town", "village", "suburb"]
+    ["neighborhood", "neighbourhood", "quarter", "district", "area", "section", "town", "village"]
+    + ["suburb"]
 )
 
 
@@ -48,6 +55,7 @@ def primary_place(
     blank), `lead` the spans of the lead's sentences, `current` the place the reported mention
     has so far. None when nothing names a place."""
     dateline = dateline_place(text, len(heading), votes)
+    current = current and _with_population(current)
     heading_place = _heading_place(heading, votes, _named_places(candidates, dateline))
     lead_places = [event_place(text, candidates, start, end, votes) for start, end in lead]
     read = [p for p in (current, *lead_places) if p is not None and p.country is not None]
@@ -77,7 +85,13 @@ def primary_place(
         for p in options
         if _within(p, base, candidates) and (p is base or city or not _own_name(p))
     ]
-    chosen = min(near, key=lambda p: _detail(p, candidates), default=base)
+    big = next((p for p in near if _own_name(p) and p.population >= _CITY_POPULATION), None)
+    districts = {p.name: p for p in _districts_in(text, lead, candidates, big)} if big else {}
+    if big is not None and _round_up(text, lead, districts):
+        chosen = big  # "rockets hit the neighbourhoods of A, B and C": the city's event
+    else:
+        near.extend(districts.values())
+        chosen = min(near, key=lambda p: _detail(p, candidates), default=base)
     if dateline is not None and _district_of(chosen, dateline, candidates):
         chosen = replace(dateline, name=chosen.name, precision=2, population=0)
     named = [*candidates, *find_candidates(heading)]
@@ -206,14 +220,14 @@ def _within(place: Place, base: Place, candidates: list[Candidate]) -> bool:
     names as a place (a cue or a place noun)."""
     if place is base:
         return True
-    if not _local(place) or place.country_iso != base.country_iso:
-        return False
-    if None in (place.latitude, base.latitude):
+    if not _local(place, candidates) or place.country_iso != base.country_iso:
         return False
     named = _candidate_at(place, candidates)
     if named is not None and not (named.cued or named.noun in _DISTRICT_NOUNS):
         return False
-    return _km(place, base) <= _NEAR_KM
+    if place.latitude is None:  # "the town of al-Rankus", located by no parent: a town near
+        return named is not None and _district(named) and base.population >= _CITY_POPULATION
+    return base.latitude is not None and _km(place, base) <= _NEAR_KM
 
 
 def _detail(place: Place, candidates: list[Candidate]) -> tuple[int, int]:
@@ -222,8 +236,46 @@ def _detail(place: Place, candidates: list[Candidate]) -> tuple[int, int]:
     if _own_name(place):
         return (0, place.population)
     named = _candidate_at(place, candidates)
-    district = named is not None and named.noun in _DISTRICT_NOUNS
-    return (-1, 0) if district else (1, 0)
+    return (-1, 0) if named is not None and _district(named) else (1, 0)
+
+
+def _district(c: Candidate, nouns: frozenset[str] = _DISTRICT_NOUNS) -> bool:
+    """A name given as a district, neighbourhood, town or village (`nouns`): "the Akrameh
+    neighbourhood", "the neighbourhood of Tareeq al-Bab", "the town of Rankus"."""
+    if c.noun in nouns:
+        return True
+    before = c.scan and _NOUN_OF.search(c.scan.text, max(0, c.start - 40), c.start)
+    return bool(before) and before.group(1).lower() in nouns
+
+
+def _districts_in(text: str, lead: list[tuple[int, int]], candidates: list[Candidate], city: Place):
+    """The lead's districts the gazetteer lacks, in the city it names ("the Sumaria area in
+    Damascus"): the city's place under the district's name."""
+    for start, end in lead:
+        for c in candidates:
+            if not start <= c.start < end or c.cities or c.admin1 or c.country_iso:
+                continue
+            if c.demonym_iso or c.actor_iso or not _could_be_name(c.surface):
+                continue
+            if not _district(c, _CITY_PART_NOUNS):
+                continue
+            yield replace(
+                city, name=c.surface, char_start=c.start, char_end=c.end, precision=2, population=0
+            )
+
+
+def _with_population(place: Place) -> Place:
+    """The place with its city's population (a mention keeps none)."""
+    if place.population or place.geonameid is None:
+        return place
+    gaz = gazetteer()
+    rows = [r for r in gaz.cities(place.name) if gaz.geonameid[r] == place.geonameid]
+    return replace(place, population=gaz.population[rows[0]]) if rows else place
+
+
+def _round_up(text: str, lead: list[tuple[int, int]], districts: dict[str, Place]) -> bool:
+    """The lead tells of several districts or towns, not one: a round-up of the city."""
+    return len(districts) > 1 or any(_SEVERAL_PARTS.search(text, a, b) for a, b in lead)
 
 
 def _own_name(place: Place) -> bool:
