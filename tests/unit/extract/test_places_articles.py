@@ -175,3 +175,23 @@ def test_several_districts_of_a_city_are_a_round_up_of_the_city():
 def test_an_arabic_article_does_not_make_another_place():
     assert same_place("al-Rankus", "Rankus")
     assert not same_place("al-Bab", "Bab al-Salama")
+
+
+def test_a_towns_police_place_the_event_in_town():
+    text = "Ocala Police were called to a house where a man had been shot."
+    place = place_of(text)
+    assert (place.name, place.admin1) == ("Ocala", "Florida")
+
+
+def test_a_country_in_a_list_is_where_a_group_operates_not_the_event():
+    text = (
+        "Militants of the group operating in Iraq and Syria were killed in clashes in "
+        "northeastern Syria on Thursday."
+    )
+    assert place_of(text).country == "Syria"
+
+
+def test_a_large_citys_name_before_a_surname_is_a_given_name():
+    text = "Opposition figure George Zzyzx said in a statement that 40 people died in Homs."
+    assert "George" not in [c.surface for c in find_candidates(text)]
+    assert place_of(text).name == "Homs"

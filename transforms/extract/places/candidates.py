@@ -164,6 +164,13 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
                 candidate = None
             if candidate is not None and first and _surname(gaz, folded[first - 1], candidate):
                 candidate = None
+            if (
+                candidate is not None
+                and last == first + 1 < count
+                and _given_name(gaz, folded, last)
+                and _PERSON_AFTER.match(scan.text, start + len(phrase))
+            ):
+                candidate = None  # "George Sabra said", "Orlando Collins": a person
             if candidate is not None:
                 out.append(candidate)
                 first = last
@@ -293,6 +300,35 @@ def _surname(gaz: Gazetteer, before: str, c: Candidate) -> bool:
     if before in ACTOR_WORDS or before in NOT_ALONE_WORDS or before in DEMONYMS:
         return False
     return not (before in gaz.by_name or before in gaz.admin1_by_name)
+
+
+def _given_name(gaz: Gazetteer, folded: tuple[str, ...], last: int) -> bool:
+    """The span is a person's given name: the phrase's last word follows it and is no place,
+    no common word and no word that makes a longer place name ("Street", "Police")."""
+    if last != len(folded) - 1:
+        return False
+    after = folded[last]
+    if not after.isalpha() or after in _NAME_PARTS or _NOUN_AFTER.match(" " + after):
+        return False
+    if after in COMMON_WORDS or after in DATE_WORDS or after in ACTOR_WORDS or after in DEMONYMS:
+        return False
+    return after not in NOT_ALONE_WORDS and after not in gaz.admin1_by_name
+
+
+# What follows a person's name ("George Sabra said", "Orlando Collins at the time"), not an
+# institution's ("a Kabul Wrestling club").
+_PERSON_AFTER = re.compile(
+    r"\s*(?:[,;:(.]|$|(?:said|says|told|is|was|has|had|at|who|and|of|in|on|to|from|for|with|"
+    r"\d)\b)"
+)
+# Words after a town that make it a longer name or an institution, not a person's name.
+_NAME_PARTS = frozenset(
+    ["street", "avenue", "road", "boulevard", "drive", "lane", "highway", "square", "park"]
+    + ["police", "sheriff", "county", "city", "hospital", "university", "airport", "school"]
+    + ["station", "mosque", "church", "market", "center", "centre", "club", "hall", "tower"]
+    + ["heights", "hills", "valley", "beach", "springs", "falls", "lake", "river", "strip"]
+    + ["metro", "subway", "railway", "port", "harbour", "harbor", "bridge", "gate", "mall"]
+)
 
 
 def _nationality(c: Candidate) -> bool:
