@@ -14,7 +14,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "eval",
         help="score extraction against a gold JSONL file",
         description="Extract each gold text and score killed, injured, date, place and type "
-        "against its labels (see DESIGN.md). Labels that are missing or null are not scored.",
+        "against its labels (docs/accuracy.md). Labels that are missing or null are not scored.",
     )
     parser.add_argument("gold", metavar="GOLD.jsonl")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -29,13 +29,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from transforms.evaluate import misses_by_kind, score
+    from transforms.evaluate import misses_by_kind
 
     gold_rows = read_gold(Path(args.gold))
-    from transforms.extract.places import same_admin1
-
-    rows = ((row, predict(row)) for row in gold_rows)
-    scores = score(rows, same_place=_same_place(), same_admin1=same_admin1)
+    scores = score_rows(gold_rows)
     table = {name: result.as_dict() for name, result in scores.items()}
     grouped = misses_by_kind(scores)
     if args.json:
@@ -68,6 +65,15 @@ def read_gold(path: Path) -> list[dict]:
             raise UsageError(f"{path}:{number}: each line needs an object with a 'text' string")
         rows.append(row)
     return rows
+
+
+def score_rows(gold_rows: list[dict]) -> dict:
+    """Per-field scores (transforms.evaluate.FieldScore) of the extractor on gold rows."""
+    from transforms.evaluate import score
+    from transforms.extract.places import same_admin1
+
+    rows = ((row, predict(row)) for row in gold_rows)
+    return score(rows, same_place=_same_place(), same_admin1=same_admin1)
 
 
 def predict(row: dict) -> dict:

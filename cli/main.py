@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from cli import UsageError, eval, export, query, report, run, serve
 
 COMMANDS = [run, serve, query, report, eval, export]
+# The Makefile's quiet, local Prefect, for a user who runs the CLI without `make`: no
+# telemetry (whose failures printed tracebacks), and time for the temporary server to start on
+# a loaded machine. A value the user set wins. PREFECT_HOME is left alone: it holds the user's
+# profiles (an API URL, an auth string), which a run must keep seeing.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def set_prefect_defaults(environ: dict[str, str] | os._Environ = os.environ) -> None:
+    """Fill in PREFECT_DEFAULTS that are unset; before any command imports Prefect."""
+    for name, value in PREFECT_DEFAULTS.items():
+        environ.setdefault(name, value)
+
+
 def main(argv: list[str] | None = None) -> int:
+    set_prefect_defaults()
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

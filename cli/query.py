@@ -28,6 +28,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     query.add_argument(
         "--list", action="store_true", help="list the named queries and their parameters"
     )
+    query.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop a query that runs longer than this (default: 60; 0 means no limit)",
+    )
+    query.add_argument(
+        "--allow-file-access",
+        action="store_true",
+        help="let the SQL read and write local files and attach databases (read_csv, COPY TO, "
+        "ATTACH); off by default, the query sees the warehouse only (docs/security.md)",
+    )
     query.set_defaults(handler=handle)
 
 
@@ -39,8 +52,16 @@ def handle(args: argparse.Namespace) -> int:
         return 0
     if not args.sql:
         raise UsageError("give SQL text or a query name (see --list)")
+    if args.timeout < 0:
+        raise UsageError("--timeout must be 0 (no limit) or more seconds")
     try:
-        result = run_query(args.warehouse, args.sql, parse_params(args.param))
+        result = run_query(
+            args.warehouse,
+            args.sql,
+            parse_params(args.param),
+            timeout=args.timeout or None,
+            allow_file_access=args.allow_file_access,
+        )
     except QueryError as error:
         raise UsageError(str(error)) from None
     sys.stdout.write(result.render(args.format))

@@ -13,8 +13,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
         help="write a self-contained HTML report of the warehouse",
-        description="Write one HTML file with inline SVG (no scripts, no network): killed per "
-        "month by country, a map of events, and the deadliest events with their evidence.",
+        description="Write one HTML file with inline SVG (no scripts, no network): a map of "
+        "events on Natural Earth country outlines, killed per month in a panel a country, the "
+        "implausible figures listed apart, and the deadliest events with their evidence "
+        "(docs/report.md).",
     )
     report.add_argument("out", metavar="OUT.html")
     report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse file")
@@ -33,7 +35,10 @@ def handle(args: argparse.Namespace) -> int:
     except WarehouseError as error:
         raise UsageError(str(error)) from None
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(data), encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render(data), encoding="utf-8")
+    except OSError as error:  # unwritable, a directory, a full disk: the user's to fix
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
     print(f"wrote {out} ({data['counts']['events']} events)")
     return 0

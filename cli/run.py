@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from cli import UsageError
-from flows.params import DEFAULT_LAKE, DEFAULT_SOURCES, DEFAULT_WAREHOUSE, RUNNERS
+from flows.params import DEFAULT_LAKE, DEFAULT_SOURCES, DEFAULT_WAREHOUSE, RUNNERS, FetchParams
 
 LOCKED_EXIT = 3  # another run holds the lake or warehouse
 
@@ -34,7 +34,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_storage_options(run)
     run.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
     add_runner_options(run)
+    add_fetch_options(run)
     run.set_defaults(handler=handle)
+
+
+def add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="also fetch URLs on loopback, private and link-local addresses (your intranet); "
+        "by default they are refused as `blocked_address` (docs/security.md)",
+    )
+
+
+def fetch_params(args: argparse.Namespace) -> FetchParams:
+    return FetchParams(allow_private_urls=args.allow_private_urls)
 
 
 def add_runner_options(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +114,7 @@ def handle(args: argparse.Namespace) -> int:
         workers=args.workers,
         dask_address=args.dask_address,
         lock_wait_seconds=args.wait,
+        fetch=fetch_params(args),
     )
     try:
         with progress.reporting(progress.for_stream(sys.stderr)):
@@ -122,6 +137,13 @@ def summary(result: dict) -> str:
             *(
                 f"    rejected {reason}: {count}"
                 for reason, count in ingest["rejected_by_reason"].items()
+            ),
+            *(
+                [
+                    f"    warnings on kept articles: {ingest['warnings']} (rejects, stage ingest_warning)"
+                ]
+                if ingest.get("warnings")
+                else []
             ),
             f"  extract: {extract['articles']} articles -> {extract['mentions']} mentions, "
             f"{extract['figures']} figures",

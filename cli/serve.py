@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from cli import UsageError
-from cli.run import add_runner_options, add_storage_options
+from cli.run import add_fetch_options, add_runner_options, add_storage_options, fetch_params
 from flows.params import DEFAULT_SOURCES
 
 DEFAULT_NAME = "daily"
@@ -37,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_storage_options(serve)
     serve.add_argument("--batch-size", type=int, default=500, help="articles per extraction task")
     add_runner_options(serve)
+    add_fetch_options(serve)
     serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name (default: daily)")
     serve.add_argument(
         "--cron", default=DEFAULT_CRON, help=f"cron schedule (default: '{DEFAULT_CRON}')"
@@ -75,6 +76,7 @@ def default_parameters(args: argparse.Namespace) -> dict:
         workers=args.workers,
         dask_address=args.dask_address,
         lock_wait_seconds=args.wait,
+        fetch=fetch_params(args),
     )
     return {"params": params.model_dump(mode="json")}
 
@@ -83,6 +85,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
     _check_timezone(args.timezone)
+    _require_api_server()
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 
@@ -103,6 +106,18 @@ def handle(args: argparse.Namespace) -> int:
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
     return 0
+
+
+def _require_api_server() -> None:
+    """Refuse Prefect's temporary server: it dies with this process, and with it the schedule
+    and every ad-hoc run; and an API we did not start is one the user can protect."""
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        raise UsageError(
+            "no Prefect server: start one with `prefect server start`, then set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (see docs/security.md to protect it)"
+        )
 
 
 def _check_timezone(name: str) -> None:

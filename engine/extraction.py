@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from engine.faults import checkpoint
 from engine.workers import light_pool
-from storage.lake import Lake
+from storage.lake import Lake, batch_key
 from transforms.extract.article import EXTRACTOR_VERSION, extract_article
 
 
@@ -31,9 +31,12 @@ def extract_to_lake(lake_root: str, batch: pa.Table, run_id: str) -> dict[str, i
         mentions.extend(article_mentions)
         figures.extend(article_figures)
     lake = Lake(lake_root)
-    lake.append("event_mentions", mentions, skip_keys=set())
+    # Named by the batch: a retried task, or the next run after a kill, rewrites the same
+    # files instead of adding a second copy of the rows.
+    batch_name = batch_key(EXTRACTOR_VERSION, *sorted(a["article_id"] for a in articles))
+    lake.append("event_mentions", mentions, skip_keys=set(), batch=batch_name)
     checkpoint("extract")  # a test kills the run here: mentions written, markers not
-    lake.append("casualty_figures", figures, skip_keys=set())
+    lake.append("casualty_figures", figures, skip_keys=set(), batch=batch_name)
     per_article = Counter(m["article_id"] for m in mentions)
     markers = [
         {
@@ -44,7 +47,7 @@ def extract_to_lake(lake_root: str, batch: pa.Table, run_id: str) -> dict[str, i
         }
         for a in articles
     ]
-    lake.append("extractions", markers, skip_keys=set())
+    lake.append("extractions", markers, skip_keys=set(), batch=batch_name)
     return {"articles": len(articles), "mentions": len(mentions), "figures": len(figures)}
 
 

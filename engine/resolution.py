@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from engine.faults import checkpoint
 from engine.workers import light_pool, release_memory
 from storage.contract import schema
 from storage.lake import Lake, as_table, column_rows
@@ -95,6 +96,7 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
             resolved += n
             for table, part in tables.items():
                 snapshots[table].write(part)
+        checkpoint("resolve")  # a test kills the run here: snapshots written, not swapped in
     return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
 
 
@@ -367,7 +369,13 @@ def resolve_routed_chunk(
     """Resolve one chunk of blocks from its routed files: Arrow tables of its events,
     revisions and assignments, and the number of mentions resolved."""
     lake = Lake(lake_root)
-    rows = _read_routed(lake, scratch, number, "mentions").to_pylist()
+    # One row per mention: a killed run's leftovers may hold a mention twice, and resolved
+    # twice it would be listed twice in its event and outvote the others.
+    rows = list(
+        {
+            m["mention_id"]: m for m in _read_routed(lake, scratch, number, "mentions").to_pylist()
+        }.values()
+    )
     articles = _read_routed(lake, scratch, number, "articles").to_pylist()
     by_id = {a["article_id"]: a | {"source_name": source_of(a)} for a in articles}
     result = resolve_mentions(rows, by_id)

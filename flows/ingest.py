@@ -22,10 +22,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from engine.faults import checkpoint
 from flows.params import FetchParams, PipelineParams
 from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
 from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
-from storage.lake import Lake, column_rows
+from storage.lake import Lake, batch_key, column_rows
 from transforms.ingest.articles import reject_row, utc_now
 from transforms.ingest.feeds import FeedEntry
 from transforms.ingest.formats import STAGE, Harvest, Item, harvest, items_from_response
@@ -50,6 +51,7 @@ class Tally:
     duplicates: int = 0
     unchanged: int = 0  # a file or URL not read again: same fingerprint, or HTTP 304
     by_reason: Counter = field(default_factory=Counter)
+    warnings: int = 0  # notes on kept articles (an unreadable date): not an outcome of their own
 
     def as_dict(self) -> dict:
         rejected = sum(self.by_reason.values())
@@ -62,6 +64,7 @@ class Tally:
             "unchanged": self.unchanged,
             "rejected": rejected,
             "rejected_by_reason": dict(sorted(self.by_reason.items())),
+            "warnings": self.warnings,
         }
 
 
@@ -151,14 +154,23 @@ def write_batch(
     lake = Lake(lake_root)
     now = utc_now()
     stamped = [a | {"ingested_at": now, "run_id": run_id} for a in articles]
+    # Named by their rows: a retry of this task rewrites the same files, never adds copies.
     lake.append(
-        "articles", stamped, partition=f"ingest_date={now.date().isoformat()}", skip_keys=set()
+        "articles",
+        stamped,
+        partition=f"ingest_date={now.date().isoformat()}",
+        skip_keys=set(),
+        batch=batch_key(run_id, *(a["article_id"] for a in articles)),
     )
-    lake.append("article_origins", origins, skip_keys=set())  # the Ledger already deduped
+    checkpoint("ingest")  # a test kills the run here: articles written, their sources not
+    origins_batch = batch_key(run_id, *(o["origin_id"] for o in origins))
+    # the Ledger already deduped
+    lake.append("article_origins", origins, skip_keys=set(), batch=origins_batch)
     lake.append("rejects", [r | {"run_id": run_id} for r in rejects])
     # Only sources not in the loaded state get a row, so reading every stored state id again
     # on each batch (quadratic in the corpus) would find nothing to skip.
-    lake.append("source_state", states, skip_keys=set())
+    states_batch = batch_key(run_id, *(s["state_id"] for s in states))
+    lake.append("source_state", states, skip_keys=set(), batch=states_batch)
 
 
 @flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))
@@ -230,15 +242,28 @@ class _Writer:
         # timed out is fetched again next run instead of hiding behind the feed's 304.
         self.feed_states: dict[str, dict] = {}
         self.failed_feeds: set[str] = set()
+        self.reject_ids: set[str] = set()  # rejects met this run: the same one twice is stored once
+
+    def _first_seen(self, rows: list[dict]) -> list[dict]:
+        fresh = []
+        for row in rows:
+            if row["reject_id"] not in self.reject_ids:
+                self.reject_ids.add(row["reject_id"])
+                fresh.append(row)
+        return fresh
 
     def commit(self, found: Harvest, states: list[dict] | None = None) -> None:
         new, origins, duplicates = self.state.ledger.admit(found.articles, self.run_id, utc_now())
         self.tally.new += len(new)
-        self.tally.duplicates += duplicates
-        self.tally.by_reason.update(r["reason"] for r in found.rejects)
+        rejects = self._first_seen(found.rejects)
+        # The same bad input met twice (a URL listed twice) is one reject; the repeat is a duplicate.
+        self.tally.duplicates += duplicates + len(found.rejects) - len(rejects)
+        self.tally.by_reason.update(r["reason"] for r in rejects)
+        warnings = self._first_seen(found.warnings)
+        self.tally.warnings += len(warnings)
         self.pending["new"] += new
         self.pending["origins"] += origins
-        self.pending["rejects"] += found.rejects
+        self.pending["rejects"] += rejects + warnings
         self.pending["states"] += states or []
         if len(self.pending["new"]) + len(self.pending["rejects"]) >= self.batch:
             self.flush()

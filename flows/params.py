@@ -20,6 +20,10 @@ class FetchParams(BaseModel):
     max_seconds: float = Field(default=60.0, gt=0, description="whole download, seconds")
     max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, description="response size cap")
     concurrency: int = Field(default=8, ge=1, le=64, description="requests in flight")
+    allow_private_urls: bool = Field(
+        default=False,
+        description="also fetch from loopback, private and link-local addresses (an intranet)",
+    )
 
 
 class PipelineParams(BaseModel):

@@ -18,6 +18,7 @@ from flows.publish import publish
 from flows.resolve import resolve
 from storage.lake import Lake
 from storage.lock import run_lock
+from storage.runs import UNFINISHED, close_unfinished, record
 from transforms.ingest.articles import utc_now
 from transforms.version import EXTRACTOR_VERSION
 
@@ -63,17 +64,24 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
     counts: dict = {}
     seconds: dict[str, float] = {}
     bar = progress.current()
+    clean_up_after_killed_runs(params, run_id)
     record_run(params, run_id, started_at, "started", counts)
+    finished_at = None  # set as publish starts: the build publishes the run as completed then
     stages = [
         ("ingest", lambda: ingest(params, run_id), lambda c: f"{c.get('new', 0)} new articles"),
         ("extract", lambda: run_extract(params, run_id), lambda c: f"{c['mentions']} mentions"),
         ("resolve", lambda: run_resolve(params), lambda c: f"{c.get('events', 0)} events"),
-        ("publish", lambda: publish(params), lambda c: ", ".join(f"{t} {n}" for t, n in c.items())),
+        (
+            "publish",
+            lambda: publish(params, (run_id, finished_at)),
+            lambda c: ", ".join(f"{t} {n}" for t, n in c.items()),
+        ),
     ]
     try:
         for stage, run, describe in stages:
             if stage == "publish":  # the run's own row is published with the data
-                record_run(params, run_id, started_at, "completed", counts | {"seconds": seconds})
+                finished_at = utc_now()
+                record_run(params, run_id, started_at, "publishing", counts | {"seconds": seconds})
             if stage != "extract":  # extract knows its total and starts its own bar
                 bar.start(stage)
             clock = time.perf_counter()
@@ -81,6 +89,9 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
             seconds[stage] = round(time.perf_counter() - clock, 3)
             release_memory()  # each stage's garbage, before the next one's peak
             bar.finish(stage, describe(counts[stage]))
+        # Only now, with the new warehouse swapped in: a run killed before is never completed.
+        counts_done = counts | {"seconds": seconds}
+        record_run(params, run_id, started_at, "completed", counts_done, finished_at)
     except BaseException:
         record_run(params, run_id, started_at, "failed", counts | {"seconds": seconds})
         raise
@@ -112,20 +123,36 @@ def run_resolve(params: PipelineParams) -> dict:
     return counts
 
 
-def record_run(params: PipelineParams, run_id: str, started_at, status: str, counts: dict) -> None:
-    Lake(params.lake).append(
-        "runs",
-        [
-            {
-                "run_id": run_id,
-                "flow": "pipeline",
-                "parameters": params.model_dump_json(),
-                "started_at": started_at,
-                "finished_at": None if status == "started" else utc_now(),
-                "status": status,
-                "counts": json.dumps(counts),
-                "extractor_version": EXTRACTOR_VERSION,
-            }
-        ],
-        skip_keys=set(),
-    )  # the latest row of a run (completed, then failed if publish fails) wins at publish
+def clean_up_after_killed_runs(params: PipelineParams, run_id: str) -> None:
+    """Under the run lock, so no other run is alive: close the runs that were killed, and
+    remove their half-written hidden files and scratch directories."""
+    lake = Lake(params.lake)
+    closed = close_unfinished(lake, params.warehouse, run_id, utc_now())
+    swept = lake.sweep()
+    if closed or swept:
+        get_run_logger().info(
+            "killed runs closed: %s; %d leftover files removed", closed or "none", len(swept)
+        )
+
+
+def record_run(
+    params: PipelineParams,
+    run_id: str,
+    started_at,
+    status: str,
+    counts: dict,
+    finished_at=None,
+) -> None:
+    """One status row of this run (see storage/runs.py): the last one wins at publish."""
+    final = status not in UNFINISHED
+    row = {
+        "run_id": run_id,
+        "flow": "pipeline",
+        "parameters": params.model_dump_json(),
+        "started_at": started_at,
+        "finished_at": (finished_at or utc_now()) if final else None,
+        "status": status,
+        "counts": json.dumps(counts),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    record(Lake(params.lake), row)

@@ -34,8 +34,19 @@ def export_events(warehouse: str | os.PathLike, fmt: str, out: str | os.PathLike
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = Path(out)
+    if target.is_dir():  # checked first: the rename at the end would fail and strand the work
+        raise IsADirectoryError(f"{target} is a directory; give a file name to write")
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        count = _write(warehouse, fmt, temporary)
+        os.replace(temporary, target)  # a reader never sees a half-written export
+    finally:
+        temporary.unlink(missing_ok=True)  # only left when writing or renaming failed
+    return count
+
+
+def _write(warehouse: str | os.PathLike, fmt: str, temporary: Path) -> int:
     con = connect_read_only(warehouse)
     try:
         con.execute(f"create temp view acled_events as {sql_text('export/acled_events.sql')}")
@@ -49,7 +60,6 @@ def export_events(warehouse: str | os.PathLike, fmt: str, out: str | os.PathLike
             count = con.execute("select count(*) from acled_events").fetchone()[0]
     finally:
         con.close()
-    os.replace(temporary, target)  # a reader never sees a half-written export
     return count
 
 

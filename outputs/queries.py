@@ -6,6 +6,9 @@ import csv
 import io
 import json
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -94,31 +97,73 @@ def resolve_sql(sql_or_name: str) -> str:
     return sql_or_name
 
 
+DEFAULT_TIMEOUT = 60.0  # seconds a query may run before it is interrupted
+
+
 def run_query(
-    warehouse: str, sql_or_name: str, params: dict[str, str] | None = None
+    warehouse: str,
+    sql_or_name: str,
+    params: dict[str, str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    allow_file_access: bool = False,
 ) -> QueryResult:
-    """Run SQL text or a named query; `params` fill its `$name` placeholders."""
+    """Run SQL text or a named query; `params` fill its `$name` placeholders.
+
+    The query sees the warehouse only (see storage.warehouse.SANDBOX) unless
+    `allow_file_access`, and is interrupted after `timeout` seconds (None: no limit).
+    """
     sql = resolve_sql(sql_or_name)
     named = sql is not sql_or_name
     values = bind_params(sql, params or {}) if named or query_params(sql) else dict(params or {})
     try:
-        con = connect_read_only(warehouse)
+        con = connect_read_only(warehouse, sandboxed=not allow_file_access)
     except WarehouseError as error:
         raise QueryError(str(error)) from None
     try:
-        if values:
-            cursor = con.execute(sql, values)
-            if cursor.description is None:
-                return QueryResult([], [])
-            return QueryResult([d[0] for d in cursor.description], cursor.fetchall())
-        relation = con.sql(sql)
-        if relation is None:
-            return QueryResult([], [])
-        return QueryResult(list(relation.columns), relation.fetchall())
-    except duckdb.Error as error:
-        raise QueryError(str(error).splitlines()[0]) from None
+        with _deadline(con, timeout) as expired:
+            try:
+                return _fetch(con, sql, values)
+            except duckdb.Error as error:
+                if expired.is_set():
+                    raise QueryError(
+                        f"query stopped after {timeout:g} s (raise the limit with --timeout)"
+                    ) from None
+                raise QueryError(str(error).splitlines()[0]) from None
     finally:
-        con.close()
+        con.close()  # after the timer is cancelled: it must not interrupt a closed connection
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, values: dict) -> QueryResult:
+    if values:
+        cursor = con.execute(sql, values)
+        if cursor.description is None:
+            return QueryResult([], [])
+        return QueryResult([d[0] for d in cursor.description], cursor.fetchall())
+    relation = con.sql(sql)
+    if relation is None:
+        return QueryResult([], [])
+    return QueryResult(list(relation.columns), relation.fetchall())
+
+
+@contextmanager
+def _deadline(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterator[threading.Event]:
+    """Interrupt the connection's running query after `seconds`; the event says it happened."""
+    expired = threading.Event()
+    if seconds is None:
+        yield expired
+        return
+
+    def stop() -> None:
+        expired.set()
+        con.interrupt()
+
+    timer = threading.Timer(seconds, stop)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield expired
+    finally:
+        timer.cancel()
 
 
 def _json_default(value: object) -> object:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import httpx
 
 from flows.params import FetchParams
+from sources.addresses import BlockedAddress, GuardedBackend
 from transforms.ingest.rejects import Rejected
 
 USER_AGENT = (
@@ -81,9 +82,20 @@ def shared_client(settings: FetchParams) -> httpx.Client:
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)},
-                limits=httpx.Limits(max_connections=settings.concurrency),
+                transport=_transport(settings),
             )
         return _clients[key]
+
+
+def _transport(settings: FetchParams) -> httpx.HTTPTransport:
+    """The connection pool; unless private URLs are allowed, it connects to public addresses
+    only (see sources/addresses.py), for the first request and for every redirect."""
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=settings.concurrency))
+    if not settings.allow_private_urls:
+        # httpx takes no network backend of its own; its httpcore pool does. A unit test
+        # checks that a private address is refused, so a change here cannot pass unseen.
+        transport._pool._network_backend = GuardedBackend()
+    return transport
 
 
 def close_clients() -> None:
@@ -109,6 +121,8 @@ def fetch(
     try:
         with client.stream("GET", url, headers=headers) as response:
             return _read(url, response, settings)
+    except BlockedAddress as error:
+        raise Rejected("blocked_address", str(error)) from None
     except httpx.TooManyRedirects as error:
         raise Rejected("redirect_loop", f"more than {MAX_REDIRECTS} redirects: {error}") from None
     except httpx.UnsupportedProtocol as error:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from pathlib import Path
 
 from transforms.ingest.articles import reject_row
@@ -16,7 +17,7 @@ from transforms.text import stable_id
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Bump when reading rules change, so files already read are read again with the new rules.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"
 
 
 class SourceError(ValueError):
@@ -41,15 +42,23 @@ def discover(sources: list[str]) -> list[str]:
             found.update(
                 str(p)
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and _is_entry(p)
             )
-        elif path.is_file():
+        elif _is_entry(path):
             found.add(str(path))
         elif any(ch in source for ch in "*?["):
-            found.update(p for p in glob.glob(source, recursive=True) if Path(p).is_file())
+            found.update(p for p in glob.glob(source, recursive=True) if _is_entry(Path(p)))
         else:
             raise SourceError(f"source not found: {source}")
     return sorted(found)
+
+
+def _is_entry(path: Path) -> bool:
+    """A file to read, or something in its place to reject: a symlink loop, a FIFO, a socket.
+
+    Skipping those silently would lose an input without a word; read_file rejects them.
+    """
+    return not path.is_dir() and (path.is_symlink() or path.exists())
 
 
 def file_fingerprint(path: str) -> str | None:
@@ -64,15 +73,18 @@ def file_fingerprint(path: str) -> str | None:
 def read_file(path: str) -> Harvest:
     """Candidate articles, rejects and feed pages to fetch from one file. Never raises."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            with open(path, "rb") as handle:
-                start = handle.read(64 * 1024)
-            detail = f"{size} bytes > {MAX_FILE_BYTES}"
-            return Harvest(rejects=[reject_row(STAGE, "oversize", detail, path, start)])
-        raw = Path(path).read_bytes()
+        status = os.stat(path)  # follows links: a loop raises ELOOP here
+        if not stat.S_ISREG(status.st_mode):  # opening a FIFO would block until a writer came
+            detail = "not a regular file (a FIFO, socket or device)"
+            return Harvest(rejects=[reject_row(STAGE, "unreadable_file", detail, path, None)])
+        with open(path, "rb") as handle:
+            # Never more than the cap: the file may have grown since it was listed.
+            raw = handle.read(64 * 1024 if status.st_size > MAX_FILE_BYTES else MAX_FILE_BYTES + 1)
     except OSError as error:
         return Harvest(rejects=[reject_row(STAGE, "unreadable_file", str(error), path, None)])
+    if status.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        detail = f"{max(status.st_size, len(raw))} bytes > {MAX_FILE_BYTES}"
+        return Harvest(rejects=[reject_row(STAGE, "oversize", detail, path, raw[: 64 * 1024])])
     return harvest(path, raw, items_from_bytes(path, raw))
 
 

@@ -19,6 +19,7 @@ import posixpath
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -36,12 +37,21 @@ def is_uri(root: str | os.PathLike) -> bool:
     return "://" in text and not text.startswith("file://")
 
 
+def local_path(root: str | os.PathLike) -> str:
+    """One identity for a local lake however it is spelled: `file:///abs/lake`, `/abs/lake`,
+    a relative path or a symbolic link all give the same absolute, link-free path (so two
+    spellings take one lock, and the lock lands in the lake, never in the working directory)."""
+    text = str(root)
+    if text.startswith("file://"):
+        text = unquote(urlsplit(text).path)  # file:///abs and file://localhost/abs
+    return os.path.realpath(text)
+
+
 def filesystem(root: str | os.PathLike) -> tuple[pafs.FileSystem, str]:
     """The pyarrow filesystem and the path inside it for a lake root."""
     text = str(root)
     if not is_uri(text):
-        local = text.removeprefix("file://")
-        return pafs.LocalFileSystem(), os.path.abspath(local)
+        return pafs.LocalFileSystem(), local_path(text)
     try:
         return pafs.FileSystem.from_uri(text)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -133,11 +143,11 @@ class Lake:
         read = columns if columns is None or keys is None or key in columns else [*columns, key]
         pending: list[pa.RecordBatch] = []
         rows = 0
-        for path in self.files(table):
+        todo = None if keys is None else set(keys)  # each key once, though a killed run's
+        for path in self.files(table):  # leftovers may hold a row twice
             for batch in self.dataset(table, [path]).to_batches(columns=read):
-                if keys is not None:
-                    wanted = [k in keys for k in batch.column(key).to_pylist()]
-                    batch = batch.filter(pa.array(wanted, type=pa.bool_()))
+                if todo is not None:
+                    batch = batch.filter(pa.array(_first_time(batch.column(key), todo)))
                 if read is not columns:
                     batch = batch.select(columns)
                 pending.append(batch)
@@ -160,8 +170,12 @@ class Lake:
         rows: Iterable[dict] | pa.Table,
         partition: str | None = None,
         skip_keys: set[str] | None = None,
+        batch: str | None = None,
     ) -> int:
-        """Append rows whose key is not in `skip_keys` (default: the lake's keys). Returns rows written."""
+        """Append rows whose key is not in `skip_keys` (default: the lake's keys). Returns rows written.
+
+        `batch` names the write (see batch_key): writing the same batch again, as a retried
+        task or a re-run after a kill does, replaces its file instead of adding another."""
         data = as_table(table, rows)
         if data.num_rows == 0:
             return 0
@@ -175,7 +189,8 @@ class Lake:
         directory = self.table_dir(table)
         if partition:
             directory = posixpath.join(directory, partition)
-        self._write(data, posixpath.join(directory, f"part-{uuid.uuid4().hex}.parquet"))
+        name = batch or uuid.uuid4().hex
+        self._write(data, posixpath.join(directory, f"part-{name}.parquet"))
         return data.num_rows
 
     def replace(self, table: str, rows: Iterable[dict] | pa.Table) -> int:
@@ -224,6 +239,22 @@ class Lake:
         finally:
             self.fs.delete_dir(path)
 
+    def sweep(self) -> list[str]:
+        """Remove what killed runs left: hidden `.tmp` files and `_scratch/` directories.
+        Only for a caller that holds the run lock (nothing else is writing). Returns them."""
+        selector = pafs.FileSelector(self.base, recursive=True, allow_not_found=True)
+        infos = self.fs.get_file_info(selector)
+        leftovers = [
+            i.path for i in infos if i.type == pafs.FileType.File and _is_temporary(i.base_name)
+        ]
+        for path in leftovers:
+            self.fs.delete_file(path)
+        scratch = posixpath.join(self.base, "_scratch")
+        if self.fs.get_file_info(scratch).type == pafs.FileType.Directory:
+            self.fs.delete_dir(scratch)
+            leftovers.append(scratch)
+        return leftovers
+
     def _write(self, data: pa.Table, target: str) -> None:
         if not self.is_local:
             self.fs.create_dir(posixpath.dirname(target), recursive=True)
@@ -238,6 +269,27 @@ class Lake:
         directory, name = posixpath.split(target)
         self.fs.create_dir(directory, recursive=True)
         return posixpath.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+
+
+def batch_key(*parts: object) -> str:
+    """A stable name for a batch of rows (e.g. its article ids and the extractor version)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(f"{part}\0".encode())
+    return digest.hexdigest()[:32]
+
+
+def _first_time(keys: pa.Array | pa.ChunkedArray, todo: set[str]) -> list[bool]:
+    """For each key: wanted and not seen yet (it is taken off `todo`)."""
+    mask = []
+    for key in keys.to_pylist():
+        mask.append(key in todo)
+        todo.discard(key)
+    return mask
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 def column_rows(table: pa.Table) -> Iterator[tuple]:

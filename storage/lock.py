@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from storage.lake import is_uri
+from storage.lake import is_uri, local_path
 
 POLL_SECONDS = 0.2
 
@@ -29,9 +29,10 @@ class RunLocked(RuntimeError):
 
 def lock_paths(lake: str, warehouse: str) -> list[Path]:
     """The lock files of a run, in a fixed order so that two runs never deadlock."""
-    paths = {Path(warehouse).absolute().with_name(Path(warehouse).name + ".lock")}
+    target = Path(os.path.realpath(warehouse))
+    paths = {target.with_name(target.name + ".lock")}
     if not is_uri(lake):
-        paths.add(Path(lake).absolute() / "_run.lock")
+        paths.add(Path(local_path(lake)) / "_run.lock")
     return sorted(paths)
 
 

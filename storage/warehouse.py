@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -26,18 +27,26 @@ from transforms.version import EXTRACTOR_VERSION
 BUILD_MEMORY_LIMIT = os.environ.get("CONFLICT_EVENTS_DUCKDB_MEMORY_LIMIT", "256MB")
 
 
+Completing = tuple[str, datetime]  # the run that publishes, and when it finishes
+
+
 class WarehouseError(RuntimeError):
     """The warehouse cannot be opened or queried."""
 
 
-def publish(lake: Lake, warehouse: str | os.PathLike) -> dict[str, int]:
-    """Build the warehouse from the lake and swap it in. Returns row counts per table."""
+def publish(
+    lake: Lake, warehouse: str | os.PathLike, completing: Completing | None = None
+) -> dict[str, int]:
+    """Build the warehouse from the lake and swap it in. Returns row counts per table.
+
+    `completing` (run_id, finished_at) is the run doing this publish: its row is published
+    as `completed`, which it is for anyone who reads this warehouse."""
     target = Path(warehouse)
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(target)
     building = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
     try:
-        counts = _build(lake, building)
+        counts = _build(lake, building, completing)
         checkpoint("publish")  # a test kills the run here: built, not yet swapped in
         os.replace(building, target)
     finally:
@@ -51,7 +60,11 @@ APPEND_ONLY = ("articles", "event_mentions", "casualty_figures", "rejects")
 
 
 def update(
-    lake: Lake, warehouse: str | os.PathLike, appended: dict[str, list[str]], reload: list[str]
+    lake: Lake,
+    warehouse: str | os.PathLike,
+    appended: dict[str, list[str]],
+    reload: list[str],
+    completing: Completing | None = None,
 ) -> dict[str, int]:
     """Bring the published warehouse up to date in a copy, then swap the copy in.
 
@@ -72,6 +85,7 @@ def update(
                 con.execute(f"delete from {table}")
                 con.execute(sql_text(f"publish/{table}.sql"))
             _append_new_rows(con, lake, appended)
+            _complete(con, completing)
             counts = _counts(con)
             checkpoint("publish")
             con.execute("checkpoint")
@@ -156,7 +170,16 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in CONTRACT_TABLES}
 
 
-def _build(lake: Lake, path: Path) -> dict[str, int]:
+def _complete(con: duckdb.DuckDBPyConnection, completing: Completing | None) -> None:
+    if completing:
+        run_id, finished_at = completing
+        con.execute(
+            "update runs set status = 'completed', finished_at = ? where run_id = ?",
+            [finished_at, run_id],
+        )
+
+
+def _build(lake: Lake, path: Path, completing: Completing | None = None) -> dict[str, int]:
     con = _connect_for_build(path)
     try:
         con.execute(sql_text("schema.sql"))
@@ -166,6 +189,7 @@ def _build(lake: Lake, path: Path) -> dict[str, int]:
             con.execute(sql_text(f"publish/{table}.sql"))
         for view in sorted((SQL_DIR / "views").glob("*.sql")):
             con.execute(view.read_text(encoding="utf-8"))
+        _complete(con, completing)
         counts = _counts(con)
         con.execute("checkpoint")
     finally:
@@ -223,12 +247,25 @@ def _parquet_source(files: list[str]) -> str:
     return f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false)"
 
 
-def connect_read_only(warehouse: str | os.PathLike) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse for reading, with a clear error when it cannot be."""
+# Never fetch or load an extension behind the user's back (a query could name one).
+NO_EXTENSION_AUTOLOAD = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# What `query` runs under: the warehouse and nothing else. No file or network access (no
+# read_text('/etc/passwd'), no COPY TO, no ATTACH, no INSTALL), and a locked configuration,
+# so a query cannot `SET` its way back out.
+SANDBOX = NO_EXTENSION_AUTOLOAD | {"enable_external_access": False, "lock_configuration": True}
+
+
+def connect_read_only(
+    warehouse: str | os.PathLike, sandboxed: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse for reading, with a clear error when it cannot be.
+
+    `sandboxed` is for SQL a user typed: see SANDBOX (docs/security.md)."""
     path = Path(warehouse)
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `conflict-events run` first")
+    config = SANDBOX if sandboxed else NO_EXTENSION_AUTOLOAD
     try:
-        return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), read_only=True, config=dict(config))
     except duckdb.Error as error:
         raise WarehouseError(f"cannot open warehouse {path}: {error}".splitlines()[0]) from error

@@ -7,6 +7,9 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
+
+from tests import hostile
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
 <title>{title}</title>
@@ -93,6 +96,8 @@ class Handler(BaseHTTPRequestHandler):
         self.server.hits[path] += 1
         self.server.user_agents.add(self.headers.get("User-Agent", ""))
         base = self.server.url
+        if path.startswith("/hostile/"):  # the hostile corpus's pages (tests/hostile.py)
+            return self._send(*hostile.page(base, path))
         if path == "/feed.rss":
             if self.headers.get("If-None-Match") == FEED_ETAG:
                 self.server.not_modified += 1
@@ -148,6 +153,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(
                 200, b"\x89PNG\r\n\x1a\n\x00\x00\x00" + bytes(range(256)) * 8, "text/html"
             )
+        if path == "/redirect":  # to wherever ?to= says: another host, a private address
+            self.send_response(302)
+            self.send_header("Location", unquote(self.path.partition("?to=")[2]))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if path == "/internal/secret":  # what a server on a private address must never give
+            return self._send(200, page(base, "secret", *STORIES["airstrike"]), "text/html")
         if path in ("/loop-a", "/loop-b"):
             target = "/loop-b" if path == "/loop-a" else "/loop-a"
             self.send_response(302)

@@ -1,7 +1,9 @@
--- The deadliest events with the evidence sentences of up to three of their mentions.
+-- The deadliest events with the evidence sentences of up to three of their mentions, leaving
+-- out the events in $exclude (those the plausibility check lists apart).
 with top as (
     select *
     from events
+    where not list_contains(cast($exclude as varchar[]), event_id)
     order by killed_best desc nulls last, injured_best desc nulls last, event_id
     limit $limit
 ),

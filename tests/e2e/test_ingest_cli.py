@@ -22,7 +22,10 @@ def test_folder_feed_and_url_list_in_one_run(tmp_path):
     with LocalServer() as server:
         urls = tmp_path / "urls.txt"
         urls.write_text(f"{server.url}/articles/airstrike.html\n{server.url}/missing\n")
-        run = _cli("run", str(folder), f"{server.url}/feed.rss", "--urls", str(urls), cwd=tmp_path)
+        feed = f"{server.url}/feed.rss"
+        run = _cli(
+            "run", str(folder), feed, "--urls", str(urls), "--allow-private-urls", cwd=tmp_path
+        )
         assert run.returncode == 0, run.stderr[-3000:]
         assert server.hits["/feed.rss"] == 1 and server.hits["/articles/summary-only.html"] == 1
     summary = run.stdout

@@ -68,7 +68,13 @@ def test_folder_feed_and_urls_in_one_run_and_a_rerun_adds_nothing(server, tmp_pa
         urls=[str(urls)],
         lake=str(tmp_path / "lake"),
         warehouse=str(tmp_path / "warehouse.duckdb"),
-        fetch=FetchParams(timeout=0.5, max_seconds=5, max_bytes=256 * 1024, concurrency=8),
+        fetch=FetchParams(
+            timeout=0.5,
+            max_seconds=5,
+            max_bytes=256 * 1024,
+            concurrency=8,
+            allow_private_urls=True,  # the test server is on 127.0.0.1
+        ),
     )
 
     first = pipeline(params)["ingest"]
@@ -134,7 +140,10 @@ def test_a_feed_file_is_read_again_until_all_its_pages_were_fetched(server, tmp_
         encoding="utf-8",
     )
     params = PipelineParams(
-        sources=[str(folder)], lake=str(tmp_path / "lake"), warehouse=str(tmp_path / "w.duckdb")
+        sources=[str(folder)],
+        lake=str(tmp_path / "lake"),
+        warehouse=str(tmp_path / "w.duckdb"),
+        fetch=FetchParams(allow_private_urls=True),  # the test server is on 127.0.0.1
     )
     first = ingest(params, "run1")
     # The linked feed's full-text entry is taken; its summary-only entry is not followed.

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
+
+AFTER_PUBLICATION = timedelta(days=1)  # an event can be dated a day after its report (time zones)
 
 MONTHS = {
     name: number
@@ -102,13 +105,25 @@ _SPAN_CUES = ("week", "month", "year")
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
-    """The date a text's event happened on, and its precision (day, week, month, year)."""
+    """The date a text's event happened on, and its precision (day, week, month, year).
+
+    A date outside EARLIEST_YEAR..LATEST_YEAR, or after publication (plus a day for time
+    zones), is never given: "9999-12-27" in a text is a data error, not an event date.
+    """
     text = fold_case(text)
+    if published is not None and not EARLIEST_YEAR <= published.year <= LATEST_YEAR:
+        published = None  # an absurd publication date anchors nothing
     for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):
         found = finder(text, published)
-        if found is not None:
+        if found is not None and _plausible(found[0], published):
             return found
     return None, None
+
+
+def _plausible(value: date, published: date | None) -> bool:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        return False
+    return published is None or value <= published + AFTER_PUBLICATION
 
 
 def _explicit_day(text: str, published: date | None):
@@ -236,14 +251,15 @@ def _last_weekday(published: date, weekday: int) -> date:
 
 
 def as_date(value: object) -> date | None:
-    """A date from a date, a datetime or ISO text; None when empty or unreadable."""
+    """A date from a date, a datetime or ISO text; None when empty, unreadable or outside
+    EARLIEST_YEAR..LATEST_YEAR (a publication year 9999 stored before ingest bounded it)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+        value = value.date()
+    elif not isinstance(value, date):
+        try:
+            value = datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None

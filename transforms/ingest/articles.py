@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 
+from transforms.ingest.fields import first_field, first_text, lowered_fields, text_of
 from transforms.ingest.rejects import Rejected
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR, parse_timestamp
 from transforms.ingest.urls import canonical_url
 from transforms.text import article_id, stable_id
 
@@ -17,24 +20,33 @@ TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("published_at", "date", "pubDate", "published")
 SOURCE_FIELDS = ("source", "source_name", "outlet")
+LANGUAGE_FIELDS = ("language", "lang")
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
 
 
-def article_from_record(record: dict, origin: str) -> dict:
-    """An `articles` row (without run fields) from a mapping with a body and optional metadata."""
+def article_from_record(
+    record: dict, origin: str, warnings: list[tuple[str, str]] | None = None
+) -> dict:
+    """An `articles` row (without run fields) from a mapping with a body and optional metadata.
+
+    Field names match in any case; list and object values are read as text (fields.py). A
+    publication date that is present but unreadable is stored as NULL, and (reason, detail) of
+    what was wrong is appended to `warnings` when given.
+    """
     if not isinstance(record, dict):
         raise Rejected("malformed_record", f"expected an object, got {type(record).__name__}")
-    body = _first(record, BODY_FIELDS)
-    if not isinstance(body, str) or not body.strip():  # strip() drops what split() would
+    fields = lowered_fields(record)
+    raw_body = first_field(fields, BODY_FIELDS)
+    body = None if isinstance(raw_body, int | float) else text_of(raw_body, separator="\n\n")
+    if not body or not body.split():  # split() drops what strip() keeps (NBSP-only text)
         raise Rejected("empty_text", "no text in any of the fields " + ", ".join(BODY_FIELDS))
-    body = body.strip()
-    language = _language(record, body)
+    language = _language(fields, body)
     return {
         "article_id": article_id(body),
-        "url": canonical_url(_as_text(_first(record, URL_FIELDS))),
-        "source_name": _as_text(_first(record, SOURCE_FIELDS)),
-        "title": _as_text(_first(record, TITLE_FIELDS)),
-        "published_at": parse_timestamp(_first(record, DATE_FIELDS)),
+        "url": canonical_url(first_text(first_field(fields, URL_FIELDS))),
+        "source_name": text_of(first_field(fields, SOURCE_FIELDS)),
+        "title": text_of(first_field(fields, TITLE_FIELDS)),
+        "published_at": _published_at(first_field(fields, DATE_FIELDS), warnings),
         "language": language,
         "body": body,
         "body_chars": len(body),
@@ -42,11 +54,25 @@ def article_from_record(record: dict, origin: str) -> dict:
     }
 
 
-def _language(record: dict, body: str) -> str:
+def _published_at(value: object, warnings: list[tuple[str, str]] | None) -> datetime | None:
+    parsed = parse_timestamp(first_text(value) if isinstance(value, list) else value)
+    if parsed is None and value is not None and warnings is not None:
+        shown = json.dumps(value, default=str, ensure_ascii=False)[:200]
+        warnings.append(
+            (
+                "unreadable_date",
+                f"published_at {shown} is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}: "
+                "the article is kept with no publication date",
+            )
+        )
+    return parsed
+
+
+def _language(fields: dict, body: str) -> str:
     """The article's language: a code the record states, else detected. Only English is taken."""
     from transforms.ingest.language import SUPPORTED_LANGUAGES, unsupported_language
 
-    stated = _as_text(record.get("language") or record.get("lang"))
+    stated = text_of(first_field(fields, LANGUAGE_FIELDS))
     if stated and _LANGUAGE_CODE.match(stated):
         code = stated[:2].lower()
         if code not in SUPPORTED_LANGUAGES:
@@ -87,48 +113,5 @@ def reject_row(
     }
 
 
-def parse_timestamp(value: object) -> datetime | None:
-    """A naive UTC datetime from an ISO string, an RFC 2822 date or a datetime; None if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        parsed = value
-    else:
-        parsed = _parse_text_timestamp(str(value).strip())
-        if parsed is None:
-            return None
-    if parsed.tzinfo is not None:
-        try:
-            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-        except (OverflowError, ValueError):  # year 1 or 9999 pushed past the range by its offset
-            return None
-    return parsed
-
-
-def _parse_text_timestamp(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _first(record: dict, fields: tuple[str, ...]) -> object:
-    for name in fields:
-        for key in (name, name.lower(), name.capitalize()):
-            if record.get(key) not in (None, ""):
-                return record[key]
-    return None
-
-
-def _as_text(value: object) -> str | None:
-    return None if value is None else str(value).strip() or None

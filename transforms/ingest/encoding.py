@@ -20,7 +20,8 @@ BINARY_CONTROL_SHARE = 0.10
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters other than the text ones (\t \n \v \f \r), C1 controls included.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -33,9 +34,17 @@ _BOMS = (
 def decode_bytes(raw: bytes) -> str:
     """The text of `raw`: BOM, then strict UTF-8, then a detected or fallback encoding.
 
-    Raises Rejected("binary_file") for data that is not text at all and
+    NUL characters past the sniffed start are dropped. Raises Rejected("binary_file") for data
+    that is not text at all (control bytes only, say: valid UTF-8, but no one's article) and
     Rejected("bad_encoding") for text that no candidate encoding decodes cleanly.
     """
+    text = _decode(raw).replace("\x00", "")
+    if _control_share(text) > BINARY_CONTROL_SHARE:
+        raise Rejected("binary_file", "the input is mostly control characters")
+    return text
+
+
+def _decode(raw: bytes) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _strict(raw, encoding, "bad_encoding")
@@ -102,7 +111,4 @@ def _detected(raw: bytes) -> str | None:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if (ch < " " and ch not in _TEXT_CONTROLS) or "\x7f" <= ch <= "\x9f"
-    )
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)

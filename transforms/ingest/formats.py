@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from transforms.ingest.articles import article_from_record, reject_row
+from transforms.ingest.articles import MAX_PAYLOAD_CHARS, article_from_record, reject_row
 from transforms.ingest.encoding import decode_bytes
 from transforms.ingest.feeds import FeedEntry, looks_like_feed, parse_feed
 from transforms.ingest.html import record_from_html
@@ -28,6 +28,7 @@ SUPPORTED_SUFFIXES = (
 )
 
 STAGE = "ingest"
+WARNING_STAGE = "ingest_warning"  # a note about an article that was kept, in `rejects`
 Item = dict | FeedEntry | Rejected
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 128 KiB default
 
@@ -41,11 +42,11 @@ def items_from_bytes(path: str, raw: bytes) -> Iterator[tuple[str, Item]]:
         return
     text = decode_bytes(raw)
     if suffix == ".json":
-        yield from _json_items(path, text)
+        yield from _some(_json_items(path, text))
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _json_line_items(path, text)
+        yield from _some(_json_line_items(path, text))
     elif suffix == ".csv":
-        yield from _csv_items(path, text)
+        yield from _some(_csv_items(path, text))
     elif suffix in HTML_SUFFIXES:
         yield path, record_from_html(text)
     else:
@@ -66,11 +67,18 @@ def items_from_response(url: str, raw: bytes, content_type: str) -> Iterator[tup
         yield url, {"text": text, "url": url}
 
 
+def _some(items: Iterator[tuple[str, Item]]) -> Iterator[tuple[str, Item]]:
+    """The items; a file of records with none at all (empty, `[]`, a lone header) is rejected."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        raise Rejected("empty_text", "no records in the file")
+
+
 def _json_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise Rejected("malformed_json", f"invalid JSON: {error}") from error
+    data = _load_json(text, "invalid JSON")
     if not isinstance(data, list):
         yield path, data
         return
@@ -83,38 +91,47 @@ def _json_line_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
         if not line.strip():
             continue
         try:
-            yield f"{path}:{number}", json.loads(line)
-        except json.JSONDecodeError as error:
-            yield f"{path}:{number}", Rejected("malformed_json", f"invalid JSON line: {error}")
+            yield f"{path}:{number}", _load_json(line, "invalid JSON line")
+        except Rejected as rejected:  # this line only: the next one may be fine
+            rejected.payload = line  # the raw line, as the README promises
+            yield f"{path}:{number}", rejected
+
+
+def _load_json(text: str, what: str) -> object:
+    """json.loads with every failure as a reject: syntax, nesting too deep, huge integers."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise Rejected("malformed_json", f"{what}: nested too deeply to read") from None
+    except ValueError as error:  # JSONDecodeError, or an integer over Python's digit limit
+        raise Rejected("malformed_json", f"{what}: {error}") from None
 
 
 def _csv_items(path: str, text: str) -> Iterator[tuple[str, Item]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    """One item a row. Read row by row (not DictReader) so a message gives the true counts."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = reader.fieldnames
+        header = [name.strip().lower() for name in next(reader, [])]
     except csv.Error as error:
         raise Rejected("malformed_csv", f"unreadable header: {error}") from error
-    if not header or not {"text", "body", "content"} & {h.strip().lower() for h in header}:
+    if not {"text", "body", "content"} & set(header):
         raise Rejected("malformed_csv", "no text, body or content column in the header")
     while True:
+        line = reader.line_num + 1  # where the next row starts (it may span several lines)
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:  # the rest of the file cannot be trusted: stop here
-            yield (
-                f"{path}:{reader.line_num}",
-                Rejected("malformed_csv", f"line {reader.line_num}: {error}"),
-            )
+            yield f"{path}:{line}", Rejected("malformed_csv", f"line {line}: {error}")
             return
-        origin = f"{path}:{reader.line_num}"
-        if None in row or None in row.values():
-            yield (
-                origin,
-                Rejected("malformed_csv", f"row has {len(row)} fields, header has {len(header)}"),
-            )
+        if not row:  # a blank line
+            continue
+        if len(row) != len(header):
+            detail = f"row has {len(row)} fields, header has {len(header)}"
+            yield f"{path}:{line}", Rejected("malformed_csv", detail, payload=",".join(row))
         else:
-            yield origin, {key.strip().lower(): value for key, value in row.items()}
+            yield f"{path}:{line}", dict(zip(header, row, strict=True))
 
 
 @dataclass(slots=True)
@@ -124,11 +141,14 @@ class Harvest:
     articles: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
     pages: list[FeedEntry] = field(default_factory=list)  # entries that carry only a summary
+    # `rejects` rows with stage WARNING_STAGE about articles that were kept (an unreadable date)
+    warnings: list[dict] = field(default_factory=list)
 
     def extend(self, other: Harvest) -> None:
         self.articles.extend(other.articles)
         self.rejects.extend(other.rejects)
         self.pages.extend(other.pages)
+        self.warnings.extend(other.warnings)
 
 
 def harvest(origin: str, raw: bytes, items: Iterator[tuple[str, Item]]) -> Harvest:
@@ -158,14 +178,22 @@ def _collect(found: Harvest, origin: str, item: Item) -> None:
                 found.pages.append(item)
                 return
             item = item.record
-        found.articles.append(article_from_record(item, origin))
+        warnings: list[tuple[str, str]] = []
+        found.articles.append(article_from_record(item, origin, warnings))
+        found.warnings += [
+            reject_row(WARNING_STAGE, reason, detail, origin, _payload(item))
+            for reason, detail in warnings
+        ]
     except Rejected as rejected:
         found.rejects.append(
             reject_row(STAGE, rejected.reason, rejected.detail, origin, _payload(item))
         )
 
 
-def _payload(item: object) -> str:
+def _payload(item: object) -> str | bytes:
     if isinstance(item, Rejected):
-        return item.detail
-    return json.dumps(item, default=str, ensure_ascii=False)
+        return item.detail if item.payload is None else item.payload
+    try:
+        return json.dumps(item, default=str, ensure_ascii=False)
+    except (RecursionError, ValueError):  # a record nested near json's limit
+        return repr(item)[: 4 * MAX_PAYLOAD_CHARS]

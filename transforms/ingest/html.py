@@ -6,6 +6,7 @@ in memory and fetches nothing.
 
 from __future__ import annotations
 
+from transforms.ingest.html_text import plain_text
 from transforms.ingest.rejects import Rejected
 from transforms.text import normalize_whitespace
 
@@ -36,6 +37,9 @@ def record_from_html(html: str, url: str | None = None) -> dict:
     if not text or not normalize_whitespace(text):
         # Short pages fall under trafilatura's minimum size: take the plain page text instead.
         text = trafilatura.html2txt(html)
+    if not text or not normalize_whitespace(text):
+        # lxml stops at its depth limit (256): a page of 100k nested divs parses as empty.
+        text = plain_text(html)
     if not text or not normalize_whitespace(text):
         raise Rejected("empty_text", "the page has no readable text")
     title = document.title if document is not None else None

@@ -29,12 +29,18 @@ REASONS = {
     "malformed_feed": "an RSS/Atom document that is not well-formed XML or not a feed",
     "nested_feed": "a feed entry whose link is another feed (not followed)",
     "oversize": "a file or response over the size cap",
-    "unreadable_file": "a file that could not be opened (permissions, vanished)",
+    "unreadable_file": "a file that could not be opened (permissions, vanished, a symlink loop) "
+    "or is not a regular file (a FIFO, a socket, a device)",
     "unparseable": "a parser failed unexpectedly on this input (a bug to report)",
+    "malformed_url": "a URL that cannot be parsed (`http://[::1`, a port out of range)",
     "unsupported_scheme": "a URL that is not http(s), or a file path given as a URL",
     "unsupported_content_type": "a response that is neither HTML, plain text, a feed nor binary",
     "http_error": "a 4xx/5xx status or a connection failure (5xx after retries)",
     "timeout": "no response within the timeout, after retries",
     "redirect_loop": "more redirects than allowed (a loop)",
+    "blocked_address": "a URL or redirect to a loopback, private or link-local address",
     "unsupported_language": "not English; the body is kept in the payload",
+    # A warning (stage `ingest_warning`): the article is kept, this note says what was dropped.
+    "unreadable_date": "a warning: published_at present but not a date in 1900-2100 "
+    "(a word, a boolean, year 9999); the article is kept with published_at NULL",
 }

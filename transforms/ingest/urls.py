@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from transforms.ingest.rejects import Rejected
 
@@ -23,15 +23,30 @@ def looks_like_url(text: str) -> bool:
 
 
 def fetchable_url(text: str) -> str:
-    """The URL, stripped, if we may fetch it; Rejected("unsupported_scheme") otherwise."""
+    """The URL, stripped, if we may fetch it.
+
+    Raises Rejected("unsupported_scheme") for what is not http(s) and Rejected("malformed_url")
+    for a URL that cannot be parsed (`http://[::1`, a port out of range).
+    """
     url = text.strip()
-    scheme = urlsplit(url).scheme.lower() if looks_like_url(url) else ""
+    parts = _split(url)
+    scheme = parts.scheme.lower() if looks_like_url(url) else ""
     if scheme not in FETCHABLE_SCHEMES:
         what = f"scheme {scheme}:" if scheme else "a file path or bare name"
         raise Rejected("unsupported_scheme", f"only http and https are fetched, not {what}")
-    if not urlsplit(url).hostname:
+    if not parts.hostname:
         raise Rejected("unsupported_scheme", "the URL has no host")
     return url
+
+
+def _split(url: str) -> SplitResult:
+    """urlsplit, with the port checked too (both raise ValueError on a malformed URL)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read for its check: out of range or not a number
+    except ValueError as error:
+        raise Rejected("malformed_url", f"the URL cannot be parsed: {error}") from None
+    return parts
 
 
 def canonical_url(url: str | None) -> str | None:

@@ -13,7 +13,10 @@ from tests.http_server import FEED_ETAG, LocalServer
 from transforms.ingest.formats import harvest, items_from_response
 from transforms.ingest.rejects import Rejected
 
-SETTINGS = FetchParams(timeout=0.5, max_seconds=5, max_bytes=256 * 1024, concurrency=4)
+# The test server is on 127.0.0.1: these tests opt in (test_fetch_guard.py tests the refusal).
+SETTINGS = FetchParams(
+    timeout=0.5, max_seconds=5, max_bytes=256 * 1024, concurrency=4, allow_private_urls=True
+)
 
 
 @pytest.fixture(scope="module")
