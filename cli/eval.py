@@ -77,17 +77,22 @@ def score_rows(gold_rows: list[dict]) -> dict:
 
 
 def predict(row: dict) -> dict:
-    from transforms.evaluate import predicted_fields
-    from transforms.extract.article import extract_article
-    from transforms.text import article_id
+    """The extractor's fields for a gold row, read as the pipeline reads an article: its text
+    with its title and publication date."""
+    from transforms.evaluate import predicted_fields, reported_figures
+    from transforms.extract.article import article_text, extract_article
+    from transforms.text import article_id, split_sentences
 
     article = {
         "article_id": article_id(row["text"]),
+        "title": row.get("title"),
         "body": row["text"],
         "published_at": row.get("published_at"),
     }
-    mentions, _ = extract_article(article)
-    return predicted_fields(mentions)
+    mentions, figures = extract_article(article)
+    predicted = predicted_fields(mentions)
+    sentences = split_sentences(article_text(article)[0])
+    return predicted | {"figures": reported_figures(mentions, figures, sentences)}
 
 
 def _same_place():
@@ -120,9 +125,12 @@ def render_misses(grouped: dict, limit: int) -> str:
                 lines.append(
                     f"- {miss['id']}: gold {miss['gold']!r}, predicted {miss['predicted']!r}{note}"
                 )
+                if miss.get("title"):
+                    lines.append(f"    title:    {miss['title'][:200]}")
                 lines.append(f"    text:     {miss['text'][:300]}")
                 if miss.get("evidence"):
                     lines.append(f"    evidence: {miss['evidence'][:200]}")
+                lines.extend(f"    figure:   {figure}" for figure in miss.get("figures", ()))
     return "\n".join(lines)
 
 

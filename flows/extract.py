@@ -19,7 +19,7 @@ from flows.params import PipelineParams
 from storage.lake import Lake
 from transforms.version import EXTRACTOR_VERSION
 
-ARTICLE_COLUMNS = ["article_id", "body", "published_at"]
+ARTICLE_COLUMNS = ["article_id", "title", "body", "published_at"]
 MIN_BATCHES_IN_FLIGHT = 4
 
 

@@ -1,6 +1,6 @@
-"""Scoring the extractor against gold labels (DESIGN.md, "Gold files and eval").
+"""Scoring the extractor against gold labels (docs/accuracy.md, "The gold file format").
 
-A gold row has `id`, `text`, optional `published_at`, and any of the labels in FIELDS. A label
+A gold row has `id`, `text`, optional `title` and `published_at`, and any of the labels in FIELDS. A label
 that is missing or null is not scored. Killed and injured compare with the best value of the
 text's primary (`reported`) mention; no figure counts as 0.
 """
@@ -59,6 +59,28 @@ def predicted_fields(mentions: list[dict]) -> dict:
         "longitude": reported.get("longitude"),
         "evidence": reported.get("evidence"),
     }
+
+
+def reported_figures(mentions: list[dict], figures: list[dict], sentences: list) -> list[str]:
+    """The figures of the `reported` mention, one line each: category, value, qualifier, the
+    words counted and the sentence they stand in (what a reader checks a miss against)."""
+    reported = next((m for m in mentions if m.get("role") == "reported"), None)
+    if reported is None:
+        return []
+    lines = []
+    for figure in figures:
+        if figure["mention_id"] != reported["mention_id"]:
+            continue
+        marks = [figure["qualifier"]]
+        marks += [name for name in ("is_subset", "adds") if figure.get(name)]
+        if figure.get("counted") is False:
+            marks.append("not counted")
+        sentence = sentences[figure["sentence_index"]].text
+        lines.append(
+            f"{figure['category']} {figure['best']} ({', '.join(marks)}) "
+            f"{figure['text']!r} in: {sentence[:240]}"
+        )
+    return lines
 
 
 def score(
@@ -168,8 +190,10 @@ def _miss(gold: dict, predicted: dict, name: str, want, got, kind: str) -> dict:
         "kind": kind,
         "gold": want,
         "predicted": got,
+        "title": gold.get("title"),
         "text": gold.get("text", ""),
         "evidence": predicted.get("evidence"),
+        "figures": predicted.get("figures", []),
     }
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.extract.casualties import continues_toll, find_figures
-from transforms.extract.dates import date_range, resolve_date
+from transforms.extract.dates import date_range
 from transforms.extract.places import (
     Candidate,
     Place,
@@ -31,6 +31,16 @@ from transforms.extract.places import (
     fold,
     town_votes,
 )
+from transforms.extract.primary import (
+    WAR_TOTAL,
+    article_date,
+    awaits_toll,
+    blank_heading,
+    heading_figures,
+    heading_sentences,
+    type_from_heading,
+)
+from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
 from transforms.extract.taxonomy import classify, find_perpetrator, find_target
 from transforms.text import Sentence, compile_folded, fold_case
@@ -48,7 +58,8 @@ _AGGREGATE = compile_folded(
     # "in total" over a war or a period; alone it is the event's own total
     r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
+    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b"
+    f"|{WAR_TOTAL}",
 )
 # Words that tell of violence: a sentence with one of these can open the reported mention.
 _EVENT = compile_folded(
@@ -100,23 +111,34 @@ def _once(ctx: _Context, fn: Callable, *args: object):
     return ctx.memo[key]
 
 
-def split_mentions(body: str, sentences: list[Sentence], published: date | None) -> list[Mention]:
-    """The event mentions of an article, in reading order, with their figures attached."""
+def split_mentions(
+    body: str, sentences: list[Sentence], published: date | None, heading_end: int = 0
+) -> list[Mention]:
+    """The event mentions of an article, in reading order, with their figures attached.
+    `body[:heading_end]` is the headline (primary.py): its figures and kind of event go to the
+    reported mention, which the body's lead opens."""
     figures = find_figures(body, sentences)
-    candidates = find_candidates(body)
+    place_text = blank_heading(body, heading_end)
+    candidates = find_candidates(place_text)
     votes = Votes(country_votes(candidates))
     votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
-    ctx = _Context(body, sentences, published, candidates, votes)
+    anchor = article_date(body, heading_end, published)
+    ctx = _Context(place_text, sentences, anchor, candidates, votes)
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
+    headings = heading_sentences(sentences, heading_end)
+    head_figures = heading_figures(by_sentence, headings)
     mentions: list[Mention] = []
-    for sentence in sentences:
+    for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
-            if sentence_figures or _EVENT.search(fold_case(sentence.text)):
+            if sentence_figures or head_figures or _EVENT.search(fold_case(sentence.text)):
                 place = _sentence_place(ctx, sentence)
-                mentions.append(_open(ctx, sentence, sentence_figures, place, "reported"))
+                opened = _open(ctx, sentence, head_figures + sentence_figures, place, "reported")
+                for heading in headings:
+                    type_from_heading(opened, _once(ctx, classify, heading.text))
+                mentions.append(opened)
             continue
         if not sentence_figures:
             continue  # only figure sentences are read further: places cost a scan each
@@ -157,6 +179,8 @@ def continues_mention(
     folded = fold_case(text)
     if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
         return False
+    if awaits_toll(current):
+        return True  # the lead named the event; its toll comes further down
     if _only_negations(figures) and _contradicts(figures, current.figures):
         return False  # "no one was killed" cannot restate a toll with deaths: another event
     if continues_toll(current.figures, figures, text):

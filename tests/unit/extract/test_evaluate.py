@@ -108,3 +108,39 @@ def test_admin1_matches_spellings_of_the_same_division_only():
     ]
     assert score(rows, same_admin1=same_admin1)["admin1"].correct == 1
     assert score(rows)["admin1"].correct == 0  # the default stays plain equality
+
+
+def test_predict_reads_the_title_and_the_publication_date_as_the_pipeline_does():
+    from cli.eval import predict
+
+    row = {
+        "id": "t",
+        "title": "Car bomb kills 12 at crowded market",
+        "published_at": "2024-03-08",
+        "text": "The blast tore through stalls on Wednesday, officials said.",
+    }
+    predicted = predict(row)
+    assert predicted["killed"] == 12  # the figure is only in the title
+    assert predicted["event_date"] == "2024-03-06"  # Wednesday before Friday 8 March
+    assert predict(row | {"title": None})["killed"] == 0
+
+
+def test_show_misses_prints_the_title_and_the_figures_with_their_sentences(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    row = {
+        "id": "m1",
+        "title": "Gunmen storm village, killing nine",
+        "text": "Nine villagers were killed. Two of them were children.",
+        "killed": 10,
+    }
+    gold.write_text(json.dumps(row) + "\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "cli.main", "eval", str(gold), "--show-misses", "5"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    assert "title:    Gunmen storm village, killing nine" in out
+    assert "figure:   killed 9 (exact) 'Nine villagers' in: Nine villagers were killed." in out
+    assert "killed 2 (exact, is_subset) 'Two' in: Two of them were children." in out
