@@ -230,9 +230,14 @@ _URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
 # One person named, or a subject pronoun, before a passive casualty verb: "Ketron Nathan, a
 # father of three, was shot and killed", "Morgan Slaight died Tuesday", "He was pronounced
 # dead". Read on the original text (capitals).
+# Searched back from each auxiliary or "died" (found with str.find), in a short window: a scan of
+# the whole sentence for capitalised words costs more than the rest of the reading of names.
 _NAMED = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])|(?<![\w'’-])(?:[Hh]e|[Ss]he)(?![\w'’-])"
+    r"(?P<name>(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+|(?<![\w'’-])(?:[Hh]e|[Ss]he))"
+    r"(?:\s*,[^,;.]{1,80},)?(?:\s+(?:who|later|then|also|\w+ly))*\s*$"
 )
+# The words a named victim's verb starts with (lowercased text), each led by a space.
+NAMED_VERBS = (" was ", " has been ", " had been ", " is ", " died", " dies")
 
 # An outcome word right after an amount: "25 injured", "12 dead" (a total, not a subset).
 _TOTAL_AHEAD = _ci(r"\s+(?:(?P<t_killed>dead|killed)|(?P<t_injured>injured|wounded))\b")

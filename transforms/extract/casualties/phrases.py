@@ -41,6 +41,7 @@ from transforms.extract.casualties.patterns import (
     _TAIL_DIRECT,
     _TOKEN,
     _URL_LEFT,
+    NAMED_VERBS,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
 from transforms.text import first_matching, priority_regexes
@@ -264,8 +265,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     phrases.extend(_demonyms(text, original, taken))
-    if "he " in text or any(c.isupper() for c in original[1:]):
-        phrases.extend(_named_people(text, original, phrases))
+    phrases.extend(_named_people(text, original, phrases))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -284,9 +284,10 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
     active verb with an object ("Israel has killed 50") makes the name the agent."""
     spans = [(p.start, p.end) for p in phrases]
     found = []
-    for match in _NAMED.finditer(original):
-        start, end = match.start(), match.end()
-        if match.group().split()[0] in _NOT_NAMES or any(a < end and start < b for a, b in spans):
+    for match in _names_before_verbs(original, text):
+        start, end = match.start("name"), match.end("name")
+        name = match.group("name")
+        if name.split()[0] in _NOT_NAMES or any(a < end and start < b for a, b in spans):
             continue
         tail = _TAIL.match(text, end)
         if tail is None or _OBJECT.match(text, tail.end()) or _renamed(text, start):
@@ -301,6 +302,20 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
         if aux or intransitive:
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     return found
+
+
+def _names_before_verbs(original: str, text: str):
+    """_NAMED matches that end where a verb of NAMED_VERBS starts, in reading order."""
+    seen = set()
+    for verb in NAMED_VERBS:
+        at = text.find(verb)
+        while at != -1:
+            if at not in seen:
+                seen.add(at)
+                match = _NAMED.search(original, max(0, at - 120), at)
+                if match:
+                    yield match
+            at = text.find(verb, at + 1)
 
 
 def _renamed(text: str, start: int) -> bool:
