@@ -29,6 +29,7 @@ from transforms.extract.places import (
     explicit_votes,
     find_candidates,
     fold,
+    primary_place,
     town_votes,
 )
 from transforms.extract.primary import (
@@ -102,6 +103,7 @@ class _Context:
     # the same sentence, computed once per article.
     memo: dict[tuple, object] = field(default_factory=dict)
     place_texts: list[str] | None = None
+    heading: str = ""  # the headline before the body (blanked in `body`)
 
 
 def _once(ctx: _Context, fn: Callable, *args: object):
@@ -123,7 +125,7 @@ def split_mentions(
     votes = Votes(country_votes(candidates))
     votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
     anchor = article_date(body, heading_end, published)
-    ctx = _Context(place_text, sentences, anchor, candidates, votes)
+    ctx = _Context(place_text, sentences, anchor, candidates, votes, heading=body[:heading_end])
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
@@ -318,6 +320,8 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
             _date_from_body(ctx, mention, following)
         if mention.location is None and mention.role == "reported":
             _place_from_body(ctx, mention, following)
+        if mention.role == "reported":
+            _set_place(mention, _primary_place(ctx, mention))
         if mention.event_date is None and mention.role in ("reported", "other") and ctx.published:
             # Nothing stated: the event is taken to be of the publication's week, and said so.
             mention.event_date, mention.date_precision = ctx.published, "week"
@@ -420,25 +424,40 @@ def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
     return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
 
 
+def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
+    """The reported event's place read from the headline, the lead and the dateline together
+    (places.primary_place): the lead runs to the sentence after the mention's own."""
+    first = next((s.index for s in ctx.sentences if s.start >= len(ctx.heading)), 0)
+    lead = ctx.sentences[first : mention.sentence_index + 2]
+    spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
+    current = _mention_place(mention) if mention.country else None
+    return primary_place(ctx.body, ctx.heading, spans, ctx.candidates, ctx.votes, current)
+
+
+def _mention_place(mention: Mention) -> Place:
+    """A mention's place, not tied to where it was read (char_start -1)."""
+    return Place(
+        mention.location or mention.country or "",
+        mention.geonameid,
+        mention.country,
+        mention.country_iso,
+        mention.admin1,
+        mention.latitude,
+        mention.longitude,
+        0,
+        -1,
+        -1,
+        mention.geo_precision or 1,
+    )
+
+
 def _anaphoric_place(text: str, previous: list[Mention]) -> Place | None:
     """ "the city", "the same town": the place of the last mention that has one."""
     if not _SAME_PLACE_ANAPHOR.search(fold_case(text)):
         return None
     for mention in reversed(previous):
         if mention.location:
-            return Place(
-                mention.location,
-                mention.geonameid,
-                mention.country,
-                mention.country_iso,
-                mention.admin1,
-                mention.latitude,
-                mention.longitude,
-                0,
-                -1,
-                -1,
-                mention.geo_precision or 1,
-            )
+            return _mention_place(mention)
     return None
 
 

@@ -23,6 +23,7 @@ from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.matching import same_admin1, same_place
 from transforms.extract.places.model import Candidate, Candidates, Place
 from transforms.extract.places.names import fold
+from transforms.extract.places.primary import primary_place
 
 __all__ = [
     "Candidate",
@@ -38,6 +39,7 @@ __all__ = [
     "fold",
     "gazetteer",
     "gazetteer_cache_path",
+    "primary_place",
     "same_admin1",
     "same_place",
     "town_votes",

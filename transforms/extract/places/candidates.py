@@ -8,12 +8,18 @@ import re
 from functools import lru_cache
 
 from transforms.extract.places.cache import gazetteer
-from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE, _classify, _facts
+from transforms.extract.places.classify import (
+    _MIN_POPULATION_WITHOUT_CUE,
+    _classify,
+    _facts,
+    bare_possessive_country,
+)
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.lexicon import (
     ACTOR_WORDS,
     ARMED_GROUP_COUNTRIES,
     COMMON_WORDS,
+    DATE_WORDS,
     DEMONYMS,
     NOT_ALONE_WORDS,
 )
@@ -54,10 +60,25 @@ def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ..
     phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
     names), or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
-    parts = tuple(_AFTER_POSSESSIVE.split(phrase)) if "s " in phrase else (phrase,)
+    parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
     if not actor and all(_never_a_place(gaz, part) for part in parts):
         return None
     return actor, parts
+
+
+def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
+    """The names of a phrase cut after each possessive: "Mosul's al-Masaref", and "Syrias
+    Idlib" when the apostrophe was lost and the word is a country's possessive."""
+    parts = []
+    for part in _AFTER_POSSESSIVE.split(phrase):
+        words = part.split(" ")
+        cut = 0
+        for number, word in enumerate(words[:-1]):
+            if bare_possessive_country(gaz, _fold_word(word)):
+                parts.append(" ".join(words[cut : number + 1]))
+                cut = number + 1
+        parts.append(" ".join(words[cut:]))
+    return parts
 
 
 def _never_a_place(gaz: Gazetteer, part: str) -> bool:
@@ -132,12 +153,24 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
             if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
                 continue
+            if last - first > 1 and _unknown_after_nationality(gaz, key, folded[first]):
+                continue  # "the Syrian Idlib province": Syrian, then Idlib
             candidate = _classify(gaz, scan, span_start, span_end, key)
-            partial = first > 0 or last < count
+            # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
+            partial = _rest_named(folded, first, last)
             if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
                 candidate = None
             if candidate is not None and unit and not _nationality(candidate):
                 candidate = None
+            if candidate is not None and first and _surname(gaz, folded[first - 1], candidate):
+                candidate = None
+            if (
+                candidate is not None
+                and last == first + 1 < count
+                and _given_name(gaz, folded, last)
+                and _PERSON_AFTER.match(scan.text, start + len(phrase))
+            ):
+                candidate = None  # "George Sabra said", "Orlando Collins": a person
             if candidate is not None:
                 out.append(candidate)
                 first = last
@@ -148,6 +181,14 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
 
 
 _SHAPES = _Memo(100_000)
+
+
+def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
+    """Whether the words of a phrase around a span name something more than the span: not
+    when they are only dates or common words ("Monday", "Dec")."""
+    return any(
+        w not in COMMON_WORDS and w not in DATE_WORDS for w in (*folded[:first], *folded[last:])
+    )
 
 
 def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:
@@ -230,6 +271,8 @@ def _verdict(gaz: Gazetteer, key: str) -> bool | None:
         return True
     if lookup in gaz.country_by_name or key in gaz.by_name:
         return True
+    if bare_possessive_country(gaz, key):
+        return True
     return None
 
 
@@ -237,6 +280,54 @@ _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"
 _UNIT_AFTER = re.compile(
     r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
     re.I,
+)
+
+
+def _unknown_after_nationality(gaz: Gazetteer, key: str, first: str) -> bool:
+    """A name the gazetteer lacks that starts with a nationality or a country: two names."""
+    if key in gaz.by_name or key in gaz.admin1_by_name or key in gaz.country_by_name:
+        return False
+    return first in DEMONYMS or first in gaz.country_by_name
+
+
+def _surname(gaz: Gazetteer, before: str, c: Candidate) -> bool:
+    """A town's name after a word that is no place or common word is a person's surname
+    ("Hattie Jackson said", "Frederick Boise"): towns are not named after a given name."""
+    if c.admin1 or c.country_iso or c.demonym_iso or c.coded or not c.cities:
+        return False
+    if " " in before or not before.isalpha() or before in COMMON_WORDS or before in DATE_WORDS:
+        return False
+    if before in ACTOR_WORDS or before in NOT_ALONE_WORDS or before in DEMONYMS:
+        return False
+    return not (before in gaz.by_name or before in gaz.admin1_by_name)
+
+
+def _given_name(gaz: Gazetteer, folded: tuple[str, ...], last: int) -> bool:
+    """The span is a person's given name: the phrase's last word follows it and is no place,
+    no common word and no word that makes a longer place name ("Street", "Police")."""
+    if last != len(folded) - 1:
+        return False
+    after = folded[last]
+    if not after.isalpha() or after in _NAME_PARTS or _NOUN_AFTER.match(" " + after):
+        return False
+    if after in COMMON_WORDS or after in DATE_WORDS or after in ACTOR_WORDS or after in DEMONYMS:
+        return False
+    return after not in NOT_ALONE_WORDS and after not in gaz.admin1_by_name
+
+
+# What follows a person's name ("George Sabra said", "Orlando Collins at the time"), not an
+# institution's ("a Kabul Wrestling club").
+_PERSON_AFTER = re.compile(
+    r"\s*(?:[,;:(.]|$|(?:said|says|told|is|was|has|had|at|who|and|of|in|on|to|from|for|with|"
+    r"\d)\b)"
+)
+# Words after a town that make it a longer name or an institution, not a person's name.
+_NAME_PARTS = frozenset(
+    ["street", "avenue", "road", "boulevard", "drive", "lane", "highway", "square", "park"]
+    + ["police", "sheriff", "county", "city", "hospital", "university", "airport", "school"]
+    + ["station", "mosque", "church", "market", "center", "centre", "club", "hall", "tower"]
+    + ["heights", "hills", "valley", "beach", "springs", "falls", "lake", "river", "strip"]
+    + ["metro", "subway", "railway", "port", "harbour", "harbor", "bridge", "gate", "mall"]
 )
 
 

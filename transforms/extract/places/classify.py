@@ -45,7 +45,8 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         if _BORDER_AFTER.match(text, end):
             return None  # "near the Syrian border": the event is on the other side as often
         capital = _CAPITAL.match(text, end)
-        if capital and demonym_iso in gaz.capitals:  # "the Afghan capital"
+        de_facto = text[max(0, start - 12) : start].lower().rstrip().endswith("de facto")
+        if capital and demonym_iso in gaz.capitals and not de_facto:  # "the Afghan capital"
             return _capital(gaz, demonym_iso, start, capital.end())
         # "Syrian", "Palestinians", "the northern Afghan city of Kunduz": a country hint
         return Candidate(
@@ -75,8 +76,12 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         country_iso,
         coded=coded,
         origin=origin,
-        # "Mali military forces"
-        actor=bool(country_iso) and bool(_COUNTRY_AS_ACTOR.match(text, end)),
+        # "Mali military forces"; "a Dallas man", "the Lilburn father": where people live
+        actor=bool(country_iso)
+        and bool(_COUNTRY_AS_ACTOR.match(text, end))
+        or bool(cities)
+        and not country_iso
+        and bool(_RESIDENT_AFTER.match(text, end)),
         bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
         noun=noun_word,
         scan=scan,
@@ -149,6 +154,11 @@ _COUNTRY_AS_ACTOR = re.compile(
     re.I,
 )
 _BRACKET_TAIL = re.compile(r"\s*\)")
+_RESIDENT_AFTER = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|resident|residents|native|father|"
+    r"mother|dad|mom|couple|family|rapper|musician|student)\b",
+    re.I,
+)
 
 
 def _names_people_or_arms(text: str, start: int, end: int) -> bool:
@@ -183,7 +193,9 @@ def _look_up_entries(
 ) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
     lookup_key = fold(lookup)
     return (
-        gaz.country_by_name.get(key) or gaz.country_by_name.get(lookup_key),  # "Iraq's"
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup_key)  # "Iraq's"
+        or bare_possessive_country(gaz, key),  # "Syrias" (copy that lost its apostrophes)
         tuple(gaz.admin1_by_name.get(lookup_key, ())),
         gaz.cities_of_key(lookup_key),
     )
@@ -210,6 +222,14 @@ def _capital(gaz: Gazetteer, iso: str, start: int, end: int) -> Candidate | None
     capital = Candidate(name, start, end, cities=rows)
     capital.cued = True
     return capital
+
+
+def bare_possessive_country(gaz: Gazetteer, key: str) -> str | None:
+    """The country of "Syrias", "Iraqs": a country's possessive whose apostrophe was lost (copy
+    scraped from the web often drops them), when the word is no name of its own."""
+    if len(key) < 5 or not key.endswith("s") or " " in key or key in gaz.by_name:
+        return None
+    return gaz.country_by_name.get(key[:-1])
 
 
 @lru_cache(maxsize=100_000)  # a pure function of the name: event_place asks per sentence

@@ -28,6 +28,8 @@ def event_place(
     place = _event_place(text, candidates, start, end, votes)
     if place is None or place.char_start < 0:
         return place
+    if place.name.endswith(("'s", "’s")):  # "on Rochester's southwest side": Rochester
+        place = replace(place, name=place.name[:-2])
     alias = _ALIAS.match(text, place.char_end)
     if alias and _QUALIFIER.match(alias.group(1)):  # "Bant Bway (Ywar Ma)", "Myo Thar (East)"
         return replace(place, name=f"{place.name} ({alias.group(1)})")
@@ -92,7 +94,11 @@ def _event_place(
             continue
         if _feature_within(text, c, candidates):
             continue  # "Sehit Berivan hill (Kurdish name) in Haftanin region": the region
-        if not (c.cued or c.noun or c.near or c.coded) and not _big_city(gaz, c):
+        if c.actor or c.noun in _COUNTY_NOUNS and not c.admin1:
+            continue  # "a Dallas man" lives there; "Marion County": not the town of Marion
+        # "San Angelo Police were dispatched": the town's police, in town
+        agency = bool(c.cities) and bool(_AGENCY_AFTER.match(text, c.end))
+        if not (c.cued or c.noun or c.near or c.coded or agency or _big_city(gaz, c)):
             continue
         if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
             parent = _parent_place(gaz, text, c, candidates, votes)
@@ -117,6 +123,8 @@ def _event_place(
             return _region_place(gaz, c, votes)  # not "from Gaza" (also Mozambique's province)
     for c in inside:
         if c.country_iso and (c.cued or c.noun) and not (c.origin or c.actor):
+            if _COUNTRY_LIST.match(text, c.end) and len(inside) > 1:
+                continue  # "operating in Iraq and Syria": where a group is, not the event
             return _country_place(gaz, c, c.country_iso)
     for c in inside:
         if c.unlocated:  # the name alone: no country, no coordinates, no precision
@@ -143,6 +151,9 @@ _WITHIN_NEXT = re.compile(
     r"in\s+the\s+vicinity\s+of)\s+(?:the\s+)?[A-Z]"
 )
 _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
+_COUNTY_NOUNS = frozenset(["county", "parish"])
+_COUNTRY_LIST = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+_AGENCY_AFTER = re.compile(r"\s+(?:police|sheriff|fire\s+department)\b", re.I)
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.extract.places.admin1 import _load_admin1
-from transforms.extract.places.lexicon import COUNTRY_ALIASES, COUNTRY_NAMES
+from transforms.extract.places.lexicon import CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAMES
 from transforms.extract.places.names import fold
 
 _MIN_CITY_POPULATION = 500
@@ -102,10 +102,31 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
     for key, rows in index.items():
         if isinstance(rows, list):
             index[key] = tuple(rows)  # in place: no second 550,000-key dict while loading
+    _add_other_names(index)
     gaz.by_name = index
     _load_countries(gaz, data / "countries.json")
     _load_admin1(gaz)
     return gaz
+
+
+# Arabic articles GeoNames writes before a name ("Al-Qamishli") that the news often drops.
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|az) (?=\S{5})")
+
+
+def _add_other_names(index: dict) -> None:
+    """Names the news uses that GeoNames lacks: a name without its Arabic article ("Qamishli"
+    for "Al-Qamishli", unless the bare name is another place's) and the spellings of
+    data/places/city_aliases.tsv."""
+    bare: dict[str, list[int]] = {}
+    for key, rows in index.items():
+        article = _ARTICLE.match(key)
+        if article and key[article.end() :] not in index:
+            found = bare.setdefault(key[article.end() :], [])
+            found.extend(rows if isinstance(rows, tuple) else (rows,))
+    index.update({key: rows[0] if len(rows) == 1 else tuple(rows) for key, rows in bare.items()})
+    for alias, name in CITY_ALIASES.items():
+        if name in index:
+            index.setdefault(alias, index[name])
 
 
 def _json_objects(path: Path, chunk: int = 1 << 20):

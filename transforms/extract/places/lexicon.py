@@ -31,6 +31,8 @@ COUNTRY_NAMES = {"PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor"}
 COUNTRY_ALIASES = _table("country_aliases.tsv")
 DEMONYMS = _table("demonyms.tsv")
 ADMIN1_ALIASES = _table("admin1_aliases.tsv")
+CITY_ALIASES = _table("city_aliases.tsv")
+REGION_ABBREVIATIONS = _table("region_abbreviations.tsv")
 ARMED_GROUP_COUNTRIES = _table("armed_groups.tsv")
 
 # Directions and "central": parts of a region's description, never a place on their own.
@@ -40,6 +42,7 @@ COMPASS_WORDS = tuple(
 # Capitalised English words that are also GeoNames place names: never places on their own.
 COMMON_WORDS = _words("common_words.txt") | frozenset(COMPASS_WORDS)
 NOT_ALONE_WORDS = _words("not_alone_words.txt")
+DATE_WORDS = _words("date_words.txt")
 ACTOR_WORDS = _words("actor_words.txt")
 # The words of a cue before a name: "in X", "in rural X", "in the outskirts of X".
 CUE_PREPOSITIONS = _words("cue_prepositions.txt")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.names import fold
 
@@ -19,10 +21,18 @@ def same_admin1(a: str, b: str) -> bool:
 def same_place(a: str, b: str) -> bool:
     """True when two names are equal ignoring case and accents, or name the same gazetteer place
     (a city by any of its names, a country by any of its names)."""
-    if fold(a) == fold(b):
-        return True
+    if fold(a) == fold(b) or _without_article(fold(a)) == _without_article(fold(b)):
+        return True  # "al-Rankus" = "Rankus"
     gaz = gazetteer()
     country_a, country_b = gaz.country_by_name.get(fold(a)), gaz.country_by_name.get(fold(b))
     if country_a or country_b:
         return country_a == country_b
     return bool(set(gaz.cities(a)) & set(gaz.cities(b)))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|az) ")
+
+
+def _without_article(key: str) -> str:
+    """A folded name without its Arabic article ("al rankus" -> "rankus")."""
+    return _ARTICLE.sub("", key)

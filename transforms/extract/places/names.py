@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae"}
     | {"Æ": "ae", "ħ": "h", "ŧ": "t", "œ": "oe", "þ": "th", "ð": "d"}
 )
+# A typographic apostrophe before a final "s" is a possessive: folded as the ASCII one
+# ("Chicago’s" = "Chicago's"); inside a name it is dropped, as before ("Il’skiy" = "ilskiy").
+_POSSESSIVE = re.compile(r"[’‘ʼ](?=s\b)")
 
 
 def fold(name: str) -> str:
     """Case-, accent- and hyphen-insensitive key for a place name ("Deir-ez-Zor" = "deir ez zor")."""
     if not name.isascii():
+        name = _POSSESSIVE.sub("'", name)
         decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
         name = decomposed.encode("ascii", "ignore").decode("ascii")
     # ASCII by now (other dashes and quotes were dropped above): four C-level replaces are
