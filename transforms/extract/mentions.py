@@ -33,6 +33,7 @@ from transforms.extract.places import (
     town_votes,
 )
 from transforms.extract.primary import (
+    EARLIER_EVENT,
     WAR_TOTAL,
     article_date,
     awaits_toll,
@@ -51,7 +52,8 @@ _HISTORICAL = compile_folded(
     r"|raids?|shelling|massacres?)\b"
     r"|\b(?:last|the previous) (?:year|month)\b|\byears? ago\b|\bmonths? ago\b"
     r"|\bin (?:19|20)\d\d\b|\bin (?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b(?!\s+\d)",
+    r"|october|november|december)\b(?!\s+\d)"
+    f"|{EARLIER_EVENT}",
 )
 _AGGREGATE = compile_folded(
     r"\b(?:since the (?:war|invasion|conflict|start|beginning|fighting)|in the process|so far this"

@@ -24,6 +24,16 @@ WAR_TOTAL = (
     rf"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left)\b[^.;]{{0,80}}?\b(?:{_CONFLICT_WORDS})\b"
     r"|\b(?:\d{2,3},?\d{3}|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+(?:people\s+|syrians\s+)?"
     r"(?:have|had)\s+(?:been\s+killed|died|lost\s+their\s+lives)\b"
+    # "seven days of airstrikes had left more than 75 dead": a campaign's total (but "died
+    # during three days of fighting" is the event's)
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:days|weeks|months|years)\s+of"
+    r"\s+(?:fighting|air\s*strikes|raids|bombing|bombardment|shelling|clashes|violence|war|conflict)\b"
+    r"[^.;]{0,80}?\b(?:have|has|had)\s+(?:left|killed|claimed)\b"
+)
+# An earlier event the sentence recalls: "the attack comes one week after a bomber ... killed 29".
+EARLIER_EVENT = (
+    r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?(?:(?:a|an|one|two|three|four|five|six"
+    r"|seven|several|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+after\b"
 )
 
 
@@ -81,6 +91,8 @@ _DATELINES = [
         rf"^\W*(?:(?:published|date\s+of\s+publication|last\s+updated\s+at|updated)\s*:?\s*)?{_WEEKDAY}(?:{_DATE})\b",
         rf"\b(?:reuters|afp|ap|xinhua|anadolu|sana)\s+{_WEEKDAY}(?:{_DATE})\b",
         rf"^[^()]{{0,60}}\(\s*(?:{_DATE})\s*\)",
+        # "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.:" an update's date
+        rf"^[^:]{{0,60}}?\bupdated?\s*:?\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\b",
         # "PORT-AU-PRINCE, Feb 27 (Reuters) -": the year is the publication's
         rf"^[^,.]{{2,40}},\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\s*(?=\(|[-–—])",
     )
@@ -148,4 +160,5 @@ def _month_day(groups: dict, published: date | None) -> date | None:
     if published is None:
         return None
     found = date(published.year, month, day)
-    return found if found <= published else date(published.year - 1, month, day)
+    # an update a few days after publication keeps its year
+    return found if (found - published).days <= 7 else date(published.year - 1, month, day)

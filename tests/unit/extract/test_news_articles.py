@@ -298,3 +298,50 @@ def test_the_first_figures_after_a_lead_without_a_toll_are_the_primary_events():
         "Three others were injured."
     )
     assert _totals(body) == (1, 3)
+
+
+def test_one_of_the_others_is_a_part_not_one_more():
+    body = "A man was shot dead outside a bar. Three others were injured. One of the others injured was his brother."
+    assert _totals(body) == (1, 3)
+
+
+def test_a_name_after_a_person_noun_is_the_same_person():
+    body = "A gunman shot dead his neighbour and her son, Daniel, 8, on Friday."
+    assert _totals(body)[0] == 2
+
+
+def test_an_update_line_dates_the_article_and_an_explicit_day_the_event():
+    body = "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.: Police said the July 15 death of a girl was an accident."
+    assert _reported(body, published="2015-07-15")["event_date"].isoformat() == "2015-07-15"
+
+
+def test_an_addition_right_after_the_toll_adds_and_round_up_detail_further_down_does_not():
+    body = "Air strikes killed 5 civilians in the town on Monday. Three soldiers also died."
+    assert _totals(body)[0] == 8
+    body = (
+        "Air strikes across the province killed 45 people on Saturday, activists said. "
+        "The strikes hit markets and a school. Rescue teams searched the rubble. "
+        "In the provincial capital 30 people were killed, and another 12 died in nearby towns."
+    )
+    assert _totals(body)[0] == 45
+
+
+def test_a_campaigns_total_and_an_earlier_attack_recalled_are_background():
+    body = (
+        "A car bomb killed 17 people near a border crossing on Thursday, a monitor said. "
+        "Seven days of airstrikes across the province had left more than 75 civilians dead. "
+        "The attack comes one week after a suicide bomber killed 29 fighters at another crossing."
+    )
+    assert _totals(body)[0] == 17
+    body = "At least 25 soldiers died and 20 others were injured during three days of fighting."
+    assert _totals(body) == (25, 20)
+
+
+def test_places_joined_by_and_before_were_killed_are_no_victims():
+    body = "At least 30 militants of the group operating in Iraq and Syria were killed on Thursday."
+    assert _totals(body)[0] == 30
+
+
+def test_among_n_injured_is_the_total_and_what_follows_a_part():
+    body = "A car bomb exploded at a checkpoint on Thursday. Among at least 25 injured, eight were in critical condition."
+    assert _totals(body)[1] == 25

@@ -19,6 +19,7 @@ from transforms.extract.casualties.patterns import (
     _SUBSET_RIGHT,
     _TAIL,
     _TAIL_DIRECT,
+    _TOTAL_AHEAD,
     _TRIGGER_BEFORE_ADD,
 )
 from transforms.extract.casualties.phrases import _Phrase
@@ -92,6 +93,11 @@ def _categorise(
     subset = bool(subset_cue)
     if left_text.rstrip().endswith("with") and not _BEING.match(text, last.end):
         subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
+    among_total = left_text.rstrip().endswith("among") and _TOTAL_AHEAD.match(text, last.end)
+    if among_total:  # "Among at least 25 injured, eight were critical": 25 is the total
+        for p in items:
+            p.category = _category(among_total, "t")
+        return
     left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
     tail = _TAIL.match(text, last.end)
     if left_category:

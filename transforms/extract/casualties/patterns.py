@@ -130,7 +130,7 @@ _ADD_LEFT = _ci(
     r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
 )
 _SUBSET_RIGHT = _ci(
-    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
+    r"\s+(?:of|among)\s+(?:them|whom|those|the\s+others|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
     r"|(?P<p_injured>injured|wounded)))\b"
 )
 # People of the event who were not among its dead: "one of the survivors", "two of the hostages".
@@ -233,3 +233,6 @@ _URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
 _NAMED = re.compile(
     r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])|(?<![\w'’-])(?:[Hh]e|[Ss]he)(?![\w'’-])"
 )
+
+# An outcome word right after an amount: "25 injured", "12 dead" (a total, not a subset).
+_TOTAL_AHEAD = _ci(r"\s+(?:(?P<t_killed>dead|killed)|(?P<t_injured>injured|wounded))\b")

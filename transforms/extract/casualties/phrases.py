@@ -75,6 +75,7 @@ _AMOUNT_START_ENDS = tuple(
 
 # A bare age between commas: "man, 20," or "girl, 6, and".
 _AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
+_PERSON_BEFORE_NAME = re.compile(r"(?P<noun>[a-z]+)\s*,\s*$")
 _WORD_BEFORE_COMMA = re.compile(r"(?P<word>[A-Za-z][\w'’-]*)\s*[,(]\s*$")
 
 
@@ -196,7 +197,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue
         aged = _age_apposition(text, original, start, end)
         if aged is not None:
-            if aged.category is None and _TAIL.match(text, end):
+            if aged is not _SAME_PERSON and _TAIL.match(text, end):
                 phrases.append(aged)  # "Carlos Mendez, 27, was shot dead": one person
             continue
         amount = read_amount(match)
@@ -288,12 +289,24 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
         if match.group().split()[0] in _NOT_NAMES or any(a < end and start < b for a, b in spans):
             continue
         tail = _TAIL.match(text, end)
-        if tail is None or _OBJECT.match(text, tail.end()):
+        if tail is None or _OBJECT.match(text, tail.end()) or _renamed(text, start):
+            continue
+        # next to its verb or past an apposition ("X, 24, a father of three, was"), with a
+        # verb for one person: "Iraq and Syria were killed" is no name of a victim
+        gap = text[end : tail.start("aux")].strip()
+        aux = tail.group("aux").split()
+        if gap and not gap.startswith(",") or aux[:1] in (["were"], ["have"], ["are"]):
             continue
         intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
-        if tail.group("aux").strip() or intransitive:
+        if aux or intransitive:
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     return found
+
+
+def _renamed(text: str, start: int) -> bool:
+    """Whether a name stands in apposition to a person just named: "his mother, Morgan"."""
+    named = _PERSON_BEFORE_NAME.search(text, max(0, start - 30), start)
+    return bool(named) and named.group("noun") in _PERSONS
 
 
 def _self_deaths(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
@@ -310,9 +323,14 @@ def _self_deaths(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
     return found
 
 
+# An age after a noun that already named the person: no phrase of its own.
+_SAME_PERSON = _Phrase(0, 0, (1, 1, 1), "exact", "", False)
+
+
 def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase | None:
     """ "Lilburn man, 20, killed", "John Smith, 34, was shot": an age set off by commas after
-    a person or a name is no count; the person and the age are one victim phrase."""
+    a person or a name is no count; the person and the age are one victim phrase
+    (_SAME_PERSON when a noun named the person just before: "his mother, Morgan, 27,")."""
     age = _AGE_APPOSITION.match(text, start)
     if age is None or age.end() != end:
         return None
@@ -322,6 +340,8 @@ def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase |
     word = before.group("word")
     if not (word[0].isupper() or word.lower() in _PERSONS):
         return None
+    if _renamed(text, before.start()):
+        return _SAME_PERSON
     span = text[before.start() : end]
     return _Phrase(before.start(), end, (1, 1, 1), "exact", span, False)
 

@@ -76,33 +76,54 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
     totals = neutral or totals
     running: Bounds | None = None
     stated: set[int | None] = set()
-    for unit, adds in _units(totals):
+    last = -1
+    for told, adds, index in _sentences(_units(totals)):
         # an "others" figure equal to one already stated is the same group told again
-        # ("16 others were injured" in the lead and in the third paragraph)
+        # ("16 others were injured" in the lead and in the third paragraph); an addition far
+        # from the toll it would add to is a part of it told again, as round-ups detail
         if running is None:
-            running = unit
-        elif adds and unit[1] and unit[1] not in stated:
-            running = _add(running, unit)
-        elif _lower_bound(unit) > _lower_bound(running):
-            running = unit
-        stated.add(unit[1])
+            running = told
+        elif adds and told[1] and told[1] not in stated and index - last <= 1:
+            running = _add(running, told)
+        elif _lower_bound(told) > _lower_bound(running):
+            running = told
+        stated.add(told[1])
+        last = index
     return running if running is not None else (None, None, None)
 
 
-def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool]]:
-    """Figures grouped by their coordinated list, each list summed."""
-    units: list[tuple[Bounds, bool]] = []
+def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool, int]]:
+    """Figures grouped by their coordinated list, each list summed, with its sentence."""
+    units: list[tuple[Bounds, bool, int]] = []
     key = None
     for figure in figures:
         here = (figure.sentence_index, figure.clause)
         value = (figure.low, figure.best, figure.high)
         if units and here == key and figure.qualifier != "none":
-            bounds_, adds = units[-1]
-            units[-1] = (_add(bounds_, value), adds)
+            bounds_, adds, index = units[-1]
+            units[-1] = (_add(bounds_, value), adds, index)
         else:
-            units.append((value, figure.adds))
+            units.append((value, figure.adds, figure.sentence_index))
         key = here
     return units
+
+
+def _sentences(units: list[tuple[Bounds, bool, int]]) -> list[tuple[Bounds, bool, int]]:
+    """The units of each sentence taken together: its additions added to what it states
+    before them, other units restating it ("30 were killed in the city and another 12 in
+    nearby towns" tells 42); the sentence adds to the toll before it when its first unit does."""
+    told: list[tuple[Bounds, bool, int]] = []
+    for unit, adds, index in units:
+        if told and told[-1][2] == index:
+            bounds_, first_adds, _ = told[-1]
+            if adds and unit[1]:
+                bounds_ = _add(bounds_, unit)
+            elif _lower_bound(unit) > _lower_bound(bounds_):
+                bounds_ = unit
+            told[-1] = (bounds_, first_adds, index)
+        else:
+            told.append((unit, adds, index))
+    return told
 
 
 def _add(a: Bounds, b: Bounds) -> Bounds:
