@@ -195,3 +195,20 @@ def test_a_large_citys_name_before_a_surname_is_a_given_name():
     text = "Opposition figure George Zzyzx said in a statement that 40 people died in Homs."
     assert "George" not in [c.surface for c in find_candidates(text)]
     assert place_of(text).name == "Homs"
+
+
+def test_a_town_named_later_in_the_region_the_lead_names_is_the_place():
+    body = (
+        "A bomb in a mosque in Idlib killed 25 fighters on Friday, a monitor said. The group "
+        "said the toll could rise. The blast hit a mosque in the town of Saraqib in Idlib "
+        "province, the monitor said."
+    )
+    assert article_place(body) == ("Saraqib", "Idlib", "Syria")
+
+
+def test_a_province_named_as_the_lead_event_is_kept_without_a_town_named_as_one():
+    body = (
+        "Clashes in Daraa province killed 40 fighters over two days, a monitor said. Rebels "
+        "fired on army posts near Daraa city."
+    )
+    assert article_place(body)[1:] == ("Daraa", "Syria")
