@@ -212,3 +212,15 @@ def test_a_province_named_as_the_lead_event_is_kept_without_a_town_named_as_one(
         "fired on army posts near Daraa city."
     )
     assert article_place(body)[1:] == ("Daraa", "Syria")
+
+
+def test_two_divisions_side_by_side_are_two_names():
+    text = "Shells killed a child in terrorist attacks in Aleppo Damascus Countryside and Hama."
+    names = [c.surface for c in find_candidates(text)]
+    assert "Aleppo" in names and "Aleppo Damascus" not in names
+
+
+def test_a_street_corner_in_a_headline_is_not_a_town():
+    body = "KANSAS CITY, Mo. — A woman was killed in a shooting on Saturday, police said."
+    title = "Man charged in shooting near 21st & Cleveland that left one woman dead"
+    assert article_place(body, title) == ("Kansas City", "Missouri", "United States")

@@ -24,6 +24,7 @@ def heading_place(heading: str, votes: dict[str, float], named: set[str]) -> Pla
         c
         for c in find_candidates(heading)
         if not c.origin
+        and not _STREET_BEFORE.search(heading, 0, c.start)
         and (
             fold_name(c.surface) in named
             or not title_case
@@ -57,6 +58,8 @@ def named_places(candidates: list[Candidate], dateline: Place | None) -> set[str
     return named | ({fold(dateline.name)} if dateline else set())
 
 
+# "near 57th and Sangamon", "21st & Cleveland": a street corner, not a town
+_STREET_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:&|and)\s*$", re.I)
 _OUTLET = re.compile(r"\s+[-|–—]\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 # The event a headline names right after its place: "Gary shooting", "Ocala nightclub".
