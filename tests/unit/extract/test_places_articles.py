@@ -224,3 +224,12 @@ def test_a_street_corner_in_a_headline_is_not_a_town():
     body = "KANSAS CITY, Mo. — A woman was killed in a shooting on Saturday, police said."
     title = "Man charged in shooting near 21st & Cleveland that left one woman dead"
     assert article_place(body, title) == ("Kansas City", "Missouri", "United States")
+
+
+def test_a_division_of_a_country_the_text_does_not_name_is_no_parent():
+    # "Northern Province" is a division of several countries, none of them Syria
+    text = (
+        "Fighters attacked the town of Qaryat Zzyzx in the Northern Province of Aleppo, "
+        "killing 23 militants in Syria."
+    )
+    assert place_of(text).country == "Syria"
