@@ -1,4 +1,4 @@
-"""Scoring the extractor against gold labels (DESIGN.md, "Gold files and eval").
+"""Scoring the extractor against gold labels (docs/accuracy.md, "The gold file format").
 
 A gold row has `id`, `text`, optional `title` and `published_at`, and any of the labels in FIELDS. A label
 that is missing or null is not scored. Killed and injured compare with the best value of the

@@ -62,10 +62,25 @@ def event_map(events: list[dict]) -> str:
         "</svg>",
     ]
     outside = sum(1 for e in located if not _inside(project, e))
-    note = (
-        f'<p class="meta">{outside} located events fall outside this view.</p>' if outside else ""
-    )
-    return "".join(parts) + note
+    return "".join(parts) + _missing_note(outside, len(events) - len(located))
+
+
+def _missing_note(outside: int, unplaced: int) -> str:
+    """Say which events the map does not show, so its circles are not read as all of them."""
+    said = []
+    if outside:
+        one = outside == 1
+        said.append(
+            f"{number(outside)} located {'event falls' if one else 'events fall'} outside this view"
+        )
+    if unplaced:
+        one = unplaced == 1
+        said.append(
+            f"{number(unplaced)} {'event' if one else 'events'} without coordinates "
+            f"{'is' if one else 'are'} not shown"
+        )
+    text = "; ".join(said)
+    return f'<p class="meta">{text[:1].upper()}{text[1:]}.</p>' if said else ""
 
 
 def _inside(project: basemap.Projection, event: dict) -> bool:

@@ -81,7 +81,8 @@ svg {{ width: 100%; height: auto; background: #fff; display: block; }}
 .country-name {{ font-size: 12px; font-weight: 600; fill: #4d5656; paint-order: stroke;
                  stroke: rgba(255, 255, 255, 0.8); stroke-width: 3px; letter-spacing: 0.5px; }}
 .place {{ font-size: 11px; fill: #1c2833; paint-order: stroke; stroke: #fff; stroke-width: 3px; }}
-.credit {{ font-size: 10px; fill: #566573; }}
+.credit {{ font-size: 10px; fill: #566573; paint-order: stroke; stroke: rgba(255, 255, 255, 0.8);
+          stroke-width: 3px; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 13px; }}
 th, td {{ border-bottom: 1px solid #d5d8dc; padding: 6px; vertical-align: top; text-align: left; }}
 th {{ background: #f4f6f7; }} td.num {{ text-align: right; white-space: nowrap; }}

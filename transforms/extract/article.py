@@ -15,6 +15,7 @@ from transforms.extract.records import Mention
 from transforms.text import fold_case, split_sentences, stable_id
 from transforms.version import EXTRACTOR_VERSION
 
+FIGURE_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested")
 # A headline is a phrase: a title of one or two words is a file name or a label ("kryvyi_rih").
 _MIN_TITLE_WORDS = 3
 # How far into the body a title may be repeated (after a dateline or a date) to count as read.
@@ -36,6 +37,8 @@ def extract_article(article: dict) -> tuple[list[dict], list[dict]]:
         row = _mention_row(mention, mention_id, article["article_id"], ordinal)
         mention_rows.append(_in_body(row, shift))
         for figure in mention.figures:
+            if figure.category not in FIGURE_CATEGORIES:
+                continue  # "shot": read for the injured total, no category of the contract
             figure_id = stable_id(mention_id, figure.category, figure.char_start, figure.char_end)
             row = _figure_row(figure, figure_id, mention_id, article["article_id"])
             figure_rows.append(_in_body(row, shift))

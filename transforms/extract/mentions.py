@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.extract.casualties import continues_toll, find_figures
-from transforms.extract.dates import date_range, resolve_date
+from transforms.extract.dates import date_range
 from transforms.extract.places import (
     Candidate,
     Place,
@@ -33,11 +33,15 @@ from transforms.extract.places import (
     town_votes,
 )
 from transforms.extract.primary import (
+    WAR_TOTAL,
+    article_date,
+    awaits_toll,
     blank_heading,
     heading_figures,
     heading_sentences,
     type_from_heading,
 )
+from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
 from transforms.extract.taxonomy import classify, find_perpetrator, find_target
 from transforms.text import Sentence, compile_folded, fold_case
@@ -55,7 +59,8 @@ _AGGREGATE = compile_folded(
     # "in total" over a war or a period; alone it is the event's own total
     r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b",
+    r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b"
+    f"|{WAR_TOTAL}",
 )
 # Words that tell of violence: a sentence with one of these can open the reported mention.
 _EVENT = compile_folded(
@@ -119,7 +124,8 @@ def split_mentions(
     candidates = find_candidates(place_text)
     votes = Votes(country_votes(candidates))
     votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
-    ctx = _Context(place_text, sentences, published, candidates, votes, heading=body[:heading_end])
+    anchor = article_date(body, heading_end, published)
+    ctx = _Context(place_text, sentences, anchor, candidates, votes, heading=body[:heading_end])
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
@@ -175,6 +181,8 @@ def continues_mention(
     folded = fold_case(text)
     if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
         return False
+    if awaits_toll(current):
+        return True  # the lead named the event; its toll comes further down
     if _only_negations(figures) and _contradicts(figures, current.figures):
         return False  # "no one was killed" cannot restate a toll with deaths: another event
     if continues_toll(current.figures, figures, text):

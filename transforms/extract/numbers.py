@@ -133,12 +133,11 @@ Bounds = tuple[int | None, int | None, int | None]
 
 def bounds(value: int, qualifier: str) -> Bounds:
     """low/best/high for one value and its qualifier (DESIGN.md, counting rules)."""
-    if qualifier == "more_than":
-        return value + 1, value + 1, None
+    if qualifier in ("at_least", "more_than", "vague"):
+        # "more than 350" records the stated number, as ACLED, GTD and incident lists do
+        return value, value, None
     if qualifier == "at_most":
         return None, value, value
-    if qualifier in ("at_least", "vague"):
-        return value, value, None
     if qualifier == "approximately":
         return None, value, None
     return value, value, value

@@ -7,8 +7,24 @@ evidence of place (a headline capitalises every word), so place reading sees it 
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from transforms.extract.dates import MONTHS, resolve_date
 from transforms.extract.records import Figure, Mention
-from transforms.text import Sentence
+from transforms.text import Sentence, compile_folded, fold_case
+
+_CONFLICT_WORDS = r"(?:civil\s+)?war|conflict|rebellion|uprising|turmoil|revolt|insurgency|crisis|violence|bloodshed"
+# A total over a war or its years, in words no single event uses (folded text; mentions.py adds
+# it to its aggregate cues): "the conflict has killed more than 300,000", "more than 150,000
+# people have been killed in the three-year-old rebellion".
+WAR_TOTAL = (
+    rf"\b(?:{_CONFLICT_WORDS})\b[^.;]{{0,80}}?\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
+    r"(?:killed|claimed|left|cost)\b"
+    rf"|\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left)\b[^.;]{{0,80}}?\b(?:{_CONFLICT_WORDS})\b"
+    r"|\b(?:\d{2,3},?\d{3}|hundreds\s+of\s+thousands|tens\s+of\s+thousands)\s+(?:people\s+|syrians\s+)?"
+    r"(?:have|had)\s+(?:been\s+killed|died|lost\s+their\s+lives)\b"
+)
 
 
 def blank_heading(text: str, heading_end: int) -> str:
@@ -29,6 +45,13 @@ def heading_figures(by_sentence: dict[int, list[Figure]], headings: list[Sentenc
     return found
 
 
+def awaits_toll(mention: Mention) -> bool:
+    """Whether the mention is the primary event with no toll yet: the lead named the event
+    ("police made an arrest in the fatal shooting"), and the first figures further down are its
+    own unless they point to another event."""
+    return mention.role == "reported" and not any(f.counted for f in mention.figures)
+
+
 def type_from_heading(mention: Mention, heading: tuple[str | None, str | None, str | None]) -> None:
     """The headline's kind of event when it names one: it says what the article is about,
     where the lead may open on a detail."""
@@ -38,3 +61,91 @@ def type_from_heading(mention: Mention, heading: tuple[str | None, str | None, s
     if mention.event_type is None or weapon is not None and mention.weapon is None:
         mention.weapon = weapon or mention.weapon
         mention.event_type, mention.sub_event_type = event_type, sub_event_type
+
+
+# The article's own date, as its dateline or date line gives it: "Sun 05 Jul 2015 ...",
+# "Date of publication 3 October 2016", "Last updated at Oct 042017", "Reuters Tuesday 6 May
+# 2014", "INDIANAPOLIS (July 3, 2015) -", "(05/24/15) -". Relative days resolve against it.
+_MONTH = r"(?P<{}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DATE = (
+    rf"(?P<d1>\d{{1,2}})\s+{_MONTH.format('m1')},?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|{_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}}),?\s*(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y3>(?:19|20)\d\d|\d\d)"
+)
+# Where a dateline stands: at the start of a sentence (after "Published" and the like), after a
+# wire service's name and a weekday, or in brackets after the place.
+_DATELINES = [
+    compile_folded(pattern)
+    for pattern in (
+        rf"^\W*(?:(?:published|date\s+of\s+publication|last\s+updated\s+at|updated)\s*:?\s*)?{_WEEKDAY}(?:{_DATE})\b",
+        rf"\b(?:reuters|afp|ap|xinhua|anadolu|sana)\s+{_WEEKDAY}(?:{_DATE})\b",
+        rf"^[^()]{{0,60}}\(\s*(?:{_DATE})\s*\)",
+        # "PORT-AU-PRINCE, Feb 27 (Reuters) -": the year is the publication's
+        rf"^[^,.]{{2,40}},\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\s*(?=\(|[-–—])",
+    )
+]
+_MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
+
+
+def article_date(text: str, heading_end: int, published: date | None) -> date | None:
+    """The date relative days resolve against: the dateline's near the start of the body, or
+    else the publication date."""
+    body = text[heading_end : heading_end + 200]
+    for sentence_start in (0, *(m.end() for m in re.finditer(r"[.!?]\s+", body))):
+        found = _dateline(body[sentence_start:], published)
+        if found is not None:
+            return found[0]
+    return published
+
+
+def resolve_event_date(text: str, anchor: date | None) -> tuple[date | None, str | None]:
+    """resolve_date on a sentence without its dateline (the article's date is no event's);
+    a date after the article's own is none (a trial or a funeral set for later)."""
+    found = _dateline(text, anchor)
+    if found is not None:
+        start, end = found[1]
+        text = text[:start] + " " * (end - start) + text[end:]
+    stated, precision = resolve_date(text, anchor)
+    if stated is not None and anchor is not None and stated > anchor:
+        return None, None
+    return stated, precision
+
+
+def _dateline(text: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
+    folded = fold_case(text[:160])
+    for pattern in _DATELINES:
+        match = pattern.search(folded)
+        value = _date_of(match, published) if match else None
+        if value is not None:
+            return value, match.span()
+    return None
+
+
+def _date_of(match: re.Match, published: date | None) -> date | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("d4"):
+            return _month_day(groups, published)
+        if groups["d1"]:
+            return date(int(groups["y1"]), _MONTH_NUMBERS[groups["m1"]], int(groups["d1"]))
+        if groups["d2"]:
+            return date(int(groups["y2"]), _MONTH_NUMBERS[groups["m2"]], int(groups["d2"]))
+        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y3"])
+        year = year + 2000 if year < 100 else year
+        # "/" is month first (US), "." and "-" day first
+        month, day = (a, b) if groups["sep"] == "/" else (b, a)
+        return date(year, month, day)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _month_day(groups: dict, published: date | None) -> date | None:
+    """ "Feb 27" in a dateline: of the year given, else the latest on or before publication."""
+    month, day = _MONTH_NUMBERS[groups["m4"]], int(groups["d4"])
+    if groups["y4"]:
+        return date(int(groups["y4"]), month, day)
+    if published is None:
+        return None
+    found = date(published.year, month, day)
+    return found if found <= published else date(published.year - 1, month, day)

@@ -52,8 +52,11 @@ _HARM = compile_folded(
     r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b"
 )
 # Firearms against armed forces is a clash, not an attack on civilians.
+# Police who are only there ("police are investigating", "police arrived") make no clash: they
+# count as a party when they are attacked or their post is.
 _ARMED_TARGET = compile_folded(
-    r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|police(?:men)?|"
+    r"\b(?:soldiers?|troops|army|military|forces|militants?|fighters?|rebels?|policem[ae]n|"
+    r"police\s+(?:stations?|posts?|checkpoints?|patrols?|convoys?|vehicles?)|"
     r"positions?|checkpoint|base|insurgents?)\b"
 )
 # "police said", "military officials told": a source, not a party to the event.

@@ -17,7 +17,8 @@ class Rejected(Exception):
         self.payload = payload
 
 
-# Every reason code ingest writes, with what it means (README "Rejects" lists the same).
+# Every reason code ingest writes, with what it means (docs/inputs.md lists the same;
+# tests/e2e/test_docs.py checks it).
 REASONS = {
     "empty_text": "no text: an empty file, a record without a body, a page without readable text",
     "binary_file": "not text: NUL or control bytes, or a binary content type from a server",

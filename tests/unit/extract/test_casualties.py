@@ -35,7 +35,7 @@ def one(text):
         ("The blast killed 33 people and injured 43 others, police said.", 33, 43),
         ("The explosion left 3 dead and 12 injured.", 3, 12),
         ("3 dead, 5 injured as shell hits Donetsk market", 3, 5),
-        ("The attack caused at least 14 deaths and more than 40 injuries.", 14, 41),
+        ("The attack caused at least 14 deaths and more than 40 injuries.", 14, 40),
         ("Four soldiers lost their lives in the ambush near the border.", 4, None),
         ("The fire claimed the lives of 23 workers at the depot.", 23, None),
         ("Rescuers said 12 bodies were recovered from the rubble on Friday.", 12, None),
@@ -77,8 +77,8 @@ def test_casualties_alone_is_not_a_category():
     ("text", "bounds", "qualifier"),
     [
         ("At least six people were killed.", (6, 6, None), "at_least"),
-        ("More than 350 people were killed.", (351, 351, None), "more_than"),
-        ("Over 20 people were wounded.", (21, 21, None), "more_than"),
+        ("More than 350 people were killed.", (350, 350, None), "more_than"),
+        ("Over 20 people were wounded.", (20, 20, None), "more_than"),
         ("Up to 10 civilians may have been killed.", (None, 10, 10), "at_most"),
         ("About 20 people were killed.", (None, 20, None), "approximately"),
         ("Nearly 30 soldiers died.", (None, 30, None), "approximately"),
@@ -180,11 +180,11 @@ def test_perpetrators_listed_with_victims_are_counted():
     assert best("The blast killed 7 people in addition to the suicide bomber.") == 8
 
 
-def test_perpetrator_toll_in_its_own_clause_is_kept_not_added():
+def test_perpetrator_toll_in_its_own_clause_adds_to_the_total_as_design_md_says():
     text = "Nine people were killed and 37 injured. Three attackers were also killed."
     perpetrators = [f for f in figures(text) if f.victim_group == "perpetrators"]
     assert [f.best for f in perpetrators] == [3]
-    assert best(text) == 9
+    assert best(text) == 12
 
 
 def test_additional_victims_in_the_next_sentence_add():
@@ -197,9 +197,9 @@ def test_additional_victims_in_the_next_sentence_add():
 def test_restatement_takes_the_largest_lower_bound():
     text = (
         "At least 6 people were killed in Monday's strike. "
-        "More than 6 people were killed, the governor said on Tuesday."
+        "The toll rose to 9, the governor said on Tuesday."
     )
-    assert totals(text) == (7, 7, None)
+    assert totals(text) == (9, 9, 9)
     assert best("Five people were killed. Five died in the attack, police said.") == 5
 
 
@@ -372,7 +372,7 @@ def test_each_figure_takes_its_own_source():
 
 
 def test_news_shapes():
-    assert best("He was killed along with his wife and two children.") == 3
+    assert best("He was killed along with his wife and two children.") == 4  # he counts too
     assert best("The strike killed 12 patients and 3 nurses, the health ministry said.") == 15
     assert best("Emergency workers pulled 14 bodies from the rubble.") == 14
     text = "The bombing killed 9, including the bomber."

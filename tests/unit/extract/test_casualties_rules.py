@@ -14,11 +14,11 @@ def best(text, category="killed"):
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("More than 500 people were wounded in the blasts.", None, 501),
-        ("The bombing killed over 80 people and wounded at least 230 more.", 81, 230),
+        ("More than 500 people were wounded in the blasts.", None, 500),
+        ("The bombing killed over 80 people and wounded at least 230 more.", 80, 230),
     ],
 )
-def test_more_than_is_one_above_the_stated_number_as_design_md_says(text, killed, injured):
+def test_more_than_records_the_stated_number_as_design_md_says(text, killed, injured):
     assert best(text, "killed") == killed
     assert best(text, "injured") == injured
 
@@ -168,5 +168,5 @@ def test_in_total_over_a_war_is_still_an_aggregate():
     mentions, _ = extract_article({"article_id": "t", "body": body, "published_at": None})
     assert [(m["role"], m["killed_best"]) for m in mentions] == [
         ("reported", 3),
-        ("aggregate", 501),
+        ("aggregate", 500),
     ]

@@ -58,7 +58,7 @@ def test_historical_mention_keeps_its_own_figures():
     )
     assert [m["role"] for m in mentions] == ["reported", "historical"]
     assert mentions[0]["killed_best"] == 6
-    assert mentions[1]["killed_best"] == 501
+    assert mentions[1]["killed_best"] == 500
     assert mentions[1]["date_precision"] == "year"
 
 

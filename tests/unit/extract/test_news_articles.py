@@ -61,3 +61,240 @@ def test_a_title_the_body_opens_with_or_a_file_name_is_not_read_twice():
 def test_an_age_between_commas_is_not_a_victim_count():
     row = _reported("Carlos Mendez, 27, was shot dead outside a bar on Friday night.")
     assert row["killed_best"] == 1
+
+
+# Toll expressions of wire copy
+
+
+def _totals(body: str, title: str | None = None) -> tuple:
+    row = _reported(body, title)
+    return row["killed_best"], row["injured_best"]
+
+
+def test_a_toll_that_has_risen_after_a_dated_phrase():
+    body = "Shelling hit the market on Tuesday. The death toll from Tuesday's strike has risen to eight."
+    assert _totals(body)[0] == 8
+
+
+def test_the_number_of_people_killed_climbing_keeps_its_category_and_subset():
+    body = (
+        "Gunmen attacked a school on Monday. The number of people killed has climbed to 11, "
+        "among them three teenagers, and 61 were wounded."
+    )
+    assert _totals(body) == (11, 61)
+
+
+def test_the_number_of_dead_reached():
+    assert (
+        _totals("A mortar attack hit the camp. The number of dead reached 23 by nightfall.")[0]
+        == 23
+    )
+
+
+def test_people_who_lost_their_lives_and_a_blast_that_left_n_dead():
+    assert _totals("Seven people lost their lives when a bomb exploded at a bus stop.")[0] == 7
+    assert _totals("The explosion left 14 dead and dozens wounded on Friday.") == (14, 12)
+
+
+def test_killed_n_and_wounded_m_in_either_order():
+    assert _totals("A gunman killed three and wounded five before fleeing, police said.") == (3, 5)
+    assert _totals("Four soldiers were killed and nine wounded in the ambush.") == (4, 9)
+
+
+def test_claimed_the_lives_of_n():
+    assert _totals("The bombing claimed the lives of 19 people at a wedding.")[0] == 19
+
+
+def test_one_named_person_killed_counts_one():
+    assert _totals("A gunman killed the principal at the school on Thursday.")[0] == 1
+    assert _totals("A police officer was killed and 22 others were wounded in the blast.") == (
+        1,
+        22,
+    )
+
+
+def test_a_speaker_is_a_source_not_a_victim():
+    body = "A car bomb killed six people, a local official said. The toll rose to 9, the governor said."
+    assert _totals(body) == (9, None)
+
+
+# Perpetrators
+
+
+def test_a_perpetrator_killed_in_a_sentence_of_its_own_adds_to_the_toll():
+    body = "Two people were killed in a shooting at a mall on Sunday. The shooter was later shot dead by police."
+    assert _totals(body)[0] == 3
+
+
+def test_a_perpetrator_taking_their_own_life_adds_one():
+    body = "A man shot dead his neighbour and her son on Friday before turning the gun on himself."
+    assert _totals(body)[0] == 3
+
+
+def test_fighters_killed_by_an_army_are_victims_not_a_separate_perpetrator_toll():
+    body = "The army killed 40 militants in an offensive on Sunday. At least 40 militants died, the army said."
+    assert _totals(body)[0] == 40
+
+
+# Qualifiers
+
+
+def test_more_than_n_gives_n():
+    assert _totals("More than 30 people were killed in air strikes on the town on Monday.")[0] == 30
+
+
+def test_others_told_again_further_down_are_not_added_again():
+    body = (
+        "One civilian was killed and 16 others were injured in rocket attacks on the city on "
+        "Tuesday. A police source said one person was killed and 16 others were injured."
+    )
+    assert _totals(body) == (1, 16)
+
+
+def test_a_vague_headline_does_not_beat_the_number_the_lead_states():
+    body = "At least ten people were killed when a rocket hit the hospital on Tuesday."
+    assert _totals(body, title="Dozens killed in rocket attack on hospital")[0] == 10
+
+
+# Numbers that are not victims
+
+
+def test_dates_ages_and_page_furniture_are_not_counts():
+    assert _totals("Get short URL 0 67 At least 45 people were killed in the bombing.")[0] == 45
+    assert _totals("The girl shot in the town on Dec. 25 has died, her family said.")[0] != 25
+    assert _totals("Strikes killed three people, one under the age of 18, in the village.")[0] == 3
+
+
+def test_a_headline_list_of_tolls_without_verbs():
+    assert _totals("Nine persons killed 12 injured in rocket attack on market.") == (9, 12)
+
+
+# Background: totals of a war never lend the primary event their figures
+
+
+def test_a_war_total_is_an_aggregate_not_the_events_toll():
+    body = (
+        "An air strike killed 12 people in a market on Sunday, a monitor said. "
+        "The conflict has killed more than 300,000 people since it began. "
+        "More than 150,000 people have been killed in the three-year-old rebellion."
+    )
+    article = {"article_id": "t", "title": None, "body": body, "published_at": "2024-05-10"}
+    mentions, _ = extract_article(article)
+    assert mentions[0]["role"] == "reported" and mentions[0]["killed_best"] == 12
+    assert {m["role"] for m in mentions[1:]} == {"aggregate"}
+
+
+# Dates
+
+
+def test_a_weekday_resolves_against_the_dateline_not_the_publication_date():
+    body = "PORT-AU-PRINCE, Feb 27, 2024 (Reuters) - Gunmen killed four people on Monday."
+    assert _reported(body, published="2024-03-04")["event_date"].isoformat() == "2024-02-26"
+    body = "PORT-AU-PRINCE, Feb 27 - Gunmen killed four people on Monday, police said."
+    assert _reported(body, published="2024-02-28")["event_date"].isoformat() == "2024-02-26"
+
+
+def test_a_date_line_at_the_top_is_the_articles_date_not_the_events():
+    body = (
+        "Published July 2 2016 At least 16 civilians were killed Friday in an air raid on the town."
+    )
+    assert _reported(body, published="2016-07-20")["event_date"].isoformat() == "2016-07-01"
+
+
+def test_a_wire_date_line_after_the_headline():
+    body = "Air strikes kill 9 in town AFP Saturday 26 Apr 2014 At least 9 people were killed on Thursday."
+    assert _reported(body, published=None)["event_date"].isoformat() == "2014-04-24"
+
+
+def test_an_explicit_date_beats_the_weekday_rule():
+    body = "Gunmen killed four people in the village on June 27, officials said on Monday."
+    assert _reported(body, published="2024-07-03")["event_date"].isoformat() == "2024-06-27"
+
+
+def test_yesterday_and_last_night_resolve_against_publication():
+    assert (
+        _reported("A car bomb killed 6 people yesterday.")["event_date"].isoformat() == "2024-05-09"
+    )
+    assert (
+        _reported("A drone strike killed 3 last night.")["event_date"].isoformat() == "2024-05-09"
+    )
+
+
+def test_no_event_date_after_the_articles_own_date():
+    body = "A gunman killed two people on Friday. His trial is set for June 3, 2025."
+    assert _reported(body, published="2024-05-10")["event_date"].isoformat() == "2024-05-10"
+
+
+# Kind of event
+
+
+def test_a_shooting_police_investigate_is_an_attack_not_a_clash():
+    body = (
+        "A gunman shot dead two people outside a bar on Saturday night. Police are investigating."
+    )
+    row = _reported(body)
+    assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_an_attack_on_a_police_post_is_a_clash():
+    row = _reported("Gunmen attacked a police checkpoint on Sunday, killing three policemen.")
+    assert row["sub_event_type"] == "Armed clash"
+
+
+# Shot: survivors are injured
+
+
+def test_people_shot_who_did_not_die_are_injured():
+    assert _totals("Four teenagers were shot in a drive-by on Friday. One of them has died.") == (
+        1,
+        3,
+    )
+    assert _totals("Five people were shot, one fatally, at a party early Sunday.") == (1, 4)
+    assert _totals("Nine people were shot overnight, police said.") == (None, 9)
+
+
+def test_shot_dead_and_shot_at_are_not_survivors():
+    assert _totals("Two men were shot dead outside a store on Monday.") == (2, None)
+    assert _totals("A gunman shot at police officers on Monday but nobody was hit.")[1] in (None, 0)
+
+
+def test_shot_figures_are_not_figure_rows():
+    figures = _figures("Nine people were shot at a park on Saturday night.")
+    assert figures == []
+
+
+# One person named
+
+
+def test_a_named_victim_or_he_before_a_passive_verb_counts_one():
+    assert (
+        _totals("Ketron Nathan, a 24-year-old father of three, was shot and killed on Sunday.")[0]
+        == 1
+    )
+    assert (
+        _totals("A shooting was reported on Cook Street. He was pronounced dead at the scene.")[0]
+        == 1
+    )
+    assert (
+        _totals("Morgan Slaight died on Tuesday of the injuries she sustained in the shooting.")[0]
+        == 1
+    )
+
+
+def test_a_named_agent_with_an_object_is_no_victim():
+    assert _totals("Israel has killed 50 people in Gaza this week, the ministry said.")[0] == 50
+
+
+def test_two_counted_groups_before_one_verb_add_up():
+    assert (
+        _totals("Five more officers and four other civilians were injured in the attack.")[1] == 9
+    )
+
+
+def test_the_first_figures_after_a_lead_without_a_toll_are_the_primary_events():
+    body = (
+        "Police have made an arrest in the fatal shooting outside a bar last weekend. "
+        "Ketron Nathan, 24, was shot and killed when someone opened fire on a crowd downtown. "
+        "Three others were injured."
+    )
+    assert _totals(body) == (1, 3)

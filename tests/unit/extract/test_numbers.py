@@ -38,7 +38,7 @@ def _amount(text):
     ("text", "want"),
     [
         ("at least 6", ((6, 6, None), "at_least")),
-        ("more than 350", ((351, 351, None), "more_than")),
+        ("more than 350", ((350, 350, None), "more_than")),
         ("up to 10", ((None, 10, 10), "at_most")),
         ("about 20", ((None, 20, None), "approximately")),
         ("10 to 15", ((10, 10, 15), "range")),

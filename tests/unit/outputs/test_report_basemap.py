@@ -61,6 +61,9 @@ def test_the_map_draws_country_paths_shades_countries_with_events_and_puts_circl
     assert svg.index('class="countries"') < svg.index('class="events"')  # circles drawn last
     assert "Ukraine: 12 killed in 2 events" in svg and "Natural Earth" in svg
     assert event_map([]).startswith('<p class="empty">')
+    unplaced = {"event_id": "c", "latitude": None, "longitude": None, "killed": 3}
+    assert "without coordinates" not in event_map(events)
+    assert "1 event without coordinates is not shown." in event_map([*events, unplaced])
 
 
 def _shapefile(tmp_path):

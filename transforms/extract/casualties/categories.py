@@ -9,6 +9,7 @@ from transforms.extract.casualties.patterns import (
     _ADD_LEFT,
     _ALSO,
     _AMBIGUOUS_LEFT,
+    _ATTACKERS,
     _BEING,
     _CHAINED,
     _LEFT,
@@ -28,7 +29,13 @@ def _lists(text: str, phrases: list[_Phrase]) -> list[list[_Phrase]]:
     for phrase in phrases:
         if lists and lists[-1][-1].end > phrase.start:
             continue  # inside a partitive: "one of the 2 gunmen"
-        own_clause = phrase.extra and _TAIL_DIRECT.match(text, phrase.end)
+        # "..., and 5 others were wounded" is a clause of its own after a list with its verb;
+        # "Five more officers and four other civilians were injured" is one list
+        own_clause = (
+            phrase.extra
+            and _TAIL_DIRECT.match(text, phrase.end)
+            and (not lists or _TAIL.match(text, lists[-1][-1].end))
+        )
         joins = not own_clause and not _SUBSET_RIGHT.match(text, phrase.end)
         if lists and joins and _SEPARATOR.match(text[lists[-1][-1].end : phrase.start]):
             lists[-1].append(phrase)
@@ -68,7 +75,7 @@ def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
-    for name in ("killed", "injured", "missing", "kidnapped", "arrested"):
+    for name in ("killed", "injured", "missing", "kidnapped", "arrested", "shot"):
         if groups.get(f"{prefix}_{name}"):
             return name
     return None
@@ -109,6 +116,11 @@ def _categorise(
             p.category, p.adds = "killed", True
         return
     if subset or partitive:
+        closing = _closing_clause(text, items)
+        if closing is not None:  # "..., among them three teenagers, and 61 were wounded"
+            closing.category = _outcome(_TAIL.match(text, closing.end), text)
+            items, own = items[:-1], own[:-1]
+            list_category = left_category
         category = list_category or (earlier[-1].category if earlier else previous)
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
@@ -121,11 +133,30 @@ def _categorise(
         list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
     for p, category in zip(items, own, strict=True):
         p.category = p.category or category or list_category
-        p.adds = adds or p.extra or also
-    if not adds and all(p.victim_group() == "perpetrators" for p in items):
+        # "others" and "also" set a group beside the one named before them; beside the dead
+        # only ("one was killed and 16 others injured") they add nothing to earlier injuries
+        contrast = bool(earlier) and all(e.category != p.category for e in earlier)
+        p.adds = adds or ((p.extra or also) and not contrast)
+    if not adds and all(_ATTACKERS.search(p.group) for p in items):
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+def _closing_clause(text: str, items: list[_Phrase]) -> _Phrase | None:
+    """The last item of a subset list when ", and" opens a clause of its own with it, its verb
+    right after it: "among them three teenagers, and 61 were wounded"."""
+    if len(items) < 2:
+        last, before = None, None
+    else:
+        last, before = items[-1], items[-2]
+    if last is None or not _TAIL_DIRECT.match(text, last.end):
+        return None
+    return (
+        last
+        if "," in text[before.end : last.start] and "and" in text[before.end : last.start]
+        else None
+    )
 
 
 def _breakdown(items: list[_Phrase]) -> None:

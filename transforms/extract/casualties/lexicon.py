@@ -54,3 +54,5 @@ _THINGS = frozenset(_words("casualty_things.txt"))
 _STOP = frozenset(_words("casualty_stop_words.txt"))
 # Where amounts can be: a digit or a number word.
 _NUMBER_WORDS = frozenset(_words("casualty_number_words.txt"))
+# Capitalised words that open a sentence or a headline, not a name ("The", "Police").
+_NOT_NAMES = frozenset(_words("casualty_not_names.txt"))

@@ -14,6 +14,7 @@ _KILL = (
     r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
     r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
+    r"|fatally(?=\s*(?:[,.;)]|$))"  # "Five people were shot, one fatally."
 )
 _INJURE = (
     r"injured|wounded|hurt|injuries|wounds"
@@ -23,13 +24,16 @@ _INJURE = (
 _MISSING = r"missing|unaccounted\s+for"
 _KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"
 _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
+# Shot, with no outcome said: "nine people were shot". A count of the shot, who survived unless
+# counted as dead (summary.py reads the injured from it); never a figure row of its own.
+_SHOT = r"shot(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
 _TRIGGER = (
     rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
-    rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST}))\b"
+    rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST})|(?P<t_shot>{_SHOT}))\b"
 )
 _AUX = (
     r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
-    r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed"
+    r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed|pronounced"
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
     r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
@@ -70,6 +74,9 @@ _OBJECT = _ci(
 )
 
 
+# A second toll right after the number a verb seems to take: the headline's list "Nine killed
+# 12 injured", where 12 is no object of "killed".
+_NEXT_TOLL = _ci(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:injured|wounded|hurt|dead)\b")
 # Triggers that take no object: a number after them is not what they act on.
 _INTRANSITIVE = frozenset(["died", "die", "dies", "dead", "perished", "deaths", "death"])
 
@@ -83,7 +90,8 @@ class _Tail:
 
     def match(self, text: str, pos: int) -> re.Match | None:
         found = (self.ascii_pattern if text.isascii() else self.pattern).match(text, pos)
-        if found and not found.group("aux").strip() and _OBJECT.match(text, found.end()):
+        obj = found and not found.group("aux").strip() and _OBJECT.match(text, found.end())
+        if obj and not _NEXT_TOLL.match(text, obj.end()):
             trigger = found.group(found.lastgroup or "aux")
             if trigger not in _INTRANSITIVE:
                 return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
@@ -98,10 +106,13 @@ _LEFT = _ci(
     r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
     r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
     r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
-    r"|(?:death\s+)?toll\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit)(?:\s+(?:at|to))?)"
+    r"|(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|(?:people|persons|civilians|those)\s+(?:killed|dead)))"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit"
+    r"|grew|grown|mounted|soared)(?:\s+(?:at|to))?)"
     r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
     r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
-    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of))"
+    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of)"
+    r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
 )
 # "killing and injuring dozens" counts casualties of both kinds together: no figure.
@@ -156,7 +167,7 @@ _PARTITIVE = _ci(
     r"\s+of\s+(?:the|their|its|these|those|his|her|our)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)"
 )
 _SINGULAR = _ci(
-    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
@@ -182,11 +193,43 @@ _NEGATION = _ci(
 )
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _AGE_OR_UNIT = _ci(
-    r"(?:[\s-]*(?:year|month|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
+    r"(?:[\s-]*(?:year|yr|month|mo|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
     rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b)"
 )
 _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
     r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
-    r"|rs\.?|usd|eur|rupees)\s*)$"
+    r"|rs\.?|usd|eur|rupees|age\s+of|(?:father|mother|parent|dad|mom|grandfather|grandmother)s?\s+of)\s*"
+    # a date: "Dec. 25", "the July 15 death" (not "may", a verb as often)
+    rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
+)
+
+# A person who speaks is a source, not a victim: "the governor said", "a local source told".
+_SPEAKS = _ci(
+    r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|reported|confirmed|stated|announced|explained)\b"
+)
+
+# A perpetrator's own death told without a number: "then turned the gun on himself".
+_SELF_DEATH = _ci(
+    r"\b(?:turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self"
+    r"|(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life"
+    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self)\b"
+)
+
+# Who carried out the attack, as against fighters killed in it ("50 terrorists were killed" in
+# an army operation are its victims): only these, in a clause of their own, are a perpetrator
+# toll that adds to the victims'.
+_ATTACKERS = _ci(
+    r"\b(?:attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|assailants?|perpetrators?|shooters?|hijackers?"
+    r"|himself|herself|themselves|the\s+suspect|the\s+killer)\b"
+)
+
+# Page furniture before bare numbers: "Get short URL 0 67" (share counts).
+_URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
+
+# One person named, or a subject pronoun, before a passive casualty verb: "Ketron Nathan, a
+# father of three, was shot and killed", "Morgan Slaight died Tuesday", "He was pronounced
+# dead". Read on the original text (capitals).
+_NAMED = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+(?![\w'’-])|(?<![\w'’-])(?:[Hh]e|[Ss]he)(?![\w'’-])"
 )

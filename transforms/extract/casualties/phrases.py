@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import (
+    _NOT_NAMES,
     _NUMBER_WORDS,
     _OUTCOME_NOUNS,
     _PERSONS,
@@ -21,19 +22,25 @@ from transforms.extract.casualties.patterns import (
     _BARE_SINGULAR,
     _BODIES,
     _DEMONYM,
+    _INTRANSITIVE,
     _LEFT,
     _LIST_AFTER,
     _LIST_BEFORE,
+    _NAMED,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
+    _OBJECT,
     _ONE_DEATH,
     _PARTITIVE,
+    _SELF_DEATH,
     _SINGULAR,
+    _SPEAKS,
     _SUBSET_LEFT,
     _SUBSET_RIGHT,
     _TAIL,
     _TAIL_DIRECT,
     _TOKEN,
+    _URL_LEFT,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
 from transforms.text import first_matching, priority_regexes
@@ -185,6 +192,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             text, max(0, start - 25), start
         ):
             continue
+        if match.group().isdigit() and _URL_LEFT.search(text, max(0, start - 30), start):
+            continue
         aged = _age_apposition(text, original, start, end)
         if aged is not None:
             if aged.category is None and _TAIL.match(text, end):
@@ -208,7 +217,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
         bare_one = head is None and num == "one" and not match.group("extra") and not partitive
-        if bare_one and not _next_to_verb(text, start, end):
+        if bare_one and not (_next_to_verb(text, start, end) or _SUBSET_RIGHT.match(text, end)):
             continue
         if (
             head is None
@@ -230,6 +239,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             phrase.category = "killed"  # "pulled 14 bodies from the rubble"
         phrases.append(phrase)
     taken = [(p.start, p.end) for p in phrases]
+    if "self" in text or "own life" in text:
+        phrases.extend(_self_deaths(text, taken))
     singulars = () if tokens.isdisjoint(_SINGULAR_WORDS) else _SINGULAR.finditer(text)
     for match in singulars:
         if any(a < match.end() and match.start() < b for a, b in taken):
@@ -237,6 +248,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         start, end = match.start(), match.end()
         if match.group("pronoun") and not _LEFT.search(text, max(0, start - 40), start):
             continue  # "killing him"
+        if _SPEAKS.match(text, end):
+            continue  # "..., the governor said", "a local official told": a source
         # "the driver" counts one person only next to a casualty verb or in a list of victims.
         definite = (match.group("det") or "").lower() in ("the", "his", "her", "their", "its")
         if definite and not (
@@ -250,6 +263,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     phrases.extend(_demonyms(text, original, taken))
+    if "he " in text or any(c.isupper() for c in original[1:]):
+        phrases.extend(_named_people(text, original, phrases))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -261,6 +276,38 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             phrases.append(phrase)
     phrases.sort(key=lambda p: p.start)
     return phrases
+
+
+def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    """A name or "he"/"she" before a casualty verb in the passive or "died": one person. An
+    active verb with an object ("Israel has killed 50") makes the name the agent."""
+    spans = [(p.start, p.end) for p in phrases]
+    found = []
+    for match in _NAMED.finditer(original):
+        start, end = match.start(), match.end()
+        if match.group().split()[0] in _NOT_NAMES or any(a < end and start < b for a, b in spans):
+            continue
+        tail = _TAIL.match(text, end)
+        if tail is None or _OBJECT.match(text, tail.end()):
+            continue
+        intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
+        if tail.group("aux").strip() or intransitive:
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
+
+
+def _self_deaths(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """ "turned the gun on himself", "took his own life": the perpetrator's death, one person
+    (its span is then taken, so "himself" is not read again)."""
+    found = []
+    for match in _SELF_DEATH.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        phrase = _Phrase(match.start(), match.end(), (1, 1, 1), "exact", "himself", False)
+        phrase.category = "killed"
+        found.append(phrase)
+        taken.append((match.start(), match.end()))
+    return found
 
 
 def _age_apposition(text: str, original: str, start: int, end: int) -> _Phrase | None:
@@ -327,6 +374,11 @@ def _next_to_verb(text: str, start: int, end: int) -> bool:
     return bool(_LEFT.search(text, max(0, start - 40), start) or _TAIL_DIRECT.match(text, end))
 
 
+def _counts(words: str) -> bool:
+    """Whether words hold an amount of their own ("and four other civilians")."""
+    return any(w.isdigit() or w in _NUMBER_WORDS for w in words.split())
+
+
 def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
     """End of the words after an amount that say who it counts, and the kind of head word."""
     end, kind, modifiers = pos, None, False
@@ -345,7 +397,11 @@ def _who(text: str, original: str, pos: int) -> tuple[int, str | None]:
                 break
             end, kind = match.end(), "person"
             joined = _NOUN_AND.match(text, end)
-            if joined and joined.group("noun") in _PERSONS:
+            if (
+                joined
+                and joined.group("noun") in _PERSONS
+                and not _counts(text[end : joined.start("noun")])
+            ):
                 return joined.end(), kind  # "nine soldiers and militia members died"
             nxt = _TOKEN.match(text, end)
             if lower == "others" or not nxt or nxt.group(1).lower() not in _PERSONS:

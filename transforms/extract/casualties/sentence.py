@@ -16,9 +16,10 @@ from transforms.text import Sentence
 # Perpetrators listed with their victims count in the total ("the bomber and 10 officers were
 # killed" gives 11; DESIGN.md, as GTD and ACLED do). A perpetrator toll stated in a clause of its
 # own ("The attacker was shot dead by police", "Five attackers were also killed") is kept as a
-# `perpetrators` figure; this switch says whether it also adds to the victims' total. Incident
-# lists such as Wikipedia's (the dev labels) leave it out.
-SEPARATE_PERPETRATORS_IN_TOTAL = False
+# `perpetrators` figure; this switch says whether it also adds to the victims' total (DESIGN.md:
+# it does, as in GTD and the Stanford mass-shootings data; Wikipedia's incident lists leave it
+# out). Restatements of the perpetrators' toll are not added up among themselves (summary.py).
+SEPARATE_PERPETRATORS_IN_TOTAL = True
 # Word stems one of which every sentence with a figure contains; found with str.find, which is
 # many times faster than a regex scan over the whole body.
 _STEMS = (
@@ -129,8 +130,9 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
         sentence_index=sentence.index,
         is_subset=phrase.is_subset,
         clause=list_index,
-        adds=phrase.adds or (phrase.separate_perpetrators and SEPARATE_PERPETRATORS_IN_TOTAL),
+        adds=phrase.adds,
         counted=counted,
+        perpetrators_alone=phrase.separate_perpetrators,
     )
 
 

@@ -13,13 +13,30 @@ from transforms.extract.records import Figure
 
 
 def summarize(figures: list[Figure], category: str) -> Bounds:
-    """The mention's low/best/high of one category: the body's figures summed (`_summarize`),
-    or the headline's when they give a larger lower bound (a headline restates the lead's toll,
-    so the two never add up)."""
+    """The mention's low/best/high of one category. Injuries are at least the people shot
+    less the dead ("four teenagers were shot; one of them has died" gives 3 injured)."""
+    bounds = _told(figures, category)
+    if category != "injured":
+        return bounds
+    shot = _told(figures, "shot")[1]
+    if not shot:
+        return bounds
+    dead = _told([f for f in figures if not f.perpetrators_alone], "killed")[1] or 0
+    survivors = shot - dead
+    if survivors > (bounds[1] or 0):
+        return survivors, survivors, None
+    return bounds
+
+
+def _told(figures: list[Figure], category: str) -> Bounds:
+    """The body's figures summed (`_summarize`), or the headline's when they give a larger
+    lower bound (a headline restates the lead's toll, so the two never add up)."""
     heading = [f for f in figures if f.headline]
     if not heading:
         return _summarize(figures, category)
     body = _summarize([f for f in figures if not f.headline], category)
+    if body[1] is not None:  # a vague headline ("Dozens killed") never beats a stated number
+        heading = [f for f in heading if f.qualifier != "vague"]
     title = _summarize(heading, category)
     if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
         return title
@@ -27,6 +44,19 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
 
 
 def _summarize(figures: list[Figure], category: str) -> Bounds:
+    """The victims' toll, plus the perpetrators' when a clause of its own gives it ("the gunman
+    was shot dead by police"): restatements of either are not added up."""
+    alone = [f for f in figures if f.perpetrators_alone and f.category == category and f.counted]
+    victims = _toll([f for f in figures if not f.perpetrators_alone], category)
+    if not alone:
+        return victims
+    perpetrators = max(((f.low, f.best, f.high) for f in alone), key=_lower_bound)
+    if victims[1] is None:
+        return perpetrators
+    return _add(victims, perpetrators)
+
+
+def _toll(figures: list[Figure], category: str) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
@@ -45,13 +75,17 @@ def _summarize(figures: list[Figure], category: str) -> Bounds:
     neutral = [f for f in totals if not is_party_claim(f)]
     totals = neutral or totals
     running: Bounds | None = None
+    stated: set[int | None] = set()
     for unit, adds in _units(totals):
+        # an "others" figure equal to one already stated is the same group told again
+        # ("16 others were injured" in the lead and in the third paragraph)
         if running is None:
             running = unit
-        elif adds and unit[1]:
+        elif adds and unit[1] and unit[1] not in stated:
             running = _add(running, unit)
         elif _lower_bound(unit) > _lower_bound(running):
             running = unit
+        stated.add(unit[1])
     return running if running is not None else (None, None, None)
 
 
