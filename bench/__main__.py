@@ -1,4 +1,5 @@
-"""`python -m bench [NAME ...]`: run every bench/bench_*.py (or the named ones) in turn."""
+"""`python -m bench [NAME [OPTIONS...]]`: run every bench/bench_*.py, or the named one with its
+options (`python -m bench extract --corpus FILE.jsonl`)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(
-        p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py")
-    )
-    if not names:
-        print("no benchmarks yet")
+    if argv:
+        # One benchmark: the words after its name are its own options.
+        names, options = [argv[0]], argv[1:]
+    else:
+        names = sorted(
+            p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py")
+        )
+        options = []
     for name in names:
         print(f"== bench {name}")
-        importlib.import_module(f"bench.bench_{name}").main([])
+        importlib.import_module(f"bench.bench_{name}").main(options)
     return 0
 
 

@@ -426,14 +426,21 @@ def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
     return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
 
 
+# How far past the lead a town of the lead's region may be named ("... in Idlib province."
+# ... "the blast hit a mosque in the town of Ariha").
+_LATER_SENTENCES = 6
+
+
 def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     """The reported event's place read from the headline, the lead and the dateline together
     (places.primary_place): the lead runs to the sentence after the mention's own."""
     first = next((s.index for s in ctx.sentences if s.start >= len(ctx.heading)), 0)
-    lead = ctx.sentences[first : mention.sentence_index + 2]
+    split = mention.sentence_index + 2
+    lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
     spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
+    rest = [(s.start, s.end) for s in later if not _OTHER_EVENT.search(fold_case(s.text))]
     current = _mention_place(mention) if mention.country else None
-    return primary_place(ctx.body, ctx.heading, spans, ctx.candidates, ctx.votes, current)
+    return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 
 
 def _mention_place(mention: Mention) -> Place:

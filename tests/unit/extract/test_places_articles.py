@@ -195,3 +195,41 @@ def test_a_large_citys_name_before_a_surname_is_a_given_name():
     text = "Opposition figure George Zzyzx said in a statement that 40 people died in Homs."
     assert "George" not in [c.surface for c in find_candidates(text)]
     assert place_of(text).name == "Homs"
+
+
+def test_a_town_named_later_in_the_region_the_lead_names_is_the_place():
+    body = (
+        "A bomb in a mosque in Idlib killed 25 fighters on Friday, a monitor said. The group "
+        "said the toll could rise. The blast hit a mosque in the town of Saraqib in Idlib "
+        "province, the monitor said."
+    )
+    assert article_place(body) == ("Saraqib", "Idlib", "Syria")
+
+
+def test_a_province_named_as_the_lead_event_is_kept_without_a_town_named_as_one():
+    body = (
+        "Clashes in Daraa province killed 40 fighters over two days, a monitor said. Rebels "
+        "fired on army posts near Daraa city."
+    )
+    assert article_place(body)[1:] == ("Daraa", "Syria")
+
+
+def test_two_divisions_side_by_side_are_two_names():
+    text = "Shells killed a child in terrorist attacks in Aleppo Damascus Countryside and Hama."
+    names = [c.surface for c in find_candidates(text)]
+    assert "Aleppo" in names and "Aleppo Damascus" not in names
+
+
+def test_a_street_corner_in_a_headline_is_not_a_town():
+    body = "KANSAS CITY, Mo. — A woman was killed in a shooting on Saturday, police said."
+    title = "Man charged in shooting near 21st & Cleveland that left one woman dead"
+    assert article_place(body, title) == ("Kansas City", "Missouri", "United States")
+
+
+def test_a_division_of_a_country_the_text_does_not_name_is_no_parent():
+    # "Northern Province" is a division of several countries, none of them Syria
+    text = (
+        "Fighters attacked the town of Qaryat Zzyzx in the Northern Province of Aleppo, "
+        "killing 23 militants in Syria."
+    )
+    assert place_of(text).country == "Syria"

@@ -12,7 +12,8 @@ names by the countries and regions the text names, then by population.
 Modules: names (folding), lexicon (word lists in transforms/data/places/), geonames and admin1
 (building the gazetteer), cache (the process's gazetteer), scan (phrases and the words around
 them), model (Candidate, Place), classify (what one name is), candidates (find_candidates),
-countries (country votes), event (event_place), matching (same_place, same_admin1).
+countries (country votes), event (event_place), matching (same_place, same_admin1), and for whole
+articles datelines, headlines and primary (primary_place: the primary event's place).
 """
 
 from transforms.extract.places.cache import gazetteer, gazetteer_cache_path

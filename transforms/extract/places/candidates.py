@@ -284,10 +284,16 @@ _UNIT_AFTER = re.compile(
 
 
 def _unknown_after_nationality(gaz: Gazetteer, key: str, first: str) -> bool:
-    """A name the gazetteer lacks that starts with a nationality or a country: two names."""
+    """A name the gazetteer lacks that starts with a nationality, a country or a division:
+    two names ("the Syrian Idlib province", "attacks in Aleppo Damascus Countryside")."""
     if key in gaz.by_name or key in gaz.admin1_by_name or key in gaz.country_by_name:
         return False
-    return first in DEMONYMS or first in gaz.country_by_name
+    if key.rsplit(" ", 1)[-1] in _FACILITY_LAST_WORDS:
+        return False  # "Mosul Dam", "Kabul Airport": a facility located by its town
+    if first in DEMONYMS or first in gaz.country_by_name:
+        return True
+    rest = key[len(first) + 1 :]  # two divisions side by side: "Aleppo Damascus Countryside"
+    return first in gaz.admin1_by_name and rest in gaz.admin1_by_name
 
 
 def _surname(gaz: Gazetteer, before: str, c: Candidate) -> bool:

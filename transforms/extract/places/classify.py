@@ -76,7 +76,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         country_iso,
         coded=coded,
         origin=origin,
-        # "Mali military forces"; "a Dallas man", "the Lilburn father": where people live
+        # "Mali military forces"; "a Dallas man", "New York-based": where people live or work
         actor=bool(country_iso)
         and bool(_COUNTRY_AS_ACTOR.match(text, end))
         or bool(cities)
@@ -155,7 +155,7 @@ _COUNTRY_AS_ACTOR = re.compile(
 )
 _BRACKET_TAIL = re.compile(r"\s*\)")
 _RESIDENT_AFTER = re.compile(
-    r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|resident|residents|native|father|"
+    r"-based\b|\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|resident|residents|native|father|"
     r"mother|dad|mom|couple|family|rapper|musician|student)\b",
     re.I,
 )

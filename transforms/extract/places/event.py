@@ -327,7 +327,7 @@ def _parent_place(
             if row is not None and (nxt.noun not in _REGION_NOUNS or not nxt.admin1):
                 parent = _city_place(gaz, nxt, row, precision=2)
                 return _renamed(parent, c)
-        if nxt.admin1:
+        if nxt.admin1 and not _foreign_division(nxt, votes):
             return _renamed(_region_place(gaz, nxt, votes), c)
         if nxt.country_iso:
             return _renamed(_country_place(gaz, nxt, nxt.country_iso), c)
@@ -335,6 +335,14 @@ def _parent_place(
     if max(explicit.values(), default=0) >= 1:  # named; only its country known: no coordinates
         return _renamed(_country_place(gaz, c, max(explicit, key=explicit.__getitem__)), c)
     return None
+
+
+def _foreign_division(c: Candidate, votes: dict[str, float]) -> bool:
+    """A division only of countries the text does not name, while it names another ("the
+    Northern Province of Aleppo" in Syria: not Sri Lanka's Northern Province)."""
+    explicit = explicit_votes(votes)
+    strongest = max(explicit.values(), default=0)
+    return strongest >= 1 and not any(explicit.get(iso, 0) >= 1 for iso, _ in c.admin1)
 
 
 def _centre_of(gaz: Gazetteer, row: int, c: Candidate) -> bool:

@@ -7,9 +7,14 @@ dateline together, as a coder reads them.
 - The most specific of them wins when they are near each other: a town or district of the
   lead within the headline's or dateline's city ("Rankus, north of Damascus"; "the Sumaria area
   in Damascus"; "GOODLETTSVILLE, Tenn." over Nashville).
+- A district the gazetteer lacks, named in the lead as a part of that city, is the place; a
+  lead naming several ("the neighbourhoods of A, B and C") is a round-up of the city.
+- A region, or a city named like its region ("Idlib"), gives way to a town of that region named
+  as one in the next sentences ("the town of Ariha in Idlib province").
 - A neighbourhood the gazetteer places elsewhere, or not at all, is a district of the
   dateline city ("CHICAGO — ... in the Austin neighborhood").
-- A place with no division takes the division the article names most in its country.
+- A place with no division takes the division the article names most in its country; a town of
+  several states, the one in the state the article names.
 """
 
 from __future__ import annotations
@@ -23,13 +28,15 @@ from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.candidates import find_candidates
 from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE, _could_be_name
 from transforms.extract.places.datelines import dateline_place
-from transforms.extract.places.event import _city_place, event_place
+from transforms.extract.places.event import _REGION_NOUNS, _city_place, event_place
 from transforms.extract.places.geonames import Gazetteer
+from transforms.extract.places.headlines import fold_name, heading_place, named_places
 from transforms.extract.places.model import Candidate, Place
 from transforms.extract.places.names import fold
 
 # Places this close are one place at two levels of detail (a district and its city, a suburb).
 _NEAR_KM = 50
+_TOWN_NOUNS = frozenset(["town", "village", "city"])
 _CITY_POPULATION = 50_000
 _SEVERAL_PARTS = re.compile(r"\b(?:neighbou?rhoods|districts|quarters|cities)\s+of\b", re.I)
 _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$", re.I)
@@ -46,17 +53,18 @@ _DISTRICT_NOUNS = frozenset(
 def primary_place(
     text: str,
     heading: str,
-    lead: list[tuple[int, int]],
+    spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     candidates: list[Candidate],
     votes: dict[str, float],
     current: Place | None,
 ) -> Place | None:
     """The place of the primary event: `heading` is the headline (text[:len(heading)] is
-    blank), `lead` the spans of the lead's sentences, `current` the place the reported mention
-    has so far. None when nothing names a place."""
+    blank), `spans` those of the lead's sentences and of the next few, `current` the place the
+    reported mention has so far. None when nothing names a place."""
+    lead, later = spans
     dateline = dateline_place(text, len(heading), votes)
     current = current and _with_population(current)
-    heading_place = _heading_place(heading, votes, _named_places(candidates, dateline))
+    headline = heading_place(heading, votes, named_places(candidates, dateline))
     lead_places = [event_place(text, candidates, start, end, votes) for start, end in lead]
     read = [p for p in (current, *lead_places) if p is not None and p.country is not None]
     # A name the text gives with no cue (a big city's name alone: "Medina Knowles") comes after
@@ -65,7 +73,7 @@ def primary_place(
     weak = [p for p in read if not _evidenced(p, candidates)]
     options = [
         _as_dateline(p, dateline)
-        for p in (heading_place, *strong, dateline, *weak)
+        for p in (headline, *strong, dateline, *weak)
         if p is not None and not _in_dateline(p, dateline, candidates)
     ]
     if not options:
@@ -92,6 +100,10 @@ def primary_place(
     else:
         near.extend(districts.values())
         chosen = min(near, key=lambda p: _detail(p, candidates), default=base)
+    if chosen.admin1 is not None and (
+        not _local(chosen, candidates) or _division_named(chosen, candidates)
+    ):
+        chosen = _town_later(text, later, candidates, votes, chosen) or chosen
     if dateline is not None and _district_of(chosen, dateline, candidates):
         chosen = replace(dateline, name=chosen.name, precision=2, population=0)
     named = [*candidates, *find_candidates(heading)]
@@ -102,33 +114,38 @@ def primary_place(
     return chosen
 
 
-def _heading_place(heading: str, votes: dict[str, float], named: set[str]) -> Place | None:
-    """The headline's place, if the gazetteer knows it: a name the body gives as a place too
-    (`named`, folded), or one after "in", "at" or "near" in a headline not in title case (which
-    capitalises every word: "Man Dies", "Beach Town Center"). The outlet's name after a dash or
-    bar is cut off ("... in Spencer - News9.com")."""
-    heading = _OUTLET.split(heading, maxsplit=1)[0]
-    if not heading.strip():
-        return None
-    title_case = _title_case(heading)
-    candidates = [
-        c
-        for c in find_candidates(heading)
-        if not c.origin
-        and (
-            _fold_name(c.surface) in named
-            or not title_case
-            and c.start > 0
-            and _PREPOSITION_BEFORE.search(heading, 0, c.start)
-        )
-    ]
-    for c in candidates:
-        if _EVENT_AFTER.match(heading, c.end):
-            c.cued = True
-    place = event_place(heading, candidates, 0, len(heading), votes)
-    if place is None or place.geonameid is None and place.admin1 is None:
-        return None  # a phrase the gazetteer lacks ("Car Bomb Blast"), not a known place
-    return place
+def _division_named(place: Place, candidates: list[Candidate]) -> bool:
+    """A city named like its division, which the text also names as a division ("a blast in
+    Idlib" ... "Idlib province"): the name may mean either."""
+    if not _same_division_name(place):
+        return False
+    key = fold(place.name)
+    return any(c.noun in _REGION_NOUNS and fold_name(c.surface) == key for c in candidates)
+
+
+def _same_division_name(place: Place) -> bool:
+    gaz = gazetteer()
+    divisions = gaz.admin1_by_name.get(fold(place.name), ())
+    return any(gaz.admin1_name(*d) == place.admin1 for d in divisions)
+
+
+def _town_later(
+    text: str,
+    later: list[tuple[int, int]],
+    candidates: list[Candidate],
+    votes: dict[str, float],
+    region: Place,
+) -> Place | None:
+    """A town of the lead's region named as one further on ("... in Idlib province." ... "in
+    the city of Ariha in Idlib province"): the most specific place a coder would code."""
+    for start, end in later:
+        place = event_place(text, candidates, start, end, votes)
+        named = place and _candidate_at(place, candidates)
+        if named is None or not (_named_before(named) or named.noun in _TOWN_NOUNS):
+            continue
+        if place.country_iso == region.country_iso and place.admin1 == region.admin1:
+            return place
+    return None
 
 
 def _in_dateline(place: Place, dateline: Place | None, candidates: list[Candidate]) -> bool:
@@ -162,10 +179,6 @@ def _region_elsewhere(options: list[Place], dateline: Place) -> Place | None:
     return None
 
 
-def _fold_name(surface: str) -> str:
-    return fold(surface.removesuffix("'s").removesuffix("’s"))
-
-
 def _evidenced(place: Place, candidates: list[Candidate]) -> bool:
     """Whether the text gives the place with a cue, a place noun or "near", or as more than a
     big city's name alone ("Medina Knowles": a name, read as the city only for its size)."""
@@ -181,19 +194,7 @@ def _candidate_at(place: Place, candidates: list[Candidate]) -> Candidate | None
     if place.char_start >= 0:
         return next((c for c in candidates if c.start == place.char_start), None)
     key = fold(place.name)
-    return next((c for c in candidates if _fold_name(c.surface) == key), None)
-
-
-def _title_case(heading: str) -> bool:
-    """Whether most of a headline's longer words are capitalised."""
-    words = [w for w in heading.split() if len(w) > 3 and w[0].isalpha()]
-    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
-
-
-def _named_places(candidates: list[Candidate], dateline: Place | None) -> set[str]:
-    """The folded names the body gives as places: with a cue or place noun, and the dateline."""
-    named = {fold(c.surface) for c in candidates if (c.cities or c.admin1) and (c.cued or c.noun)}
-    return named | ({fold(dateline.name)} if dateline else set())
+    return next((c for c in candidates if fold_name(c.surface) == key), None)
 
 
 def _local(place: Place, candidates: list[Candidate] = ()) -> bool:
@@ -315,7 +316,7 @@ def _namesake_in_main_division(place: Place, candidates: list[Candidate]) -> Pla
     gaz = gazetteer()
     key = fold(place.name)
     # the divisions the text names (not those of its towns, most names being several towns')
-    others = [replace(c, cities=()) for c in candidates if _fold_name(c.surface) != key]
+    others = [replace(c, cities=()) for c in candidates if fold_name(c.surface) != key]
     main = _main_division(gaz, place, others)
     if main is None or gaz.admin1_name(*main) == place.admin1:
         return place
@@ -354,14 +355,3 @@ def _km(a: Place, b: Place) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371 * math.asin(math.sqrt(h))
-
-
-_OUTLET = re.compile(r"\s+[-|–—]\s+")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
-# The event a headline names right after its place: "Gary shooting", "Ocala nightclub".
-_EVENT_AFTER = re.compile(
-    r"\s+(?:drive-by\s+)?(?:shooting|shootings|shootout|stabbing|attack|bombing|blast|"
-    r"explosion|strike|airstrike|raid|clash|clashes|massacre|siege|nightclub|bar|party|"
-    r"house\s+party|home|school|church|mosque|market|hospital|police|hike)\b",
-    re.IGNORECASE,
-)
