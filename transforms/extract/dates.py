@@ -61,7 +61,7 @@ _IN_MONTH = compile_folded(
 )
 _IN_YEAR = compile_folded(rf"\b(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b")
 _WEEKDAY = compile_folded(
-    r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
+    r"\b(?:on\s+|(?P<last>last\s+)|this\s+|early\s+|late\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
 )
 _RELATIVE_DAYS = {
@@ -76,11 +76,20 @@ _RELATIVE_DAYS = {
     "the day before": 1,
     "a day earlier": 1,
     "last night": 1,
-    "overnight": 1,
+    # "overnight" in a report is the night that ended on its day: coders date it to the report
+    "overnight": 0,
     "the previous night": 1,
     "two days ago": 2,
     "three days ago": 3,
 }
+# "over the past two days", "in three days of clashes": a span that ends on the report's day,
+# dated (as coders date a multi-day event) on its first day
+_DAY_SPAN = compile_folded(
+    r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<past>two|three|2|3)\s+days"
+    r"|(?P<of>two|three|2|3)\s+days\s+of\s+(?:fighting|clashes|air\s*strikes|raids|bombing"
+    r"|bombardment|shelling|violence|battles?))\b"
+)
+_SPAN_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
 _RELATIVE = compile_folded(
     r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
 )
@@ -154,6 +163,9 @@ def _relative_day(text: str, published: date | None):
     match = _RELATIVE.search(text)
     if match:
         return published - timedelta(days=_RELATIVE_DAYS[match.group(1).lower()]), "day"
+    span = _DAY_SPAN.search(text) if "days" in text else None
+    if span:
+        return published - timedelta(days=_SPAN_DAYS[span.group("past") or span.group("of")]), "day"
     return None
 
 
@@ -163,6 +175,8 @@ def _weekday(text: str, published: date | None):
     match = _WEEKDAY.search(text)
     if match:
         weekday = WEEKDAYS.index(match.group("weekday").lower())
+        if match.group("last"):  # "last Thursday" is never the report's own day
+            return _last_weekday(published - timedelta(days=1), weekday), "day"
         return _last_weekday(published, weekday), "day"
     return None
 
@@ -209,6 +223,14 @@ def _year(text: str, published: date | None):
     if match:
         return date(int(match.group("year")), 1, 1), "year"
     return None
+
+
+def names_a_day(text: str) -> bool:
+    """Whether the text names a day with its month ("on Sept. 12", "21 November")."""
+    text = fold_case(text)
+    if not _DIGIT.search(text) or not _has_any(text, _MONTH_CUES):
+        return False
+    return any(p.search(text) for p in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR))
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.extract.casualties import continues_toll, find_figures
-from transforms.extract.dates import date_range
+from transforms.extract.dates import date_range, names_a_day
+from transforms.extract.event_days import event_day_cue
 from transforms.extract.places import (
     Candidate,
     Place,
@@ -40,6 +41,7 @@ from transforms.extract.primary import (
     blank_heading,
     heading_figures,
     heading_sentences,
+    resolve_statement_date,
     type_from_heading,
 )
 from transforms.extract.primary import resolve_event_date as resolve_date
@@ -62,6 +64,8 @@ _AGGREGATE = compile_folded(
     r"|in total(?=[^.;]*\b(?:war|conflict|fighting|invasion|years?|months?)\b)"
     r"|since (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)|death toll (?:of|in) the (?:war|conflict)|this year alone)\b"
+    # "have been killed ... since a ceasefire collapsed": a total counted up since a date
+    r"|\b(?:have|has) been (?:killed|wounded|injured)\b[^.;]{0,80}?\bsince\b"
     f"|{WAR_TOTAL}",
 )
 # Words that tell of violence: a sentence with one of these can open the reported mention.
@@ -137,7 +141,11 @@ def split_mentions(
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
-            if sentence_figures or head_figures or _EVENT.search(fold_case(sentence.text)):
+            if (
+                _EVENT.search(fold_case(sentence.text))
+                or sentence_figures
+                or (head_figures and not _lead_follows(sentences, sentence.index, by_sentence))
+            ):
                 place = _sentence_place(ctx, sentence)
                 opened = _open(ctx, sentence, head_figures + sentence_figures, place, "reported")
                 for heading in headings:
@@ -157,6 +165,15 @@ def split_mentions(
         mentions.append(mention)
     _finish(ctx, mentions)
     return mentions
+
+
+def _lead_follows(
+    sentences: list[Sentence], index: int, by_sentence: dict[int, list[Figure]]
+) -> bool:
+    """Whether one of the next two sentences tells of violence, where this one (a photo's
+    caption, a line of page furniture) does not: the headline's figures wait for it."""
+    following = sentences[index + 1 : index + 3]
+    return any(s.index in by_sentence or _EVENT.search(fold_case(s.text)) for s in following)
 
 
 def continues_mention(
@@ -295,6 +312,9 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place
         )
     mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
     mention.target = mention.target or find_target(sentence.text)
+    if mention.event_date is None and mention.role == "reported":
+        # the lead's sentences before this one date the primary event first
+        _date_from_body(ctx, mention, sentence.index + 1)
     if mention.event_date is None:
         mention.event_date, mention.date_precision = _once(
             ctx, resolve_date, _event_date_text(sentence.text), ctx.published
@@ -320,6 +340,8 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
             _sharpen_date(ctx, mention)
         if mention.event_date is None and mention.role == "reported":
             _date_from_body(ctx, mention, following)
+        if mention.event_date is None and mention.role == "reported":
+            _statement_date(ctx, mention, following)
         if mention.location is None and mention.role == "reported":
             _place_from_body(ctx, mention, following)
         if mention.role == "reported":
@@ -334,14 +356,34 @@ def _finish(ctx: _Context, mentions: list[Mention]) -> None:
             mention.perpetrator = _perpetrator_elsewhere(ctx, mention)
 
 
+def _statement_date(ctx: _Context, mention: Mention, following: int | None) -> None:
+    """No day of the event's own: the day of the first statement about it, in its sentence or
+    a later one of its paragraphs ("..., military sources said on Friday")."""
+    if ctx.published is None:
+        return
+    for sentence in ctx.sentences[mention.sentence_index : following]:
+        stated, precision = _once(ctx, resolve_statement_date, sentence.text, ctx.published)
+        if precision == "day" and 0 <= (ctx.published - stated).days <= 7:
+            mention.event_date, mention.date_precision = stated, precision
+            return
+
+
 def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> None:
     """A day stated in the reported event's later sentences ("as of Monday afternoon")."""
     if ctx.published is None:
         return  # a later sentence's explicit date is as likely background ("Last arrest was...")
     for sentence in ctx.sentences[mention.sentence_index + 1 : following]:
         stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
-        recent = stated is not None and 0 <= (ctx.published - stated).days <= 7
-        if recent and precision == "day" and not _HISTORICAL.search(fold_case(sentence.text)):
+        if stated is None or precision != "day":
+            continue
+        folded = fold_case(sentence.text)
+        recent = 0 <= (ctx.published - stated).days <= 7
+        # a follow-up story's event can be weeks old: its day is taken when the sentence says
+        # so ("It happened on Nov. 21") or tells of violence on a day with its month
+        own_day = event_day_cue(folded) is not None or (
+            names_a_day(sentence.text) and _EVENT.search(folded)
+        )
+        if (recent or own_day) and not _HISTORICAL.search(folded):
             mention.event_date, mention.date_precision = stated, precision
             return
 

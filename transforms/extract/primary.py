@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from transforms.extract.dates import MONTHS, resolve_date
+from transforms.extract.event_days import blank_statement_days, event_day_cue
 from transforms.extract.records import Figure, Mention
 from transforms.text import Sentence, compile_folded, fold_case
 
@@ -112,16 +113,34 @@ def article_date(text: str, heading_end: int, published: date | None) -> date | 
 
 
 def resolve_event_date(text: str, anchor: date | None) -> tuple[date | None, str | None]:
-    """resolve_date on a sentence without its dateline (the article's date is no event's);
-    a date after the article's own is none (a trial or a funeral set for later)."""
+    """resolve_date on a sentence without its dateline (the article's date is no event's) and
+    without the days that date a statement ("police said Saturday"); a clause that dates the
+    event itself ("injuries she sustained Jan. 2") comes first. A date after the article's own
+    is none (a trial or a funeral set for later)."""
+    folded = blank_statement_days(fold_case(_without_dateline(text, anchor)))
+    cue = event_day_cue(folded)
+    found = resolve_date(folded[cue:], anchor) if cue else (None, None)
+    return _not_after(found if found[0] else resolve_date(folded, anchor), anchor)
+
+
+def resolve_statement_date(text: str, anchor: date | None) -> tuple[date | None, str | None]:
+    """The day a sentence dates anything on, its statement's included: the reported event's
+    date when no sentence of it gives the event's own ("Four people were shot, police said
+    Saturday")."""
+    return _not_after(resolve_date(_without_dateline(text, anchor), anchor), anchor)
+
+
+def _not_after(found: tuple[date | None, str | None], anchor: date | None):
+    stated = found[0]
+    return (None, None) if stated and anchor and stated > anchor else found
+
+
+def _without_dateline(text: str, anchor: date | None) -> str:
     found = _dateline(text, anchor)
-    if found is not None:
-        start, end = found[1]
-        text = text[:start] + " " * (end - start) + text[end:]
-    stated, precision = resolve_date(text, anchor)
-    if stated is not None and anchor is not None and stated > anchor:
-        return None, None
-    return stated, precision
+    if found is None:
+        return text
+    start, end = found[1]
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _dateline(text: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
