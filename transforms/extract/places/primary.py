@@ -1,4 +1,4 @@
-"""The place of an article's primary event (DESIGN.md): read from the headline, the lead and the
+"""The place of an article's primary event (docs/data-model.md): read from the headline, the lead and the
 dateline together, as a coder reads them.
 
 - The headline's place comes first, then the lead's, then the dateline's: a headline names where
