@@ -1,5 +1,5 @@
 -- Data contract v1: the tables analysts query. This file is the single source of truth:
--- the lake's Parquet schemas are derived from it (flows/contract.py), and publish creates
+-- the lake's Parquet schemas are derived from it (storage/contract.py), and publish creates
 -- the warehouse tables from it. Add only nullable columns; never rename or drop.
 -- Dates are ISO dates; timestamps are UTC (stored without a zone).
 

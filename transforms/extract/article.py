@@ -1,6 +1,6 @@
 """Article -> event_mentions and casualty_figures rows: the extract stage's pure core.
 
-The title is read together with the body (DESIGN.md, "The primary event of an article"): it names
+The title is read together with the body (docs/data-model.md, "The primary event of an article"): it names
 the main event and often its toll ("Air strikes kill 45 in Aleppo"). Unless the body already
 opens with it, the text read is the title, a blank line, then the body. Offsets in the rows stay
 offsets into the body; a span in the title has none (null char_start and char_end).

@@ -480,7 +480,8 @@ def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     split = mention.sentence_index + 2
     lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
     spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
-    rest = [(s.start, s.end) for s in later if not _OTHER_EVENT.search(fold_case(s.text))]
+    # read lazily: primary_place asks for the later sentences only when the lead gives a region
+    rest = ((s.start, s.end) for s in later if not _OTHER_EVENT.search(fold_case(s.text)))
     current = _mention_place(mention) if mention.country else None
     return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 

@@ -3,7 +3,7 @@
 `AMOUNT_PATTERN` finds one amount in running text: a qualifier ("at least", "more than", ...),
 then a number ("75", "1,200", "1.2 million", "twenty-three", "a dozen", "2 dozen"), a range
 ("10 to 15", "between 10 and 15", "10-15") or a vague quantity ("dozens", "several").
-`read_amount` turns such a match into low/best/high and a qualifier, following DESIGN.md.
+`read_amount` turns such a match into low/best/high and a qualifier, following docs/data-model.md.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ TENS = {
     "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# ACLED's conventional values for vague quantities (DESIGN.md, counting rules).
+# ACLED's conventional values for vague quantities (docs/data-model.md, counting rules).
 VAGUE = {words: int(value) for words, value in read_table("vague_quantities.tsv", columns=2)}
 # Words that name an exact small count.
 EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}
@@ -132,7 +132,7 @@ Bounds = tuple[int | None, int | None, int | None]
 
 
 def bounds(value: int, qualifier: str) -> Bounds:
-    """low/best/high for one value and its qualifier (DESIGN.md, counting rules)."""
+    """low/best/high for one value and its qualifier (docs/data-model.md, counting rules)."""
     if qualifier in ("at_least", "more_than", "vague"):
         # "more than 350" records the stated number, as ACLED, GTD and incident lists do
         return value, value, None

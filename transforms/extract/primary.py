@@ -1,4 +1,4 @@
-"""The primary event of an article (DESIGN.md): the headline's and the lead's event.
+"""The primary event of an article (docs/data-model.md): the headline's and the lead's event.
 
 The headline is read for its figures and the kind of event it names ("Air strikes kill 45 in
 Aleppo"); they belong to the reported mention the lead opens. Its capitalised words are no

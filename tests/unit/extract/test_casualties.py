@@ -70,7 +70,7 @@ def test_casualties_alone_is_not_a_category():
     assert figures("The blast killed and injured dozens of people.") == []
 
 
-# Numbers and qualifiers (DESIGN.md counting rules) ---------------------------------------
+# Numbers and qualifiers (docs/data-model.md counting rules) ---------------------------------------
 
 
 @pytest.mark.parametrize(

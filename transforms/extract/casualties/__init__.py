@@ -10,7 +10,7 @@ How a sentence is read:
    or after it ("six people were killed", "3 dead", "84 deaths"); each phrase may carry its own.
 4. Lists after "including" / "among the dead" and phrases like "two of them" are subsets.
 
-Counting (DESIGN.md): qualifiers map to low/best/high, subsets are kept but never added,
+Counting (docs/data-model.md): qualifiers map to low/best/high, subsets are kept but never added,
 disjoint groups of one list add up, figures marked as additional ("also", "another", "others",
 perpetrators) add to the toll, other restatements take the largest lower bound, and a party's
 claim sets the total only when nobody else gives one. Negations give 0 with qualifier `none`.

@@ -14,9 +14,9 @@ from transforms.extract.records import Figure
 from transforms.text import Sentence
 
 # Perpetrators listed with their victims count in the total ("the bomber and 10 officers were
-# killed" gives 11; DESIGN.md, as GTD and ACLED do). A perpetrator toll stated in a clause of its
+# killed" gives 11; docs/data-model.md, as GTD and ACLED do). A perpetrator toll stated in a clause of its
 # own ("The attacker was shot dead by police", "Five attackers were also killed") is kept as a
-# `perpetrators` figure; this switch says whether it also adds to the victims' total (DESIGN.md:
+# `perpetrators` figure; this switch says whether it also adds to the victims' total (docs/data-model.md:
 # it does, as in GTD and the Stanford mass-shootings data; Wikipedia's incident lists leave it
 # out). Restatements of the perpetrators' toll are not added up among themselves (summary.py).
 SEPARATE_PERPETRATORS_IN_TOTAL = True

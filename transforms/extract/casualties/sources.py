@@ -66,6 +66,6 @@ def _source(match: re.Match) -> str | None:
 
 
 def is_party_claim(figure: Figure) -> bool:
-    """Whether the figure is a party to the fighting claiming results (DESIGN.md): an armed
+    """Whether the figure is a party to the fighting claiming results (docs/data-model.md): an armed
     group or army as the source, with "claimed" or "said it killed"."""
     return figure.claim

@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.places.candidates import find_candidates
 from transforms.extract.places.event import event_place
 from transforms.extract.places.model import Candidate, Place
-from transforms.extract.places.names import fold
+from transforms.extract.places.names import _fold_word, fold
 
 
-def heading_place(heading: str, votes: dict[str, float], named: set[str]) -> Place | None:
+def heading_place(
+    heading: str, found: list[Candidate], votes: dict[str, float], named: set[str]
+) -> Place | None:
     """The headline's place, if the gazetteer knows it: a name the body gives as a place too
     (`named`, folded), or one after "in", "at" or "near" in a headline not in title case (which
     capitalises every word: "Man Dies", "Beach Town Center"). The outlet's name after a dash or
-    bar is cut off ("... in Spencer - News9.com")."""
-    heading = _OUTLET.split(heading, maxsplit=1)[0]
+    bar is cut off ("... in Spencer - News9.com"). `found` are the headline's candidates."""
+    outlet = _OUTLET.search(heading)
+    if outlet:
+        heading = heading[: outlet.start()]
     if not heading.strip():
         return None
     title_case = _title_case(heading)
     candidates = [
         c
-        for c in find_candidates(heading)
+        for c in found
+        if c.end <= len(heading)
         if not c.origin
         and not _STREET_BEFORE.search(heading, 0, c.start)
         and (
@@ -43,7 +47,7 @@ def heading_place(heading: str, votes: dict[str, float], named: set[str]) -> Pla
 
 def fold_name(surface: str) -> str:
     """A name's key without its possessive ("Chicago's")."""
-    return fold(surface.removesuffix("'s").removesuffix("’s"))
+    return _fold_word(surface.removesuffix("'s").removesuffix("’s"))
 
 
 def _title_case(heading: str) -> bool:
@@ -54,7 +58,9 @@ def _title_case(heading: str) -> bool:
 
 def named_places(candidates: list[Candidate], dateline: Place | None) -> set[str]:
     """The folded names the body gives as places: with a cue or place noun, and the dateline."""
-    named = {fold(c.surface) for c in candidates if (c.cities or c.admin1) and (c.cued or c.noun)}
+    named = {
+        _fold_word(c.surface) for c in candidates if (c.cities or c.admin1) and (c.noun or c.cued)
+    }
     return named | ({fold(dateline.name)} if dateline else set())
 
 

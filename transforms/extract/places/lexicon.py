@@ -8,22 +8,18 @@ from __future__ import annotations
 
 from importlib import resources
 
+from transforms.lexicons import read_table
+
 DATA = resources.files("transforms").joinpath("data/places")
 
 
-def _entries(name: str) -> list[str]:
-    """The lines of a data file that are not comments or blank, in file order."""
-    text = DATA.joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _words(name: str) -> frozenset[str]:
-    return frozenset(_entries(name))
+    return frozenset(word for (word,) in read_table(f"places/{name}", 1))
 
 
 def _table(name: str) -> dict[str, str]:
     """A two-column TSV file as a dict, in file order (a row of another width raises)."""
-    return dict(line.split("\t") for line in _entries(name))
+    return dict(read_table(f"places/{name}", 2))
 
 
 # Common names ACLED and the news use where GeoNames' country name differs.

@@ -1,4 +1,4 @@
-"""The place of an article's primary event (DESIGN.md): read from the headline, the lead and the
+"""The place of an article's primary event (docs/data-model.md): read from the headline, the lead and the
 dateline together, as a coder reads them.
 
 - The headline's place comes first, then the lead's, then the dateline's: a headline names where
@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from transforms.extract.places.cache import gazetteer
@@ -53,7 +54,7 @@ _DISTRICT_NOUNS = frozenset(
 def primary_place(
     text: str,
     heading: str,
-    spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+    spans: tuple[list[tuple[int, int]], Iterable[tuple[int, int]]],
     candidates: list[Candidate],
     votes: dict[str, float],
     current: Place | None,
@@ -64,7 +65,8 @@ def primary_place(
     lead, later = spans
     dateline = dateline_place(text, len(heading), votes)
     current = current and _with_population(current)
-    headline = heading_place(heading, votes, named_places(candidates, dateline))
+    in_heading = find_candidates(heading) if heading.strip() else []
+    headline = heading_place(heading, in_heading, votes, named_places(candidates, dateline))
     lead_places = [event_place(text, candidates, start, end, votes) for start, end in lead]
     read = [p for p in (current, *lead_places) if p is not None and p.country is not None]
     # A name the text gives with no cue (a big city's name alone: "Medina Knowles") comes after
@@ -106,7 +108,7 @@ def primary_place(
         chosen = _town_later(text, later, candidates, votes, chosen) or chosen
     if dateline is not None and _district_of(chosen, dateline, candidates):
         chosen = replace(dateline, name=chosen.name, precision=2, population=0)
-    named = [*candidates, *find_candidates(heading)]
+    named = [*candidates, *in_heading]
     if chosen.admin1 is None and chosen.country_iso:
         chosen = _with_main_division(chosen, named)
     elif chosen.geonameid is not None and chosen is not dateline:
@@ -131,7 +133,7 @@ def _same_division_name(place: Place) -> bool:
 
 def _town_later(
     text: str,
-    later: list[tuple[int, int]],
+    later: Iterable[tuple[int, int]],
     candidates: list[Candidate],
     votes: dict[str, float],
     region: Place,
@@ -316,8 +318,14 @@ def _namesake_in_main_division(place: Place, candidates: list[Candidate]) -> Pla
     gaz = gazetteer()
     key = fold(place.name)
     # the divisions the text names (not those of its towns, most names being several towns')
-    others = [replace(c, cities=()) for c in candidates if fold_name(c.surface) != key]
-    main = _main_division(gaz, place, others)
+    counts = Counter(
+        d
+        for c in candidates
+        if c.admin1 and fold_name(c.surface) != key
+        for d in c.admin1
+        if d[0] == place.country_iso
+    )
+    main = counts.most_common(1)[0][0] if counts else None
     if main is None or gaz.admin1_name(*main) == place.admin1:
         return place
     rows = [r for r in gaz.cities(place.name) if (gaz.countries_of[r], gaz.admin1_of[r]) == main]
