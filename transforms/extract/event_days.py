@@ -29,7 +29,8 @@ _FOLLOW_UP = _alternation("date_follow_up_verbs.txt")
 _AFTER_SAYING = (
     rf"\b(?:{_SAYING}|told(?:\s+[\w'-]+){{0,3}}?)\s+(?:(?:in|on)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+)?"
     r"(?:toll|statement|update|report|press\s+conference|news\s+conference)\s+)?"
-    rf"(?:late\s+|early\s+)?(?:on\s+)?(?:{_DAY}|yesterday|today)\b"
+    # (not "said Monday's strike killed 12": the possessive names the event's day)
+    rf"(?:late\s+|early\s+)?(?:on\s+)?(?:{_DAY}|yesterday|today)\b(?!['’]s)"
 )
 # "detectives Sunday investigated", "authorities Sunday have identified"
 _BEFORE_FOLLOW_UP = rf"\b{_DAY}\s+(?:(?:have|has|had)\s+)?(?:{_FOLLOW_UP})\b"

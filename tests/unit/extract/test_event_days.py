@@ -33,6 +33,10 @@ def test_said_in_a_new_toll_is_a_statement_day():
     assert _event_date(body) == "2024-05-07"
 
 
+def test_said_before_the_days_possessive_keeps_the_events_day():
+    assert _event_date("The army said Tuesday's air strike killed 12 fighters.") == "2024-05-07"
+
+
 def test_a_day_before_a_follow_up_verb_dates_the_follow_up():
     body = (
         "Detectives Thursday investigated a shooting that killed a man and wounded two others. "
