@@ -345,3 +345,27 @@ def test_places_joined_by_and_before_were_killed_are_no_victims():
 def test_among_n_injured_is_the_total_and_what_follows_a_part():
     body = "A car bomb exploded at a checkpoint on Thursday. Among at least 25 injured, eight were in critical condition."
     assert _totals(body)[1] == 25
+
+
+# Round two (counts)
+
+
+def test_a_toll_whose_verb_stands_far_after_the_attack_it_names():
+    body = (
+        "The death toll from the rebel rocket attacks on the eastern districts of the city "
+        "in the past two days has risen to 17 people, a police source said on Monday."
+    )
+    assert _reported(body)["killed_best"] == 17
+
+
+def test_a_vague_word_later_on_does_not_beat_the_stated_toll():
+    body = (
+        "At least nine people were killed when a rocket hit a market in the town on Sunday, "
+        "medics said. The monitor has reported hundreds of civilians killed in the province."
+    )
+    assert _reported(body, title="Dozens killed in rocket strike on market")["killed_best"] == 9
+
+
+def test_a_vague_part_of_a_list_with_a_number_still_adds():
+    body = "Gunmen killed five soldiers and several civilians at a checkpoint on Monday."
+    assert _reported(body)["killed_best"] == 7

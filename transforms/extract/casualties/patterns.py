@@ -115,6 +115,13 @@ _LEFT = _ci(
     r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
 )
+# A toll whose verb stands far from it, past the attack it names: "the death toll from the
+# rebel rocket attacks on the eastern district of the city rose to 8" (the left window above is
+# too short for it; read only where "toll" is in a wider window).
+_FAR_TOLL_LEFT = _ci(
+    r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+[^.;:]{0,160}?\b(?:rose|risen|rises|climbed|increased|jumped"
+    r"|reached|grew|mounted|soared)(?:\s+(?:at|to))?\s*$"
+)
 # "killing and injuring dozens" counts casualties of both kinds together: no figure.
 _AMBIGUOUS_LEFT = _ci(
     r"\b(?:kill(?:ing|ed|s)?|dead)\s+(?:and|or)\s+(?:injur|wound)\w*\s*$"

@@ -73,7 +73,7 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
     if not totals:
         return None, None, None
     neutral = [f for f in totals if not is_party_claim(f)]
-    totals = neutral or totals
+    totals = _without_vague_restatements(neutral or totals)
     running: Bounds | None = None
     stated: set[int | None] = set()
     last = -1
@@ -90,6 +90,20 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
         stated.add(told[1])
         last = index
     return running if running is not None else (None, None, None)
+
+
+def _without_vague_restatements(figures: list[Figure]) -> list[Figure]:
+    """A vague word told on its own ("dozens were killed", "hundreds of civilians killed") never
+    beats a stated number: coders take the number. Vague parts of a list with a number in it,
+    and vague additions ("and several others"), still count."""
+    precise = {(f.sentence_index, f.clause) for f in figures if f.qualifier != "vague"}
+    if not precise:
+        return figures
+    return [
+        f
+        for f in figures
+        if f.qualifier != "vague" or f.adds or (f.sentence_index, f.clause) in precise
+    ]
 
 
 def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool, int]]:
