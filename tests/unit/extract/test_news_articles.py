@@ -369,3 +369,9 @@ def test_a_vague_word_later_on_does_not_beat_the_stated_toll():
 def test_a_vague_part_of_a_list_with_a_number_still_adds():
     body = "Gunmen killed five soldiers and several civilians at a checkpoint on Monday."
     assert _reported(body)["killed_best"] == 7
+
+
+def test_fatally_shot_is_killed_not_shot():
+    body = "A 31-year-old man was fatally shot outside a bar early Saturday, police said."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, None)

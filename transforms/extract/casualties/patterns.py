@@ -10,7 +10,7 @@ from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci
 from transforms.extract.numbers import AMOUNT_PATTERN
 
 _KILL = (
-    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
+    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)"
     r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
     r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
@@ -35,9 +35,10 @@ _AUX = (
     r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
     r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed|pronounced"
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
-    r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
+    r"|severely|slightly|lightly|mildly|badly|gravely|instantly|immediately|still"
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
-    r"|\w+ly(?:\s+to)?"
+    # "fatally" and "mortally" are no auxiliaries: "was fatally shot" is killed, not shot
+    r"|(?!fatally|mortally)\w+ly(?:\s+to)?"
 )
 # Words between a list of victims and the trigger that follows it.
 _AUX_AHEAD = r"(?=\s+(?:were|was|are|is|have|has|had)\b)"
