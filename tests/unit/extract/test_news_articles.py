@@ -375,3 +375,20 @@ def test_fatally_shot_is_killed_not_shot():
     body = "A 31-year-old man was fatally shot outside a bar early Saturday, police said."
     row = _reported(body)
     assert (row["killed_best"], row["injured_best"]) == (1, None)
+
+
+def test_a_speaker_after_the_injured_is_no_object_of_the_verb():
+    # wire copy that lost its comma: "a police source" opens the attribution
+    body = "Rebel shells hit the market on Monday killing 4 civilians and 11 injured a police source told reporters."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (4, 11)
+
+
+def test_an_earlier_toll_told_again_adds_no_others():
+    body = (
+        "The death toll from the shelling rose to 8 civilians and 12 were injured, a police "
+        "source said on Tuesday. The source earlier put the death toll at 5 while 9 other "
+        "people were reported injured."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (8, 12)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci
+from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci, _words
 from transforms.extract.numbers import AMOUNT_PATTERN
 
 _KILL = (
@@ -75,6 +75,12 @@ _OBJECT = _ci(
 )
 
 
+# A speaker after a trigger with no comma: in "8 killed in addition to 12 injured a source at
+# the police said", "a source" opens the attribution and is no object of "injured".
+_SPEAKER = _ci(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(_words("casualty_speakers.txt")) + r")s?\b"
+    r"[^.;]{0,60}?\b(?:said|says|told|reported|stated|added)\b"
+)
 # A second toll right after the number a verb seems to take: the headline's list "Nine killed
 # 12 injured", where 12 is no object of "killed".
 _NEXT_TOLL = _ci(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:injured|wounded|hurt|dead)\b")
@@ -92,7 +98,7 @@ class _Tail:
     def match(self, text: str, pos: int) -> re.Match | None:
         found = (self.ascii_pattern if text.isascii() else self.pattern).match(text, pos)
         obj = found and not found.group("aux").strip() and _OBJECT.match(text, found.end())
-        if obj and not _NEXT_TOLL.match(text, obj.end()):
+        if obj and not _NEXT_TOLL.match(text, obj.end()) and not _SPEAKER.match(text, obj.end()):
             trigger = found.group(found.lastgroup or "aux")
             if trigger not in _INTRANSITIVE:
                 return None  # "Two gunmen killed 5 people"; but "one died 10 days later"

@@ -78,6 +78,14 @@ def _candidate_sentences(low_body: str, sentences: list[Sentence]) -> set[int]:
     return found
 
 
+# A toll as it was first given: "the source earlier put the death toll at 5 while 9 other people
+# were injured". Its "others" restate that toll's groups; they add to no later one.
+_EARLIER_WORDS = frozenset(["earlier", "previously", "initially"])
+_EARLIER_TOLL = _ci(
+    r"\b(?:earlier|previously|initially)\s+(?:put|gave|set|reported|said|stated)\b[^.;]{0,40}?\btoll\b"
+)
+
+
 def figures_in_sentence(
     sentence: Sentence, previous_category: str | None = None, low: str | None = None
 ) -> list[Figure]:
@@ -91,6 +99,9 @@ def figures_in_sentence(
     for items in lists:
         _categorise(low, items, phrases, previous_category)
     found = [_figure(sentence, p, i) for i, items in enumerate(lists) for p in items if p.category]
+    if not tokens.isdisjoint(_EARLIER_WORDS) and _EARLIER_TOLL.search(low):
+        for figure in found:  # an earlier, smaller toll told again: "9 others" adds nothing
+            figure.adds = False
     negations = _negations(sentence, low)
     if negations:
         spans = [(f.char_start, f.char_end) for f in negations]
