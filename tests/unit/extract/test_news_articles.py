@@ -392,3 +392,13 @@ def test_an_earlier_toll_told_again_adds_no_others():
     )
     row = _reported(body)
     assert (row["killed_best"], row["injured_best"]) == (8, 12)
+
+
+def test_a_bomber_who_blew_himself_up_adds_to_the_toll():
+    body = "A suicide bomber blew himself up at a police post on Monday, killing nine officers."
+    assert _reported(body)["killed_best"] == 10
+
+
+def test_killed_people_and_then_himself_counts_the_killer():
+    body = "Police said the man shot dead three co-workers and then himself at the warehouse."
+    assert _reported(body)["killed_best"] == 4

@@ -227,7 +227,11 @@ _SPEAKS = _ci(
 _SELF_DEATH = _ci(
     r"\b(?:turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self"
     r"|(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life"
-    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self)\b"
+    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self"
+    # a bomber's own death: "a suicide bomber blew himself up at the post, killing 25"
+    r"|(?:blew|blowing|blown|blow|blows)\s+(?:him|her)self\s+up"
+    # the verb before the victims goes on to the killer: "killed four people and then himself"
+    r"|and\s+(?:then|later|finally)\s+(?:him|her)self)\b"
 )
 
 # Who carried out the attack, as against fighters killed in it ("50 terrorists were killed" in
