@@ -402,3 +402,18 @@ def test_a_bomber_who_blew_himself_up_adds_to_the_toll():
 def test_killed_people_and_then_himself_counts_the_killer():
     body = "Police said the man shot dead three co-workers and then himself at the warehouse."
     assert _reported(body)["killed_best"] == 4
+
+
+def test_a_headline_total_beats_the_parts_one_sentence_adds_up_past_it():
+    body = (
+        "The monitor said 25 people were killed in the province and another 31 were killed "
+        "in air strikes on the neighbouring province on Saturday."
+    )
+    assert _reported(body, title="Air strikes kill at least 40 in the north")["killed_best"] == 40
+
+
+def test_others_killed_in_a_later_sentence_still_add_past_the_headline():
+    body = (
+        "Police said the man shot dead four co-workers at the depot. Two others were also killed."
+    )
+    assert _reported(body, title="Gunman kills 4 at depot")["killed_best"] == 6

@@ -40,14 +40,22 @@ def _told(figures: list[Figure], category: str) -> Bounds:
     title = _summarize(heading, category)
     if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
         return title
+    if title[1] is not None and _lower_bound(title) < _lower_bound(body):
+        # the headline's total beside parts that add up past it ("45 killed" over "30 in one
+        # province and another 39 in the next"): the parts are detail, the headline the toll
+        told = _summarize([f for f in figures if not f.headline], category, additions=False)
+        if _lower_bound(told) <= _lower_bound(title):
+            return title
     return body
 
 
-def _summarize(figures: list[Figure], category: str) -> Bounds:
+def _summarize(figures: list[Figure], category: str, additions: bool = True) -> Bounds:
     """The victims' toll, plus the perpetrators' when a clause of its own gives it ("the gunman
-    was shot dead by police"): restatements of either are not added up."""
+    was shot dead by police"): restatements of either are not added up. Without `additions`,
+    the parts one sentence adds up ("30 in one province and another 39 in the next") are
+    read as restatements."""
     alone = [f for f in figures if f.perpetrators_alone and f.category == category and f.counted]
-    victims = _toll([f for f in figures if not f.perpetrators_alone], category)
+    victims = _toll([f for f in figures if not f.perpetrators_alone], category, additions)
     if not alone:
         return victims
     perpetrators = max(((f.low, f.best, f.high) for f in alone), key=_lower_bound)
@@ -56,7 +64,7 @@ def _summarize(figures: list[Figure], category: str) -> Bounds:
     return _add(victims, perpetrators)
 
 
-def _toll(figures: list[Figure], category: str) -> Bounds:
+def _toll(figures: list[Figure], category: str, additions: bool = True) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
@@ -77,7 +85,7 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
     running: Bounds | None = None
     stated: set[int | None] = set()
     last = -1
-    for told, adds, index in _sentences(_units(totals)):
+    for told, adds, index in _sentences(_units(totals), additions):
         # an "others" figure equal to one already stated is the same group told again
         # ("16 others were injured" in the lead and in the third paragraph); an addition far
         # from the toll it would add to is a part of it told again, as round-ups detail
@@ -122,7 +130,9 @@ def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool, int]]:
     return units
 
 
-def _sentences(units: list[tuple[Bounds, bool, int]]) -> list[tuple[Bounds, bool, int]]:
+def _sentences(
+    units: list[tuple[Bounds, bool, int]], additions: bool = True
+) -> list[tuple[Bounds, bool, int]]:
     """The units of each sentence taken together: its additions added to what it states
     before them, other units restating it ("30 were killed in the city and another 12 in
     nearby towns" tells 42); the sentence adds to the toll before it when its first unit does."""
@@ -130,7 +140,7 @@ def _sentences(units: list[tuple[Bounds, bool, int]]) -> list[tuple[Bounds, bool
     for unit, adds, index in units:
         if told and told[-1][2] == index:
             bounds_, first_adds, _ = told[-1]
-            if adds and unit[1]:
+            if adds and unit[1] and additions:
                 bounds_ = _add(bounds_, unit)
             elif _lower_bound(unit) > _lower_bound(bounds_):
                 bounds_ = unit
