@@ -417,3 +417,21 @@ def test_others_killed_in_a_later_sentence_still_add_past_the_headline():
         "Police said the man shot dead four co-workers at the depot. Two others were also killed."
     )
     assert _reported(body, title="Gunman kills 4 at depot")["killed_best"] == 6
+
+
+def test_the_one_injured_who_has_since_died_is_killed_not_injured():
+    body = (
+        "Jordan Smith, 2, was injured when shots were fired from a passing car on Saturday, "
+        "police said. Family members confirmed Monday the toddler has died."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, 0)
+
+
+def test_a_later_death_beside_an_earlier_one_leaves_the_injured():
+    body = (
+        "A man was killed and a woman was wounded in the shooting on Sunday. Police said "
+        "the woman was in stable condition and the man had died at the scene."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, 1)

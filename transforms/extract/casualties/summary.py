@@ -18,6 +18,8 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     bounds = _told(figures, category)
     if category != "injured":
         return bounds
+    if bounds[1] == 1 and _one_dead_later(figures):
+        return 0, 0, None  # the one person hurt has since died: killed, not injured
     shot = _told(figures, "shot")[1]
     if not shot:
         return bounds
@@ -26,6 +28,21 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     if survivors > (bounds[1] or 0):
         return survivors, survivors, None
     return bounds
+
+
+def _one_dead_later(figures: list[Figure]) -> bool:
+    """Whether the one death the mention tells is of someone hurt who died later ("X was
+    injured ... the toddler has died"; CODING.md: the injured who later died move to killed)."""
+    dead = _told(figures, "killed")
+    if dead[1] != 1 or not any(f.later_death for f in figures if f.counted):
+        return False
+    # "a man was killed and a woman wounded ... the woman later died" tells a second death
+    hurt = [f.char_start for f in figures if f.category == "injured" and f.counted]
+    return not any(
+        f.category == "killed" and not f.later_death and f.char_start < min(hurt, default=0)
+        for f in figures
+        if f.counted
+    )
 
 
 def _told(figures: list[Figure], category: str) -> Bounds:
