@@ -435,3 +435,15 @@ def test_a_later_death_beside_an_earlier_one_leaves_the_injured():
     )
     row = _reported(body)
     assert (row["killed_best"], row["injured_best"]) == (1, 1)
+
+
+def test_a_headline_victim_with_no_article_after_its_verb():
+    body = "Police said the victim was sitting on a porch when a car drove by. Two others were wounded."
+    row = _reported(body, title="Drive-by shooting kills teen girl, injures 2")
+    assert (row["killed_best"], row["injured_best"]) == (1, 2)
+
+
+def test_a_headline_age_or_bare_noun_before_the_verb_is_one_person():
+    body = "Officers were called to the block around 2 a.m. on Sunday, police said."
+    assert _reported(body, title="19-year-old killed in overnight shooting")["killed_best"] == 1
+    assert _reported(body, title="Woman fatally shot outside bar")["killed_best"] == 1

@@ -194,8 +194,18 @@ _DEMONYM = re.compile(
 )
 # A person named without an article at the start of a sentence, as incident lists and
 # headlines write: "Border Police guard was killed", "Teacher stabbed to death".
+# An age names one person in a headline: "19-year-old killed in shooting".
+_AGE_PERSON = r"\d{1,3}-(?:year|month)-old"
 _BARE_SINGULAR = _ci(
-    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was\s|has\s+been\s|killed\b))"
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR}|{_AGE_PERSON})\b"
+    r"(?=\s+(?:was\s|has\s+been\s|killed\b|fatally\s|shot\s+dead\b|dies\b|died\b))"
+)
+# A headline's victim with no article after its verb: "shooting kills teen girl", "crash kills
+# 2-year-old".
+_VERB_BARE = _ci(
+    r"\b(?:kills|killed|kill|fatally\s+shoots|shoots\s+and\s+kills)\s+(?P<who>(?:(?!(?:and|or|an?|the|his"
+    r"|her|their|its|one|in|at|on|of|after|near|by|with)\b)[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?:{_PERSON_SINGULAR}|{_AGE_PERSON}))\b"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 _NEGATION = _ci(
