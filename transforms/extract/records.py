@@ -32,6 +32,7 @@ class Figure:
     claim: bool = False  # a party to the fighting claiming results: counts only if no one else
     headline: bool = False  # stated in the article's title: a restatement of the lead's toll
     perpetrators_alone: bool = False  # perpetrators in a clause of their own: a toll of their own
+    later_death: bool = False  # one person who died after the event ("the toddler has died")
 
     def as_row(self) -> dict:
         return {name: getattr(self, name) for name in _FIGURE_COLUMNS}
@@ -68,7 +69,16 @@ class Mention:
         return {name: getattr(self, name) for name in _MENTION_COLUMNS}
 
 
-_FIGURE_INTERNAL = ("clause", "adds", "counted", "coded", "claim", "headline", "perpetrators_alone")
+_FIGURE_INTERNAL = (
+    "clause",
+    "adds",
+    "counted",
+    "coded",
+    "claim",
+    "headline",
+    "perpetrators_alone",
+    "later_death",
+)
 _FIGURE_COLUMNS = tuple(f.name for f in fields(Figure) if f.name not in _FIGURE_INTERNAL)
 _MENTION_COLUMNS = tuple(
     f.name for f in fields(Mention) if f.name not in ("figures", "sentence_index")

@@ -345,3 +345,105 @@ def test_places_joined_by_and_before_were_killed_are_no_victims():
 def test_among_n_injured_is_the_total_and_what_follows_a_part():
     body = "A car bomb exploded at a checkpoint on Thursday. Among at least 25 injured, eight were in critical condition."
     assert _totals(body)[1] == 25
+
+
+# Round two (counts)
+
+
+def test_a_toll_whose_verb_stands_far_after_the_attack_it_names():
+    body = (
+        "The death toll from the rebel rocket attacks on the eastern districts of the city "
+        "in the past two days has risen to 17 people, a police source said on Monday."
+    )
+    assert _reported(body)["killed_best"] == 17
+
+
+def test_a_vague_word_later_on_does_not_beat_the_stated_toll():
+    body = (
+        "At least nine people were killed when a rocket hit a market in the town on Sunday, "
+        "medics said. The monitor has reported hundreds of civilians killed in the province."
+    )
+    assert _reported(body, title="Dozens killed in rocket strike on market")["killed_best"] == 9
+
+
+def test_a_vague_part_of_a_list_with_a_number_still_adds():
+    body = "Gunmen killed five soldiers and several civilians at a checkpoint on Monday."
+    assert _reported(body)["killed_best"] == 7
+
+
+def test_fatally_shot_is_killed_not_shot():
+    body = "A 31-year-old man was fatally shot outside a bar early Saturday, police said."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, None)
+
+
+def test_a_speaker_after_the_injured_is_no_object_of_the_verb():
+    # wire copy that lost its comma: "a police source" opens the attribution
+    body = "Rebel shells hit the market on Monday killing 4 civilians and 11 injured a police source told reporters."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (4, 11)
+
+
+def test_an_earlier_toll_told_again_adds_no_others():
+    body = (
+        "The death toll from the shelling rose to 8 civilians and 12 were injured, a police "
+        "source said on Tuesday. The source earlier put the death toll at 5 while 9 other "
+        "people were reported injured."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (8, 12)
+
+
+def test_a_bomber_who_blew_himself_up_adds_to_the_toll():
+    body = "A suicide bomber blew himself up at a police post on Monday, killing nine officers."
+    assert _reported(body)["killed_best"] == 10
+
+
+def test_killed_people_and_then_himself_counts_the_killer():
+    body = "Police said the man shot dead three co-workers and then himself at the warehouse."
+    assert _reported(body)["killed_best"] == 4
+
+
+def test_a_headline_total_beats_the_parts_one_sentence_adds_up_past_it():
+    body = (
+        "The monitor said 25 people were killed in the province and another 31 were killed "
+        "in air strikes on the neighbouring province on Saturday."
+    )
+    assert _reported(body, title="Air strikes kill at least 40 in the north")["killed_best"] == 40
+
+
+def test_others_killed_in_a_later_sentence_still_add_past_the_headline():
+    body = (
+        "Police said the man shot dead four co-workers at the depot. Two others were also killed."
+    )
+    assert _reported(body, title="Gunman kills 4 at depot")["killed_best"] == 6
+
+
+def test_the_one_injured_who_has_since_died_is_killed_not_injured():
+    body = (
+        "Jordan Smith, 2, was injured when shots were fired from a passing car on Saturday, "
+        "police said. Family members confirmed Monday the toddler has died."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, 0)
+
+
+def test_a_later_death_beside_an_earlier_one_leaves_the_injured():
+    body = (
+        "A man was killed and a woman was wounded in the shooting on Sunday. Police said "
+        "the woman was in stable condition and the man had died at the scene."
+    )
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"]) == (1, 1)
+
+
+def test_a_headline_victim_with_no_article_after_its_verb():
+    body = "Police said the victim was sitting on a porch when a car drove by. Two others were wounded."
+    row = _reported(body, title="Drive-by shooting kills teen girl, injures 2")
+    assert (row["killed_best"], row["injured_best"]) == (1, 2)
+
+
+def test_a_headline_age_or_bare_noun_before_the_verb_is_one_person():
+    body = "Officers were called to the block around 2 a.m. on Sunday, police said."
+    assert _reported(body, title="19-year-old killed in overnight shooting")["killed_best"] == 1
+    assert _reported(body, title="Woman fatally shot outside bar")["killed_best"] == 1

@@ -12,6 +12,7 @@ from transforms.extract.casualties.patterns import (
     _ATTACKERS,
     _BEING,
     _CHAINED,
+    _FAR_TOLL_LEFT,
     _LEFT,
     _OF_SURVIVORS,
     _SEPARATOR,
@@ -99,6 +100,8 @@ def _categorise(
             p.category = _category(among_total, "t")
         return
     left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
+    # a far toll's verb takes the first item only: the list may run on into another clause
+    far = None if left_category or subset_cue else _far_toll(text, first.start)
     tail = _TAIL.match(text, last.end)
     if left_category:
         list_category = left_category
@@ -108,6 +111,7 @@ def _categorise(
         list_category = _outcome(tail, text)
         # the last item's own trigger is the list's, read above
         own = [_outcome(_TAIL.match(text, p.end), text) for p in items[:-1]] + [list_category]
+        own[0] = own[0] or far
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
@@ -147,6 +151,12 @@ def _categorise(
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+def _far_toll(text: str, start: int) -> str | None:
+    """'killed' when a toll's verb far before the list takes it ("the death toll from ... rose to")."""
+    wide = text[max(0, start - 220) : start]
+    return "killed" if "toll" in wide and _FAR_TOLL_LEFT.search(wide) else None
 
 
 def _closing_clause(text: str, items: list[_Phrase]) -> _Phrase | None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci
+from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci, _words
 from transforms.extract.numbers import AMOUNT_PATTERN
 
 _KILL = (
-    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|fatally\s+(?:shot|wounded|injured)"
+    r"killed|dead|died|die|dies|slain|perished|deaths?|fatalit(?:y|ies)|(?:fatally|mortally)\s+(?:shot|wounded|injured|stabbed)"
     r"|shot\s+dead|gunned\s+down|murdered|massacred|executed|beheaded|martyred|lost\s+(?:their|his|her)\s+lives"
     r"|(?:shot|stabbed|beaten|burn(?:ed|t)|hacked|crushed|bludgeoned|hanged)\s+to\s+death"
     r"|(?:shot|stabbed)\s+and\s+killed|bodies\s+(?:were\s+)?(?:recovered|found)|to\s+death|lives"
@@ -35,9 +35,10 @@ _AUX = (
     r"were|was|are|is|may|might|could|would|will|likely|have\s+been|has\s+been|had\s+been|have|has|had|be|been|being|became|become"
     r"|got|get|remain|remained|remains|also|all|reportedly|later|subsequently|then|reported|confirmed|pronounced"
     r"|now|initially|allegedly|believed\s+to\s+(?:be|have\s+been)|feared|found|left|seriously|critically"
-    r"|severely|slightly|lightly|mildly|badly|gravely|fatally|mortally|instantly|immediately|still"
+    r"|severely|slightly|lightly|mildly|badly|gravely|instantly|immediately|still"
     r"|eventually|either|both|each|who|that|in\s+total|in\s+all|altogether|so\s+far|killed\s+or"
-    r"|\w+ly(?:\s+to)?"
+    # "fatally" and "mortally" are no auxiliaries: "was fatally shot" is killed, not shot
+    r"|(?!fatally|mortally)\w+ly(?:\s+to)?"
 )
 # Words between a list of victims and the trigger that follows it.
 _AUX_AHEAD = r"(?=\s+(?:were|was|are|is|have|has|had)\b)"
@@ -74,6 +75,12 @@ _OBJECT = _ci(
 )
 
 
+# A speaker after a trigger with no comma: in "8 killed in addition to 12 injured a source at
+# the police said", "a source" opens the attribution and is no object of "injured".
+_SPEAKER = _ci(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(_words("casualty_speakers.txt")) + r")s?\b"
+    r"[^.;]{0,60}?\b(?:said|says|told|reported|stated|added)\b"
+)
 # A second toll right after the number a verb seems to take: the headline's list "Nine killed
 # 12 injured", where 12 is no object of "killed".
 _NEXT_TOLL = _ci(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:injured|wounded|hurt|dead)\b")
@@ -91,7 +98,7 @@ class _Tail:
     def match(self, text: str, pos: int) -> re.Match | None:
         found = (self.ascii_pattern if text.isascii() else self.pattern).match(text, pos)
         obj = found and not found.group("aux").strip() and _OBJECT.match(text, found.end())
-        if obj and not _NEXT_TOLL.match(text, obj.end()):
+        if obj and not _NEXT_TOLL.match(text, obj.end()) and not _SPEAKER.match(text, obj.end()):
             trigger = found.group(found.lastgroup or "aux")
             if trigger not in _INTRANSITIVE:
                 return None  # "Two gunmen killed 5 people"; but "one died 10 days later"
@@ -114,6 +121,13 @@ _LEFT = _ci(
     r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of)"
     r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
+)
+# A toll whose verb stands far from it, past the attack it names: "the death toll from the
+# rebel rocket attacks on the eastern district of the city rose to 8" (the left window above is
+# too short for it; read only where "toll" is in a wider window).
+_FAR_TOLL_LEFT = _ci(
+    r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+[^.;:]{0,160}?\b(?:rose|risen|rises|climbed|increased|jumped"
+    r"|reached|grew|mounted|soared)(?:\s+(?:at|to))?\s*$"
 )
 # "killing and injuring dozens" counts casualties of both kinds together: no figure.
 _AMBIGUOUS_LEFT = _ci(
@@ -180,8 +194,18 @@ _DEMONYM = re.compile(
 )
 # A person named without an article at the start of a sentence, as incident lists and
 # headlines write: "Border Police guard was killed", "Teacher stabbed to death".
+# An age names one person in a headline: "19-year-old killed in shooting".
+_AGE_PERSON = r"\d{1,3}-(?:year|month)-old"
 _BARE_SINGULAR = _ci(
-    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR})\b(?=\s+(?:was\s|has\s+been\s|killed\b))"
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?(?:{_PERSON_SINGULAR}|{_AGE_PERSON})\b"
+    r"(?=\s+(?:was\s|has\s+been\s|killed\b|fatally\s|shot\s+dead\b|dies\b|died\b))"
+)
+# A headline's victim with no article after its verb: "shooting kills teen girl", "crash kills
+# 2-year-old".
+_VERB_BARE = _ci(
+    r"\b(?:kills|killed|kill|fatally\s+shoots|shoots\s+and\s+kills)\s+(?P<who>(?:(?!(?:and|or|an?|the|his"
+    r"|her|their|its|one|in|at|on|of|after|near|by|with)\b)[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?:{_PERSON_SINGULAR}|{_AGE_PERSON}))\b"
 )
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 _NEGATION = _ci(
@@ -213,7 +237,11 @@ _SPEAKS = _ci(
 _SELF_DEATH = _ci(
     r"\b(?:turn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self"
     r"|(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life"
-    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self)\b"
+    r"|(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing)\s+(?:him|her)self"
+    # a bomber's own death: "a suicide bomber blew himself up at the post, killing 25"
+    r"|(?:blew|blowing|blown|blow|blows)\s+(?:him|her)self\s+up"
+    # the verb before the victims goes on to the killer: "killed four people and then himself"
+    r"|and\s+(?:then|later|finally)\s+(?:him|her)self)\b"
 )
 
 # Who carried out the attack, as against fighters killed in it ("50 terrorists were killed" in

@@ -41,6 +41,7 @@ from transforms.extract.casualties.patterns import (
     _TAIL_DIRECT,
     _TOKEN,
     _URL_LEFT,
+    _VERB_BARE,
     NAMED_VERBS,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
@@ -269,6 +270,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
+    if "kill" in text:  # the cheap test first
+        phrases.extend(_verb_bare_persons(text, phrases))
     one_death = "death" in text or "fatality" in text
     for match in _ONE_DEATH.finditer(text) if one_death else ():
         if not any(a < match.end() and match.start() < b for a, b in taken):
@@ -391,10 +394,14 @@ def _demonym_starts(text: str, original: str):
             at = at + 1 if at != -1 else -1
 
 
+# A word every _BARE_SINGULAR match is followed by.
+_BARE_CUES = (" was ", " has been ", " killed", " fatally ", " shot dead", " dies", " died")
+
+
 def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
     """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
     person, only before a casualty verb."""
-    if " was " not in text and " has been " not in text and " killed" not in text:
+    if not any(cue in text for cue in _BARE_CUES):
         return None  # the cheap test first: it needs one of these
     bare = _BARE_SINGULAR.match(text)
     if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
@@ -403,6 +410,16 @@ def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
         return None
     start = len(text) - len(text.lstrip())
     return _Phrase(start, bare.end(), (1, 1, 1), "exact", text[start : bare.end()], False)
+
+
+def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    """ "kills teen girl": one person with no article after a killing verb (a headline's)."""
+    found = []
+    for match in _VERB_BARE.finditer(text):
+        start, end = match.span("who")
+        if not any(p.start < end and start < p.end for p in phrases):
+            found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
 
 
 def _next_to_verb(text: str, start: int, end: int) -> bool:

@@ -78,6 +78,22 @@ def _candidate_sentences(low_body: str, sentences: list[Sentence]) -> set[int]:
     return found
 
 
+# A toll as it was first given: "the source earlier put the death toll at 5 while 9 other people
+# were injured". Its "others" restate that toll's groups; they add to no later one.
+_EARLIER_WORDS = frozenset(["earlier", "previously", "initially"])
+_EARLIER_TOLL = _ci(
+    r"\b(?:earlier|previously|initially)\s+(?:put|gave|set|reported|said|stated)\b[^.;]{0,40}?\btoll\b"
+)
+
+# A death told as news after the event: someone hurt in it has since died ("the toddler has
+# died", "the girl had died from her injuries", "succumbed to his wounds").
+_LATER_DEATH_WORDS = frozenset(["has", "had", "later", "succumbed", "injuries", "wounds"])
+_LATER_DEATH = _ci(
+    r"\b(?:has|had|later)\s+died\b|\bsuccumbed\b"
+    r"|\bdied\b[^.;]{0,40}?\b(?:from|of)\s+(?:his|her|the)\s+(?:\w+\s+)?(?:injuries|wounds)\b"
+)
+
+
 def figures_in_sentence(
     sentence: Sentence, previous_category: str | None = None, low: str | None = None
 ) -> list[Figure]:
@@ -91,6 +107,12 @@ def figures_in_sentence(
     for items in lists:
         _categorise(low, items, phrases, previous_category)
     found = [_figure(sentence, p, i) for i, items in enumerate(lists) for p in items if p.category]
+    if not tokens.isdisjoint(_EARLIER_WORDS) and _EARLIER_TOLL.search(low):
+        for figure in found:  # an earlier, smaller toll told again: "9 others" adds nothing
+            figure.adds = False
+    if not tokens.isdisjoint(_LATER_DEATH_WORDS) and _LATER_DEATH.search(low):
+        for figure in found:
+            figure.later_death = figure.category == "killed" and figure.best == 1
     negations = _negations(sentence, low)
     if negations:
         spans = [(f.char_start, f.char_end) for f in negations]

@@ -18,6 +18,8 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     bounds = _told(figures, category)
     if category != "injured":
         return bounds
+    if bounds[1] == 1 and _one_dead_later(figures):
+        return 0, 0, None  # the one person hurt has since died: killed, not injured
     shot = _told(figures, "shot")[1]
     if not shot:
         return bounds
@@ -26,6 +28,21 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
     if survivors > (bounds[1] or 0):
         return survivors, survivors, None
     return bounds
+
+
+def _one_dead_later(figures: list[Figure]) -> bool:
+    """Whether the one death the mention tells is of someone hurt who died later ("X was
+    injured ... the toddler has died"; CODING.md: the injured who later died move to killed)."""
+    dead = _told(figures, "killed")
+    if dead[1] != 1 or not any(f.later_death for f in figures if f.counted):
+        return False
+    # "a man was killed and a woman wounded ... the woman later died" tells a second death
+    hurt = [f.char_start for f in figures if f.category == "injured" and f.counted]
+    return not any(
+        f.category == "killed" and not f.later_death and f.char_start < min(hurt, default=0)
+        for f in figures
+        if f.counted
+    )
 
 
 def _told(figures: list[Figure], category: str) -> Bounds:
@@ -40,14 +57,22 @@ def _told(figures: list[Figure], category: str) -> Bounds:
     title = _summarize(heading, category)
     if body[1] is None or title[1] is not None and _lower_bound(title) > _lower_bound(body):
         return title
+    if title[1] is not None and _lower_bound(title) < _lower_bound(body):
+        # the headline's total beside parts that add up past it ("45 killed" over "30 in one
+        # province and another 39 in the next"): the parts are detail, the headline the toll
+        told = _summarize([f for f in figures if not f.headline], category, additions=False)
+        if _lower_bound(told) <= _lower_bound(title):
+            return title
     return body
 
 
-def _summarize(figures: list[Figure], category: str) -> Bounds:
+def _summarize(figures: list[Figure], category: str, additions: bool = True) -> Bounds:
     """The victims' toll, plus the perpetrators' when a clause of its own gives it ("the gunman
-    was shot dead by police"): restatements of either are not added up."""
+    was shot dead by police"): restatements of either are not added up. Without `additions`,
+    the parts one sentence adds up ("30 in one province and another 39 in the next") are
+    read as restatements."""
     alone = [f for f in figures if f.perpetrators_alone and f.category == category and f.counted]
-    victims = _toll([f for f in figures if not f.perpetrators_alone], category)
+    victims = _toll([f for f in figures if not f.perpetrators_alone], category, additions)
     if not alone:
         return victims
     perpetrators = max(((f.low, f.best, f.high) for f in alone), key=_lower_bound)
@@ -56,7 +81,7 @@ def _summarize(figures: list[Figure], category: str) -> Bounds:
     return _add(victims, perpetrators)
 
 
-def _toll(figures: list[Figure], category: str) -> Bounds:
+def _toll(figures: list[Figure], category: str, additions: bool = True) -> Bounds:
     """The low/best/high of one category over one mention's figures.
 
     Subsets never add. Figures in one coordinated list add up (disjoint groups). A figure marked
@@ -73,11 +98,11 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
     if not totals:
         return None, None, None
     neutral = [f for f in totals if not is_party_claim(f)]
-    totals = neutral or totals
+    totals = _without_vague_restatements(neutral or totals)
     running: Bounds | None = None
     stated: set[int | None] = set()
     last = -1
-    for told, adds, index in _sentences(_units(totals)):
+    for told, adds, index in _sentences(_units(totals), additions):
         # an "others" figure equal to one already stated is the same group told again
         # ("16 others were injured" in the lead and in the third paragraph); an addition far
         # from the toll it would add to is a part of it told again, as round-ups detail
@@ -90,6 +115,20 @@ def _toll(figures: list[Figure], category: str) -> Bounds:
         stated.add(told[1])
         last = index
     return running if running is not None else (None, None, None)
+
+
+def _without_vague_restatements(figures: list[Figure]) -> list[Figure]:
+    """A vague word told on its own ("dozens were killed", "hundreds of civilians killed") never
+    beats a stated number: coders take the number. Vague parts of a list with a number in it,
+    and vague additions ("and several others"), still count."""
+    precise = {(f.sentence_index, f.clause) for f in figures if f.qualifier != "vague"}
+    if not precise:
+        return figures
+    return [
+        f
+        for f in figures
+        if f.qualifier != "vague" or f.adds or (f.sentence_index, f.clause) in precise
+    ]
 
 
 def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool, int]]:
@@ -108,7 +147,9 @@ def _units(figures: Iterable[Figure]) -> list[tuple[Bounds, bool, int]]:
     return units
 
 
-def _sentences(units: list[tuple[Bounds, bool, int]]) -> list[tuple[Bounds, bool, int]]:
+def _sentences(
+    units: list[tuple[Bounds, bool, int]], additions: bool = True
+) -> list[tuple[Bounds, bool, int]]:
     """The units of each sentence taken together: its additions added to what it states
     before them, other units restating it ("30 were killed in the city and another 12 in
     nearby towns" tells 42); the sentence adds to the toll before it when its first unit does."""
@@ -116,7 +157,7 @@ def _sentences(units: list[tuple[Bounds, bool, int]]) -> list[tuple[Bounds, bool
     for unit, adds, index in units:
         if told and told[-1][2] == index:
             bounds_, first_adds, _ = told[-1]
-            if adds and unit[1]:
+            if adds and unit[1] and additions:
                 bounds_ = _add(bounds_, unit)
             elif _lower_bound(unit) > _lower_bound(bounds_):
                 bounds_ = unit
