@@ -401,7 +401,8 @@ _BARE_CUES = (" was ", " has been ", " killed", " fatally ", " shot dead", " die
 def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
     """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
     person, only before a casualty verb."""
-    if not any(cue in text for cue in _BARE_CUES):
+    head = text[:100]  # the match is at the start: up to three words, the noun, the verb
+    if not any(cue in head for cue in _BARE_CUES):
         return None  # the cheap test first: it needs one of these
     bare = _BARE_SINGULAR.match(text)
     if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
