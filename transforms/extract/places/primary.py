@@ -39,6 +39,10 @@ from transforms.extract.places.names import fold
 _NEAR_KM = 50
 _TOWN_NOUNS = frozenset(["town", "village", "city"])
 _CITY_POPULATION = 50_000
+_TOWN_NOUNS_OF = frozenset(["town", "village"])
+_IN_NAME = re.compile(
+    r",?\s+(?:town\s+|village\s+)?in\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
 _SEVERAL_PARTS = re.compile(r"\b(?:neighbou?rhoods|districts|quarters|cities)\s+of\b", re.I)
 _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$", re.I)
 # Parts of a city (not towns near it): "the Sumaria area in Damascus".
@@ -106,6 +110,10 @@ def primary_place(
         not _local(chosen, candidates) or _division_named(chosen, candidates)
     ):
         chosen = _town_later(text, later, candidates, votes, chosen) or chosen
+    if chosen.admin1 is not None and (
+        not _local(chosen, candidates) or _same_division_name(chosen)
+    ):
+        chosen = _unlisted_town(lead, candidates, chosen) or chosen
     if dateline is not None and _district_of(chosen, dateline, candidates):
         chosen = replace(dateline, name=chosen.name, precision=2, population=0)
     named = [*candidates, *in_heading]
@@ -148,6 +156,63 @@ def _town_later(
         if place.country_iso == region.country_iso and place.admin1 == region.admin1:
             return place
     return None
+
+
+def _unlisted_town(
+    spans: Iterable[tuple[int, int]], candidates: list[Candidate], region: Place
+) -> Place | None:
+    """A town the gazetteer lacks, named as one in the lead ("the raids on the village of
+    Hass"), in an article whose place is otherwise only the region: the region located under
+    the town's name. One town only, in a sentence naming no other place than the region (not
+    "the town of A in Eastern Ghouta", not "Aleppo city and al-Hader town")."""
+    towns = {}
+    for start, end in spans:
+        named = [c for c in candidates if start <= c.start < end]
+        found = [c for c in named if _unlisted(c) and _district(c, _TOWN_NOUNS_OF)]
+        found = [c for c in found if not _in_other(c, region)]
+        if found and all(c in found or _of_region(c, region) for c in named):
+            towns.update((fold_name(c.surface), c) for c in found)
+    if len(towns) != 1:
+        return None
+    (town,) = towns.values()
+    return replace(
+        region,
+        name=town.surface,
+        geonameid=None,
+        char_start=town.start,
+        char_end=town.end,
+        precision=1,
+        population=0,
+    )
+
+
+def _of_region(c: Candidate, region: Place) -> bool:
+    """A name that is the region's own (not its city as a city) or no place at all: a country,
+    a people, an armed group."""
+    if c.country_iso or c.demonym_iso or c.actor_iso or c.actor:
+        return True
+    if c.noun is not None and c.noun not in _DISTRICT_NOUNS | _TOWN_NOUNS and _unlisted(c):
+        return True  # a mountain or a plain: "Avanl village in Jabal al-Turkmen"
+    key = fold_name(c.surface)
+    return _region_key(key, region) and c.noun != "city"
+
+
+def _region_key(key: str, region: Place) -> bool:
+    return key in (fold(region.name), fold(region.admin1 or ""))
+
+
+def _in_other(c: Candidate, region: Place) -> bool:
+    """The town is said to lie in a place other than the region ("the town of Arabeen in
+    Eastern Ghouta"), which the gazetteer may not know."""
+    after = c.scan and _IN_NAME.match(c.scan.text, c.end)
+    return bool(after) and not _region_key(fold_name(after.group(1)), region)
+
+
+def _unlisted(c: Candidate) -> bool:
+    """A name the gazetteer knows as no place, division, country or group."""
+    if c.cities or c.admin1 or c.country_iso or c.demonym_iso or c.actor_iso:
+        return False
+    return _could_be_name(c.surface)
 
 
 def _in_dateline(place: Place, dateline: Place | None, candidates: list[Candidate]) -> bool:

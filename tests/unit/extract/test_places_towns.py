@@ -1,0 +1,32 @@
+"""A town the gazetteer lacks, named as one in the lead of an article whose place is otherwise
+only its province: sentences written for the test (the village names are made up)."""
+
+from tests.unit.extract.test_places_articles import article_place
+
+_LEAD = (
+    "BEIRUT Air strikes killed 14 people in the northern province of Idlib on Tuesday, "
+    "activists said. Rescue workers in Idlib said the dead were killed in raids on "
+)
+
+
+def test_a_village_named_in_the_lead_is_the_place_within_its_province():
+    body = _LEAD + "the village of Kafr Zunbulta. The bodies were taken to a field hospital."
+    assert article_place(body) == ("Kafr Zunbulta", "Idlib", "Syria")
+
+
+def test_a_village_said_to_lie_in_another_area_is_not_the_provinces_place():
+    body = _LEAD + "the village of Kafr Zunbulta in Eastern Ghouta. More raids followed."
+    assert article_place(body)[0] != "Kafr Zunbulta"
+
+
+def test_a_village_named_with_the_city_itself_is_a_round_up():
+    body = (
+        "Rockets killed two people in Idlib on Friday, a source said. The rockets hit "
+        "Idlib city and Kafr Zunbulta town in the province's south."
+    )
+    assert article_place(body)[0] != "Kafr Zunbulta"
+
+
+def test_two_villages_in_the_lead_are_a_round_up_of_the_province():
+    body = _LEAD + "the village of Kafr Zunbulta and the village of Tell Qawsara. More followed."
+    assert article_place(body)[0] not in ("Kafr Zunbulta", "Tell Qawsara")
