@@ -30,3 +30,32 @@ def test_a_village_named_with_the_city_itself_is_a_round_up():
 def test_two_villages_in_the_lead_are_a_round_up_of_the_province():
     body = _LEAD + "the village of Kafr Zunbulta and the village of Tell Qawsara. More followed."
     assert article_place(body)[0] not in ("Kafr Zunbulta", "Tell Qawsara")
+
+
+_CITY_LEAD = (
+    "DAMASCUS A car bomb killed four people in Damascus on Thursday, state media said. "
+    "Police sealed off the street after the blast. "
+)
+
+
+def test_a_district_of_the_city_named_just_after_the_lead_is_the_place():
+    body = _CITY_LEAD + "The bomb went off in the Bab Qarnoun neighbourhood near a bakery."
+    location, admin1, country = article_place(body)
+    assert (location, country) == ("Bab Qarnoun", "Syria")
+
+
+def test_districts_named_after_a_lead_about_parts_of_the_city_are_a_round_up():
+    body = (
+        "DAMASCUS Shells killed four people in rebel-held parts of Damascus on Thursday, a "
+        "monitor said. Rescuers searched the rubble. The shells hit the Bab Qarnoun "
+        "neighbourhood near a bakery."
+    )
+    assert article_place(body)[0] == "Damascus"
+
+
+def test_a_story_naming_several_districts_after_its_lead_is_a_round_up():
+    body = _CITY_LEAD + (
+        "The bomb went off in the Bab Qarnoun neighbourhood near a bakery. Mortars later hit "
+        "the Tell Sahwat district in the south."
+    )
+    assert article_place(body)[0] == "Damascus"

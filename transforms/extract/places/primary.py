@@ -39,6 +39,11 @@ from transforms.extract.places.names import fold
 _NEAR_KM = 50
 _TOWN_NOUNS = frozenset(["town", "village", "city"])
 _CITY_POPULATION = 50_000
+# How far past the lead a district of the lead's city may be named.
+_DISTRICT_SENTENCES = 2
+_AREAS = re.compile(
+    r"\b(?:parts|portions|areas|suburbs|towns|villages|neighbou?rhoods|districts)\b", re.I
+)
 _TOWN_NOUNS_OF = frozenset(["town", "village"])
 _IN_NAME = re.compile(
     r",?\s+(?:town\s+|village\s+)?in\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
@@ -101,6 +106,10 @@ def primary_place(
     ]
     big = next((p for p in near if _own_name(p) and p.population >= _CITY_POPULATION), None)
     districts = {p.name: p for p in _districts_in(text, lead, candidates, big)} if big else {}
+    if big is not None and not districts and not _round_up(text, lead, districts):
+        later = list(later)  # read lazily: only a city's lead asks for its later districts
+        if not _several_areas(heading, text, lead) and not _town_in(lead, candidates):
+            districts = _district_later(text, later, candidates, big)
     if big is not None and _round_up(text, lead, districts):
         chosen = big  # "rockets hit the neighbourhoods of A, B and C": the city's event
     else:
@@ -330,6 +339,35 @@ def _districts_in(text: str, lead: list[tuple[int, int]], candidates: list[Candi
             yield replace(
                 city, name=c.surface, char_start=c.start, char_end=c.end, precision=2, population=0
             )
+
+
+def _district_later(
+    text: str, later: list[tuple[int, int]], candidates: list[Candidate], city: Place
+) -> dict[str, Place]:
+    """The one district of the lead's city named as a district in the sentences just after
+    it ("the incident took place in the Al Midan district"); none when the story goes on to
+    name others (a round-up of the city's districts)."""
+    found = {p.name: p for p in _districts_in(text, later, candidates, city)}
+    if len(found) != 1 or _round_up(text, later, found):
+        return {}
+    (district,) = found.values()
+    span = next(
+        (s for s in later[:_DISTRICT_SENTENCES] if s[0] <= district.char_start < s[1]), None
+    )
+    return found if span and not _several_areas("", text, [span]) else {}
+
+
+def _town_in(spans: list[tuple[int, int]], candidates: list[Candidate]) -> bool:
+    """The sentences name a town besides the city ("Aleppo city and al-Hader town")."""
+    return any(
+        a <= c.start < b and _district(c, _TOWN_NOUNS_OF) for a, b in spans for c in candidates
+    )
+
+
+def _several_areas(heading: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """The headline or the sentences tell of parts of a city or its suburbs, not one place
+    ("the rebel-held parts of the city", "Damascus Suburbs")."""
+    return bool(_AREAS.search(heading)) or any(_AREAS.search(text, a, b) for a, b in spans)
 
 
 def _with_population(place: Place) -> Place:
