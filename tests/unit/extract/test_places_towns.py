@@ -59,3 +59,14 @@ def test_a_story_naming_several_districts_after_its_lead_is_a_round_up():
         "the Tell Sahwat district in the south."
     )
     assert article_place(body)[0] == "Damascus"
+
+
+def test_eastern_ghouta_is_a_place_in_rural_damascus_not_the_capital():
+    # GeoNames lacks the region; the news names it as the place of the event
+    body = (
+        "BEIRUT Shelling killed nine civilians near the Syrian capital on Monday, a monitor "
+        "said. Three children were among the dead in Eastern Ghouta, the monitor said."
+    )
+    location, admin1, country = article_place(body)
+    assert (location, country) == ("Eastern Ghouta", "Syria")
+    assert admin1 != "Damascus"
