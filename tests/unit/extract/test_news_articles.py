@@ -447,3 +447,28 @@ def test_a_headline_age_or_bare_noun_before_the_verb_is_one_person():
     body = "Officers were called to the block around 2 a.m. on Sunday, police said."
     assert _reported(body, title="19-year-old killed in overnight shooting")["killed_best"] == 1
     assert _reported(body, title="Woman fatally shot outside bar")["killed_best"] == 1
+
+
+# An earlier event's toll told later, with its own day
+
+
+def test_a_toll_dated_before_the_primary_event_is_not_its_toll():
+    body = (
+        "Government troops shelled rebel-held villages north of Hama on Thursday, monitors said, "
+        "a day after the opposition accused the army of a chlorine attack. "
+        "Between 40 and 70 people died on Wednesday in the chlorine attack on the villages, "
+        "the monitors said."
+    )
+    article = {"article_id": "t", "title": None, "body": body, "published_at": "2024-05-10"}
+    mentions, _ = extract_article(article)
+    reported = next(m for m in mentions if m["role"] == "reported")
+    assert not reported["killed_best"]
+    assert any(m["role"] == "historical" and m["killed_best"] == 40 for m in mentions)
+
+
+def test_a_toll_told_after_a_dated_lead_without_a_day_of_its_own_is_the_primary_toll():
+    body = (
+        "Government troops shelled rebel-held villages north of Hama on Thursday, monitors said. "
+        "At least 12 people died in the shelling, the monitors said."
+    )
+    assert _reported(body)["killed_best"] == 12
