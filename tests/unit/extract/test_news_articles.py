@@ -472,3 +472,20 @@ def test_a_toll_told_after_a_dated_lead_without_a_day_of_its_own_is_the_primary_
         "At least 12 people died in the shelling, the monitors said."
     )
     assert _reported(body)["killed_best"] == 12
+
+
+# Injured counts
+
+
+def test_a_number_after_wounding_followed_by_hours_after_counts_the_wounded():
+    body = (
+        "Rockets hit the market on Saturday, killing more than 30 people and wounding 80 hours "
+        "after the truce was announced."
+    )
+    assert _reported(body)["injured_best"] == 80
+
+
+def test_hours_after_a_passive_verb_stay_a_time():
+    body = "A soldier was killed 2 hours after the truce began on Saturday."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"] or 0) == (1, 0)

@@ -122,6 +122,10 @@ _LEFT = _ci(
     r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
 )
+# "killing 40 and wounding 90 hours after the deal": a time unit after the number of an -ing
+# casualty verb's object is when, not what; the number is the verb's object.
+_ING_VERB_LEFT = _ci(r"\b(?:killing|wounding|injuring)\s+$")
+_ELAPSED_RIGHT = _ci(r"\s*(?:minutes|hours|days|weeks)\s+(?:after|before)\b")
 # A toll whose verb stands far from it, past the attack it names: "the death toll from the
 # rebel rocket attacks on the eastern district of the city rose to 8" (the left window above is
 # too short for it; read only where "toll" is in a wider window).

@@ -22,6 +22,8 @@ from transforms.extract.casualties.patterns import (
     _BARE_SINGULAR,
     _BODIES,
     _DEMONYM,
+    _ELAPSED_RIGHT,
+    _ING_VERB_LEFT,
     _INTRANSITIVE,
     _LEFT,
     _LIST_AFTER,
@@ -216,6 +218,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             and not _SUBSET_RIGHT.match(text, end)
         ):
             words_end, head = partitive.end(), "person"  # "three of the attackers"
+        if head == "thing" and _elapsed_after_object(text, start, end):
+            words_end, head = end, None  # "wounding 90 hours after": 90 wounded, then the time
         if head == "thing" or (num == "both" and text[:start].rstrip().endswith(",")):
             continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
@@ -421,6 +425,12 @@ def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
         if not any(p.start < end and start < p.end for p in phrases):
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     return found
+
+
+def _elapsed_after_object(text: str, start: int, end: int) -> bool:
+    return bool(
+        _ELAPSED_RIGHT.match(text, end) and _ING_VERB_LEFT.search(text, max(0, start - 12), start)
+    )
 
 
 def _next_to_verb(text: str, start: int, end: int) -> bool:
