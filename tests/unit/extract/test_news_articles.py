@@ -489,3 +489,16 @@ def test_hours_after_a_passive_verb_stay_a_time():
     body = "A soldier was killed 2 hours after the truce began on Saturday."
     row = _reported(body)
     assert (row["killed_best"], row["injured_best"] or 0) == (1, 0)
+
+
+def test_a_name_after_an_active_wounding_verb_is_one_wounded():
+    body = (
+        "On Saturday the man shot his wife dead and critically injured Mark Delaney Jr. before "
+        "turning the gun on himself, deputies said."
+    )
+    assert _reported(body)["injured_best"] == 1
+
+
+def test_a_group_after_a_wounding_verb_is_no_name():
+    body = "Gunmen wounded Police Officers at the checkpoint on Saturday, officials said."
+    assert _reported(body)["injured_best"] != 1

@@ -28,12 +28,14 @@ from transforms.extract.casualties.patterns import (
     _LEFT,
     _LIST_AFTER,
     _LIST_BEFORE,
+    _NAME_AFTER_INJURING,
     _NAMED,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
     _OBJECT,
     _ONE_DEATH,
     _PARTITIVE,
+    _PASSIVE_LEFT,
     _SELF_DEATH,
     _SINGULAR,
     _SPEAKS,
@@ -271,6 +273,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     phrases.extend(_demonyms(text, original, taken))
     phrases.extend(_named_people(text, original, phrases))
+    if "injur" in text or "wound" in text:  # the cheap test first
+        phrases.extend(_names_after_injuring(original, phrases))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -308,6 +312,24 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
         intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
         if aux or intransitive:
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
+
+
+def _names_after_injuring(original: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    """ "the gunman killed his wife and critically injured John Smith Jr.": one person wounded,
+    named as the active verb's object (not "was injured Saturday Night", a passive)."""
+    spans = [(p.start, p.end) for p in phrases]
+    found = []
+    for match in _NAME_AFTER_INJURING.finditer(original):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if words[0] in _NOT_NAMES or any(w.lower() in _PERSONS for w in words):
+            continue  # "wounded Police Officers": a group, not a name
+        if any(a < end and start < b for a, b in spans):
+            continue
+        if _PASSIVE_LEFT.search(original, max(0, match.start() - 20), match.start()):
+            continue
+        found.append(_Phrase(start, end, (1, 1, 1), "exact", original[start:end].lower(), False))
     return found
 
 
