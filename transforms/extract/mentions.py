@@ -201,7 +201,9 @@ def continues_mention(
     if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
         return False
     if awaits_toll(current):
-        return True  # the lead named the event; its toll comes further down
+        # the lead named the event; its toll comes further down, unless the figures are told
+        # of an earlier day ("500 died on Wednesday" in a story of Thursday's shelling)
+        return not _earlier_day(ctx, current, sentence)
     if _only_negations(figures) and _contradicts(figures, current.figures):
         return False  # "no one was killed" cannot restate a toll with deaths: another event
     if continues_toll(current.figures, figures, text):
@@ -212,6 +214,17 @@ def continues_mention(
         return False
     new_place = place is not None and current.location is not None and _local(place)
     return not (new_place and not _same_location(place, current))
+
+
+def _earlier_day(ctx: _Context, current: Mention, sentence: Sentence) -> bool:
+    """Whether the sentence states a day before the primary event's, both to the day. The
+    primary's day is read first from the lead's sentences before this one, as _fill_from would."""
+    if current.event_date is None and current.role == "reported":
+        _date_from_body(ctx, current, sentence.index)
+    if current.event_date is None or current.date_precision != "day":
+        return False
+    stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
+    return precision == "day" and stated < current.event_date
 
 
 def _only_negations(figures: list[Figure]) -> bool:

@@ -447,3 +447,58 @@ def test_a_headline_age_or_bare_noun_before_the_verb_is_one_person():
     body = "Officers were called to the block around 2 a.m. on Sunday, police said."
     assert _reported(body, title="19-year-old killed in overnight shooting")["killed_best"] == 1
     assert _reported(body, title="Woman fatally shot outside bar")["killed_best"] == 1
+
+
+# An earlier event's toll told later, with its own day
+
+
+def test_a_toll_dated_before_the_primary_event_is_not_its_toll():
+    body = (
+        "Government troops shelled rebel-held villages north of Hama on Thursday, monitors said, "
+        "a day after the opposition accused the army of a chlorine attack. "
+        "Between 40 and 70 people died on Wednesday in the chlorine attack on the villages, "
+        "the monitors said."
+    )
+    article = {"article_id": "t", "title": None, "body": body, "published_at": "2024-05-10"}
+    mentions, _ = extract_article(article)
+    reported = next(m for m in mentions if m["role"] == "reported")
+    assert not reported["killed_best"]
+    assert any(m["role"] == "historical" and m["killed_best"] == 40 for m in mentions)
+
+
+def test_a_toll_told_after_a_dated_lead_without_a_day_of_its_own_is_the_primary_toll():
+    body = (
+        "Government troops shelled rebel-held villages north of Hama on Thursday, monitors said. "
+        "At least 12 people died in the shelling, the monitors said."
+    )
+    assert _reported(body)["killed_best"] == 12
+
+
+# Injured counts
+
+
+def test_a_number_after_wounding_followed_by_hours_after_counts_the_wounded():
+    body = (
+        "Rockets hit the market on Saturday, killing more than 30 people and wounding 80 hours "
+        "after the truce was announced."
+    )
+    assert _reported(body)["injured_best"] == 80
+
+
+def test_hours_after_a_passive_verb_stay_a_time():
+    body = "A soldier was killed 2 hours after the truce began on Saturday."
+    row = _reported(body)
+    assert (row["killed_best"], row["injured_best"] or 0) == (1, 0)
+
+
+def test_a_name_after_an_active_wounding_verb_is_one_wounded():
+    body = (
+        "On Saturday the man shot his wife dead and critically injured Mark Delaney Jr. before "
+        "turning the gun on himself, deputies said."
+    )
+    assert _reported(body)["injured_best"] == 1
+
+
+def test_a_group_after_a_wounding_verb_is_no_name():
+    body = "Gunmen wounded Police Officers at the checkpoint on Saturday, officials said."
+    assert _reported(body)["injured_best"] != 1

@@ -122,6 +122,17 @@ _LEFT = _ci(
     r"|(?P<l_shot>shot|shooting))"
     r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
 )
+# "killing 40 and wounding 90 hours after the deal": a time unit after the number of an -ing
+# casualty verb's object is when, not what; the number is the verb's object.
+_ING_VERB_LEFT = _ci(r"\b(?:killing|wounding|injuring)\s+$")
+_ELAPSED_RIGHT = _ci(r"\s*(?:minutes|hours|days|weeks)\s+(?:after|before)\b")
+# A person named right after an active wounding verb: "critically injured John Smith Jr." (read
+# on the original text: the capitals make the name; two words at least, so no "injured Monday").
+_NAME_AFTER_INJURING = re.compile(
+    r"\b(?:injur(?:ed|ing)|wound(?:ed|ing))\s+"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}(?:\s+(?:Jr|Sr)\b\.?)?)"
+)
+_PASSIVE_LEFT = _ci(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # A toll whose verb stands far from it, past the attack it names: "the death toll from the
 # rebel rocket attacks on the eastern district of the city rose to 8" (the left window above is
 # too short for it; read only where "toll" is in a wider window).

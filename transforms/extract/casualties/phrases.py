@@ -22,16 +22,20 @@ from transforms.extract.casualties.patterns import (
     _BARE_SINGULAR,
     _BODIES,
     _DEMONYM,
+    _ELAPSED_RIGHT,
+    _ING_VERB_LEFT,
     _INTRANSITIVE,
     _LEFT,
     _LIST_AFTER,
     _LIST_BEFORE,
+    _NAME_AFTER_INJURING,
     _NAMED,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
     _OBJECT,
     _ONE_DEATH,
     _PARTITIVE,
+    _PASSIVE_LEFT,
     _SELF_DEATH,
     _SINGULAR,
     _SPEAKS,
@@ -216,6 +220,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             and not _SUBSET_RIGHT.match(text, end)
         ):
             words_end, head = partitive.end(), "person"  # "three of the attackers"
+        if head == "thing" and _elapsed_after_object(text, start, end):
+            words_end, head = end, None  # "wounding 90 hours after": 90 wounded, then the time
         if head == "thing" or (num == "both" and text[:start].rstrip().endswith(",")):
             continue  # "2 victims, both Americans" restates
         # a bare "one" counts only next to a casualty verb: "wounding one", "one was killed"
@@ -267,6 +273,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     phrases.extend(_demonyms(text, original, taken))
     phrases.extend(_named_people(text, original, phrases))
+    if "injur" in text or "wound" in text:  # the cheap test first
+        phrases.extend(_names_after_injuring(original, phrases))
     bare = _bare_person(text, taken)
     if bare:
         phrases.append(bare)
@@ -304,6 +312,24 @@ def _named_people(text: str, original: str, phrases: list[_Phrase]) -> list[_Phr
         intransitive = tail.group(tail.lastgroup or "aux").strip() in _INTRANSITIVE
         if aux or intransitive:
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+    return found
+
+
+def _names_after_injuring(original: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    """ "the gunman killed his wife and critically injured John Smith Jr.": one person wounded,
+    named as the active verb's object (not "was injured Saturday Night", a passive)."""
+    spans = [(p.start, p.end) for p in phrases]
+    found = []
+    for match in _NAME_AFTER_INJURING.finditer(original):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if words[0] in _NOT_NAMES or any(w.lower() in _PERSONS for w in words):
+            continue  # "wounded Police Officers": a group, not a name
+        if any(a < end and start < b for a, b in spans):
+            continue
+        if _PASSIVE_LEFT.search(original, max(0, match.start() - 20), match.start()):
+            continue
+        found.append(_Phrase(start, end, (1, 1, 1), "exact", original[start:end].lower(), False))
     return found
 
 
@@ -421,6 +447,12 @@ def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
         if not any(p.start < end and start < p.end for p in phrases):
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
     return found
+
+
+def _elapsed_after_object(text: str, start: int, end: int) -> bool:
+    return bool(
+        _ELAPSED_RIGHT.match(text, end) and _ING_VERB_LEFT.search(text, max(0, start - 12), start)
+    )
 
 
 def _next_to_verb(text: str, start: int, end: int) -> bool:
