@@ -49,6 +49,7 @@ from transforms.extract.casualties.patterns import (
     NAMED_VERBS,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
+from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 from transforms.text import first_matching, priority_regexes
 
 _AMOUNT = _ci(
@@ -210,8 +211,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         if amount is None:
             continue
         num = match.group("num").lower()
-        if num.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
-            continue
+        if num.isdigit() and len(num) == 4 and EARLIEST_YEAR <= int(num) <= LATEST_YEAR:
+            continue  # a year, not a count
         words_end, head = _who(text, original, end)
         partitive = _PARTITIVE.match(text, end) if head is None else None
         if (
