@@ -24,9 +24,10 @@ _INJURE = (
 _MISSING = r"missing|unaccounted\s+for"
 _KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"
 _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
-# Shot, with no outcome said: "nine people were shot". A count of the shot, who survived unless
-# counted as dead (summary.py reads the injured from it); never a figure row of its own.
-_SHOT = r"shot(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+# Shot, with no outcome said: "nine people were shot" (not "shot down", said of aircraft). A
+# count of the shot, who survived unless counted as dead (summary.py reads the injured from it);
+# never a figure row of its own.
+_SHOT = r"shot(?!\s+(?:at|dead|down|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
 _TRIGGER = (
     rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
     rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST})|(?P<t_shot>{_SHOT}))\b"
@@ -229,7 +230,9 @@ _NEGATION = _ci(
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _AGE_OR_UNIT = _ci(
     r"(?:[\s-]*(?:year|yr|month|mo|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
-    rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b)"
+    rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b"
+    # a decade, an age bracket: "in their 20s", "the 1990s"
+    r"|(?<=0)'?s\b)"
 )
 _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"

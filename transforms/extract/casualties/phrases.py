@@ -118,6 +118,12 @@ def _core_starts(text: str, tokens: set[str]) -> list[int]:
     return sorted(starts)
 
 
+def _thing_follows(text: str, pos: int) -> bool:
+    """Whether the word right after `pos` counts things, not people ("family dogs")."""
+    match = _TOKEN.match(text, pos)
+    return bool(match) and match.group(1).lower() in _THINGS
+
+
 def _word_char_at(text: str, index: int) -> bool:
     """Whether regex \\b reads text[index] as a word character (none outside the text)."""
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
@@ -215,6 +221,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             continue  # a year, not a count
         words_end, head = _who(text, original, end)
         partitive = _PARTITIVE.match(text, end) if head is None else None
+        if partitive and _thing_follows(text, partitive.end()):
+            continue  # "one of the family dogs": the group's animals or things, not people
         if (
             partitive
             and partitive.group("head").lower() in _PERSONS

@@ -113,6 +113,8 @@ def figures_in_sentence(
     if not tokens.isdisjoint(_LATER_DEATH_WORDS) and _LATER_DEATH.search(low):
         for figure in found:
             figure.later_death = figure.category == "killed" and figure.best == 1
+    if "died" in tokens or "dying" in tokens:
+        _shot_then_died(found, sentence.start, low)
     negations = _negations(sentence, low)
     if negations:
         spans = [(f.char_start, f.char_end) for f in negations]
@@ -132,6 +134,19 @@ def figures_in_sentence(
             figure.counted = False
     found.sort(key=lambda f: f.char_start)
     return found
+
+
+# The shot who died of it in the same clause: "a boy was shot in the head and died shortly after".
+_THEN_DIED = _ci(r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b")
+
+
+def _shot_then_died(found: list[Figure], sentence_start: int, low: str) -> None:
+    died = _THEN_DIED.search(low)
+    if died is None:
+        return
+    for figure in found:
+        if figure.category == "shot" and figure.char_start - sentence_start < died.start():
+            figure.category = "killed"
 
 
 def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:

@@ -1,0 +1,97 @@
+"""Who counts as injured in a whole article (CODING rules in docs/data-model.md): the shot who
+survived, never the dead counted twice, nor animals, aircraft or age brackets. Test texts are
+written for these tests."""
+
+from __future__ import annotations
+
+from transforms.extract.article import extract_article
+
+
+def _toll(body: str, title: str | None = None) -> tuple[int | None, int | None]:
+    article = {"article_id": "t", "title": title, "body": body, "published_at": "2024-05-10"}
+    mentions, _ = extract_article(article)
+    reported = next(m for m in mentions if m["role"] == "reported")
+    return reported["killed_best"], reported["injured_best"]
+
+
+def test_an_age_bracket_is_not_a_count():
+    body = (
+        "Three people were wounded in a shooting outside a bar in Leeds on Friday night. "
+        "The three wounded victims who were in their 20s were all hospitalized."
+    )
+    assert _toll(body) == (None, 3)
+
+
+def test_an_age_bracket_beside_the_count_is_not_added():
+    body = "Two men in their 30s were wounded in an attack in Kharkiv on Monday."
+    assert _toll(body)[1] == 2
+
+
+def test_the_shot_told_as_others_are_not_the_dead_again():
+    body = (
+        "Two guards were shot and killed at the courthouse in Springfield on Monday. "
+        "Another guard and a visitor were also shot and are in hospital."
+    )
+    assert _toll(body) == (2, 2)
+
+
+def test_the_shot_less_the_dead_when_the_dead_are_among_them():
+    body = "Four teenagers were shot in a park in Memphis on Saturday. One of them has died."
+    assert _toll(body) == (1, 3)
+
+
+def test_a_self_inflicted_shot_is_one_of_those_counted():
+    body = (
+        "Five people were shot in separate incidents in Gary on Saturday, police said. "
+        "Police later said one of the men shot himself by accident."
+    )
+    assert _toll(body) == (None, 5)
+
+
+def test_whether_a_child_shot_himself_adds_no_one():
+    body = (
+        "A toddler was shot in the head at a home in Dayton and died at hospital on Sunday. "
+        "Police are investigating whether the toddler shot himself."
+    )
+    killed, injured = _toll(body)
+    assert killed == 1
+    assert not injured
+
+
+def test_an_injured_person_who_died_is_counted_once_as_killed():
+    body = (
+        "Police said on Thursday the death of a 4-year-old boy was an accident. "
+        "The chief said the young boy was injured by a gun at a home on Elm Street. "
+        "Officers confirmed the boy had died from his injuries."
+    )
+    killed, injured = _toll(body)
+    assert killed == 1
+    assert not injured
+
+
+def test_a_wounded_person_who_is_someone_else_still_counts():
+    body = (
+        "A man was killed in a shooting in Houston on Friday. "
+        "A woman was wounded in the same attack and taken to hospital."
+    )
+    assert _toll(body) == (1, 1)
+
+
+def test_animals_hurt_are_not_victims():
+    body = (
+        "A girl was killed in Pinetown on Tuesday when a shotgun went off, deputies said. "
+        "The blast also injured one of the family dogs."
+    )
+    killed, injured = _toll(body)
+    assert killed == 1
+    assert not injured
+
+
+def test_an_aircraft_shot_down_is_not_people_shot():
+    body = (
+        "A Mi-8 helicopter was shot down over Idlib on Monday, killing all five people on "
+        "board. The five people on board the helicopter that was shot down were soldiers."
+    )
+    killed, injured = _toll(body)
+    assert killed == 5
+    assert not injured
