@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.extract.casualties import continues_toll, find_figures
+from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
 from transforms.extract.places import (
@@ -156,6 +156,9 @@ def split_mentions(
             continue  # only figure sentences are read further: places cost a scan each
         place = _sentence_place(ctx, sentence)
         current = mentions[-1]
+        if _back_to_primary(ctx, mentions[0], current, sentence):
+            mentions[0].figures.extend(sentence_figures)
+            continue
         if continues_mention(ctx, current, sentence, sentence_figures, place):
             current.figures.extend(sentence_figures)
             _fill_from(ctx, current, sentence, place)
@@ -214,6 +217,23 @@ def continues_mention(
         return False
     new_place = place is not None and current.location is not None and _local(place)
     return not (new_place and not _same_location(place, current))
+
+
+def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence: Sentence) -> bool:
+    """Whether a toll told after background is the primary event's again: dated on the primary
+    event's day, not the background's ("a similar bombing in May killed 12. Speaking on
+    Wednesday, the governor gave a toll of 31 killed and 74 wounded")."""
+    if current is primary or current.role not in ("historical", "aggregate"):
+        return False
+    text = sentence.text
+    if not is_toll_update(text.lower()) or _OTHER_EVENT.search(fold_case(text)):
+        return False
+    stated = _once(ctx, resolve_date, text, ctx.published)[0]
+    return (
+        stated is not None
+        and _other_date(ctx, current, text)
+        and not _other_date(ctx, primary, text)
+    )
 
 
 def _earlier_day(ctx: _Context, current: Mention, sentence: Sentence) -> bool:

@@ -95,3 +95,30 @@ def test_an_aircraft_shot_down_is_not_people_shot():
     killed, injured = _toll(body)
     assert killed == 5
     assert not injured
+
+
+def test_a_gas_attacks_injured_are_those_with_breathing_difficulties():
+    body = (
+        "Officials said five people died and eight others experienced breathing difficulties "
+        "after shells containing toxic gas hit Aleppo on Tuesday."
+    )
+    assert _toll(body) == (5, 8)
+
+
+def test_a_toll_dated_on_the_primary_day_after_background_is_the_primary_toll():
+    body = (
+        "Published Wednesday October 1 2014. At least 39 people died in a twin bombing at a "
+        "school in Homs on Wednesday, a monitor said. A similar bombing in the city killed at "
+        "least 12 people in May. Speaking on Wednesday, the governor gave a toll of 31 killed "
+        "and 74 wounded."
+    )
+    assert _toll(body) == (39, 74)
+
+
+def test_a_toll_of_the_background_event_stays_with_it():
+    body = (
+        "At least 39 people died in a bombing at a school in Homs on Wednesday, a monitor said. "
+        "A similar bombing in the city killed at least 12 people in May, when the toll later "
+        "rose to 15 dead and 40 wounded."
+    )
+    assert _toll(body) == (39, None)

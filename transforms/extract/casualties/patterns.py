@@ -20,6 +20,9 @@ _INJURE = (
     r"injured|wounded|hurt|injuries|wounds"
     r"|(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:injury|injuries|wounds?)"
     r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)|stabbed"
+    # a gas or chemical attack's injured: "eight others suffered breathing difficulties"
+    r"|(?:experienced|suffered|suffering|had|showed)\s+(?:from\s+)?(?:severe\s+)?(?:breathing\s+difficult(?:y|ies)"
+    r"|suffocation|respiratory\s+(?:problems|symptoms|distress))"
 )
 _MISSING = r"missing|unaccounted\s+for"
 _KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"

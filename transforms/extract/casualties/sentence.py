@@ -27,7 +27,7 @@ _STEMS = (
     "missing", "unaccounted", "kidnap", "abduct", "hostage", "captive", "arrest", "detain",
     "custody", "apprehend", "slain", "perish", "lives", "toll", "murder", "massacr", "execut",
     "behead", "martyr", "bodies", "shot", "stabb", "gunned", "harm", "hospital", "of them",
-    "of whom", "among", "coded",
+    "of whom", "among", "coded", "breathing", "suffocat", "respiratory",
 )  # fmt: skip
 # Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
 _UNCONFIRMED = _ci(

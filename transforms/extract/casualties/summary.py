@@ -222,7 +222,8 @@ _TOLL_WORDS = _ci(
 _TOLL_CUES = ("coded", "updated", "revised", "toll", "total", "altogether", "all", "bringing")
 
 
-def _toll_update(text: str) -> bool:
+def is_toll_update(text: str) -> bool:
+    """Whether a lowercased sentence updates or restates a toll ("the death toll rose to 9")."""
     if _TOLL_SUMMARY.match(text):
         return True
     return any(cue in text for cue in _TOLL_CUES) and _TOLL_WORDS.search(text) is not None
@@ -244,7 +245,7 @@ def continues_toll(previous: list[Figure], figures: list[Figure], sentence_text:
     sentence_text = sentence_text.lower()
     if _HISTORICAL.search(sentence_text):
         return False
-    if _toll_update(sentence_text):
+    if is_toll_update(sentence_text):
         return True
     if _NEW_EVENT.search(sentence_text):
         return False
