@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from transforms.cues import gated
 from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
 
@@ -92,6 +93,11 @@ _DAY_SPAN = compile_folded(
 _SPAN_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
 _RELATIVE = compile_folded(
     r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
+)
+# Gated by their literal cues (transforms/cues.py): a month's or a day's name, "days", ...
+_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE = map(
+    gated,
+    (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE),
 )
 # (pattern, days back from publication, precision), the first that matches wins
 _RELATIVE_SPANS = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.cues import gated
 from transforms.lexicons import read_table
 from transforms.text import compile_folded
 
@@ -46,6 +47,7 @@ _OPENING_SAYING = (
 _STATEMENT_DAY = compile_folded(
     f"{_AFTER_SAYING}|{_BEFORE_FOLLOW_UP}|{_ARRESTED}|{_OPENING_SAYING}"
 )
+_STATEMENT_DAY = gated(_STATEMENT_DAY)  # most sentences hold none of its cues (cues.py)
 _CUES = ("said", "says", "told", "announced", "reported", "confirmed", "added", "stated")
 _FOLLOW_UP_CUES = ("investigated", "identified", "arrested", "charged", "released", "located")
 
@@ -55,6 +57,7 @@ _EVENT_DAY = compile_folded(
     r"\b(?:happened|occurred|took\s+place)\b"
     r"|\b(?:injuries|wounds)\s+(?:[\w'-]+\s+){0,2}?(?:sustained|suffered|received)\b"
 )
+_EVENT_DAY = gated(_EVENT_DAY)
 _EVENT_DAY_CUES = ("happened", "occurred", "took place", "sustained", "suffered", "received")
 
 

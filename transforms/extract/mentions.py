@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from transforms.cues import gated
 from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
@@ -46,7 +47,7 @@ from transforms.extract.primary import (
 )
 from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
-from transforms.extract.taxonomy import classify, find_perpetrator, find_target
+from transforms.extract.taxonomy import classify, find_perpetrator, find_target, weapon_of
 from transforms.text import Sentence, compile_folded, fold_case
 
 _HISTORICAL = compile_folded(
@@ -88,11 +89,19 @@ _NEW_EVENT = compile_folded(
     r"bombing|explosion|blast|incident|raid|shelling|clash)|\b(?:in a separate|separately|"
     r"elsewhere|meanwhile)\b",
 )
-# Any of the three cues of another event, in one scan instead of three (only whether one
-# matches is asked).
-_OTHER_EVENT = compile_folded(
-    f"(?:{_AGGREGATE.pattern})|(?:{_HISTORICAL.pattern})|(?:{_NEW_EVENT.pattern})"
-)
+# Searched only in sentences that hold one of their literal cues (transforms/cues.py): most
+# hold none, and an `in` test is several times cheaper than a search of the alternation.
+_AGGREGATE, _HISTORICAL, _NEW_EVENT = map(gated, (_AGGREGATE, _HISTORICAL, _NEW_EVENT))
+
+
+def _other_event(folded: str) -> bool:
+    """Any of the three cues of another event: a war-wide total, a historical marker,
+    "another" (three gated searches cost less than one of the three patterns joined)."""
+    return bool(
+        _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded)
+    )
+
+
 _SPEECH_DATE = compile_folded(r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b")
 
 
@@ -154,16 +163,16 @@ def split_mentions(
             continue
         if not sentence_figures:
             continue  # only figure sentences are read further: places cost a scan each
-        place = _sentence_place(ctx, sentence)
         current = mentions[-1]
         if _back_to_primary(ctx, mentions[0], current, sentence):
             mentions[0].figures.extend(sentence_figures)
             continue
-        if continues_mention(ctx, current, sentence, sentence_figures, place):
+        if continues_mention(ctx, current, sentence, sentence_figures):
             current.figures.extend(sentence_figures)
-            _fill_from(ctx, current, sentence, place)
+            _fill_from(ctx, current, sentence)
             continue
         role = _role(ctx, sentence, mentions[0])
+        place = _sentence_place(ctx, sentence)
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
     _finish(ctx, mentions)
@@ -184,7 +193,6 @@ def continues_mention(
     current: Mention,
     sentence: Sentence,
     figures: list[Figure],
-    place: Place | None,
 ) -> bool:
     """Whether a figure sentence adds to the current mention's toll rather than opening a new one.
 
@@ -201,7 +209,7 @@ def continues_mention(
         return True
     text = sentence.text
     folded = fold_case(text)
-    if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
+    if _other_event(folded):  # a war-wide total, a historical marker, "another"
         return False
     if awaits_toll(current):
         # the lead named the event; its toll comes further down, unless the figures are told
@@ -215,8 +223,10 @@ def continues_mention(
         )
     if _other_date(ctx, current, text):
         return False
-    new_place = place is not None and current.location is not None and _local(place)
-    return not (new_place and not _same_location(place, current))
+    if current.location is None:
+        return True
+    place = _sentence_place(ctx, sentence)  # read last: it costs a scan of the sentence
+    return not (place is not None and _local(place) and not _same_location(place, current))
 
 
 def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence: Sentence) -> bool:
@@ -226,7 +236,7 @@ def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence
     if current is primary or current.role not in ("historical", "aggregate"):
         return False
     text = sentence.text
-    if not is_toll_update(text.lower()) or _OTHER_EVENT.search(fold_case(text)):
+    if not is_toll_update(text.lower()) or _other_event(fold_case(text)):
         return False
     stated = _once(ctx, resolve_date, text, ctx.published)[0]
     return (
@@ -261,8 +271,10 @@ def _contradicts(negations: list[Figure], toll: list[Figure]) -> bool:
 
 def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
     """The text dates its event outside the current mention's date ("Last week, ...")."""
+    if current.event_date is None:
+        return False  # (asked first: reading the text's date is the costly part)
     stated, precision = _once(ctx, resolve_date, text, ctx.published)
-    if stated is None or current.event_date is None:
+    if stated is None:
         return False
     first, last = date_range(stated, precision)
     current_first, current_last = date_range(current.event_date, current.date_precision)
@@ -293,7 +305,7 @@ def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
     return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
 
 
-_LIKE = compile_folded(r"\b(?:similar|same kind of)\b")
+_LIKE = gated(compile_folded(r"\b(?:similar|same kind of)\b"))
 
 
 def _open(
@@ -333,16 +345,17 @@ def _open(
     return mention
 
 
-def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place | None) -> None:
+def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence) -> None:
     """A continuing sentence fills what the opening sentence left empty, and a more specific
     weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
-    weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
-    if weapon and _more_specific(weapon, mention.weapon):
-        mention.weapon, mention.event_type, mention.sub_event_type = (
-            weapon,
-            event_type,
-            sub_event_type,
-        )
+    if mention.weapon in _GENERIC_WEAPONS:  # a specific one is never replaced: not read
+        weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
+        if weapon and _more_specific(weapon, mention.weapon):
+            mention.weapon, mention.event_type, mention.sub_event_type = (
+                weapon,
+                event_type,
+                sub_event_type,
+            )
     mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None and mention.role == "reported":
@@ -352,8 +365,8 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place
         mention.event_date, mention.date_precision = _once(
             ctx, resolve_date, _event_date_text(sentence.text), ctx.published
         )
-    if mention.location is None and place is not None:
-        _set_place(mention, place)
+    if mention.location is None:
+        _set_place(mention, _sentence_place(ctx, sentence))
 
 
 _GENERIC_WEAPONS = {None, "airstrike", "missile", "rocket", "artillery", "firearms", "explosive"}
@@ -454,7 +467,7 @@ def _same_event_sentences(ctx: _Context, mention: Mention):
     for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
         if sentence.index == mention.sentence_index or place_key not in place_text:
             continue
-        if mention.weapon is None or _once(ctx, classify, sentence.text)[0] == mention.weapon:
+        if mention.weapon is None or _once(ctx, weapon_of, sentence.text) == mention.weapon:
             yield sentence
 
 
@@ -496,9 +509,14 @@ def _event_date_text(text: str) -> str:
 
 
 def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
-    clause = _main_clause(sentence.text)
-    start = sentence.end - len(clause)
-    return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+    """The place of the sentence's event, read once per article and only when asked (a scan of
+    the sentence's candidates each time)."""
+    key = ("place", sentence.index)
+    if key not in ctx.memo:
+        clause = _main_clause(sentence.text)
+        start = sentence.end - len(clause)
+        ctx.memo[key] = event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+    return ctx.memo[key]
 
 
 # How far past the lead a town of the lead's region may be named ("... in Idlib province."
@@ -514,7 +532,7 @@ def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
     spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
     # read lazily: primary_place asks for the later sentences only when the lead gives a region
-    rest = ((s.start, s.end) for s in later if not _OTHER_EVENT.search(fold_case(s.text)))
+    rest = ((s.start, s.end) for s in later if not _other_event(fold_case(s.text)))
     current = _mention_place(mention) if mention.country else None
     return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 
