@@ -122,3 +122,28 @@ def test_a_toll_of_the_background_event_stays_with_it():
         "rose to 15 dead and 40 wounded."
     )
     assert _toll(body) == (39, None)
+
+
+def test_among_them_after_a_figure_opens_its_parts():
+    body = (
+        "Nine people were killed and 12 injured in rocket attacks on Aleppo on Monday. "
+        "Six civilians were killed in one district, while eight persons were injured. "
+        "Rockets also hit a second district killing three persons among them a woman and "
+        "injuring four others among them two girls."
+    )
+    assert _toll(body) == (9, 12)
+
+
+def test_a_death_hoped_away_is_not_counted():
+    body = (
+        "Thirteen people were wounded in a shooting at a house party in Bridgeport on Sunday. "
+        "The mayor said that, God willing, we will not have a fatality."
+    )
+    killed, injured = _toll(body)
+    assert not killed
+    assert injured == 13
+
+
+def test_what_a_bomb_could_have_done_is_not_a_toll():
+    body = "Police defused a bomb in Kabul on Monday that could have killed dozens of people."
+    assert not _toll(body)[0]

@@ -36,6 +36,12 @@ _UNCONFIRMED = _ci(
 )
 # A word every _UNCONFIRMED match contains.
 _UNCONFIRMED_WORDS = frozenset(["unconfirmed", "unverified", "confirmed", "verified", "denied"])
+# What might have been, not what was: "we will not have a fatality", "could have killed dozens".
+_HYPOTHETICAL_LEFT = _ci(
+    r"\b(?:will|would|could|might|won't|wouldn't|couldn't)\s+(?:not\s+)?(?:have|be|see|cause)"
+    r"(?:\s+(?:killed|injured|wounded|hurt))?\s+(?:\w+\s+)?$"
+)
+_MODAL_WORDS = frozenset(["will", "would", "could", "might", "won", "wouldn", "couldn"])
 _DEATH_WORD = _ci(r"fatalit|killed|death|dead")
 _ACLED_CODED = _ci(
     r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))|\b(?P<num3>\d+)\s+coded\s+to\b"
@@ -129,11 +135,20 @@ def figures_in_sentence(
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen:
             figure.attributed_to, figure.claim = chosen[1], chosen[2]
+    if not tokens.isdisjoint(_MODAL_WORDS):
+        _leave_out_hypotheticals(found, sentence.start, low)
     if not tokens.isdisjoint(_UNCONFIRMED_WORDS) and _UNCONFIRMED.search(low):
         for figure in found:
             figure.counted = False
     found.sort(key=lambda f: f.char_start)
     return found
+
+
+def _leave_out_hypotheticals(found: list[Figure], sentence_start: int, low: str) -> None:
+    for figure in found:
+        start = figure.char_start - sentence_start
+        if _HYPOTHETICAL_LEFT.search(low, max(0, start - 40), start):
+            figure.counted = False
 
 
 # The shot who died of it in the same clause: "a boy was shot in the head and died shortly after".
