@@ -147,3 +147,28 @@ def test_a_death_hoped_away_is_not_counted():
 def test_what_a_bomb_could_have_done_is_not_a_toll():
     body = "Police defused a bomb in Kabul on Monday that could have killed dozens of people."
     assert not _toll(body)[0]
+
+
+def test_people_shot_at_a_place_are_shot():
+    assert _toll("Four people were shot at a house party in Bridgeport on Sunday.")[1] == 4
+    assert _toll("A man was shot at the gas station on Main Street late on Friday.")[1] == 1
+
+
+def test_people_shot_at_by_others_were_fired_upon():
+    body = "Two soldiers were shot at by militants near Kandahar on Monday but were not hurt."
+    assert not _toll(body)[1]
+
+
+def test_half_a_dozen_is_six():
+    body = "Half a dozen people were wounded when a bomb exploded at a market in Kandahar."
+    assert _toll(body)[1] == 6
+
+
+def test_more_than_a_dozen_before_a_casualty_word_is_a_count():
+    body = "A car bomb in Mogadishu left two people dead and more than a dozen injured."
+    assert _toll(body) == (2, 12)
+
+
+def test_a_third_person_is_one_more():
+    body = "Police said two men were wounded and a third was killed in the shooting in Chicago."
+    assert _toll(body) == (1, 2)

@@ -30,7 +30,11 @@ _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
 # Shot, with no outcome said: "nine people were shot" (not "shot down", said of aircraft). A
 # count of the shot, who survived unless counted as dead (summary.py reads the injured from it);
 # never a figure row of its own.
-_SHOT = r"shot(?!\s+(?:at|dead|down|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+_SHOT = (
+    r"shot(?!\s+(?:at|dead|down|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+    # "four people were shot at a party": shot where, not fired at ("were shot at by troops")
+    r"|(?:(?<=\bwere\s)|(?<=\bwas\s))shot(?=\s+at\s+(?:a|an|the)\s)"
+)
 _TRIGGER = (
     rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
     rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST})|(?P<t_shot>{_SHOT}))\b"
@@ -197,7 +201,7 @@ _PARTITIVE = _ci(
 )
 _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
-    r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b|\b(?:another|a\s+(?:second|third|fourth|fifth|sixth))\b(?=\s+(?:was|were)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
 # One person named by a nationality or people, capitalised: "stabbed an African American to

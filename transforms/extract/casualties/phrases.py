@@ -30,6 +30,7 @@ from transforms.extract.casualties.patterns import (
     _LIST_BEFORE,
     _NAME_AFTER_INJURING,
     _NAMED,
+    _NEXT_TOLL,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
     _OBJECT,
@@ -68,7 +69,7 @@ _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[a-z]+")
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
 )
 # The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise
 # has no start before the number (one str.endswith instead of a scan of the 40 characters).
@@ -241,8 +242,9 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             head is None
             and num in ("a dozen", "a pair of", "a couple of", "both")
             and words_end == end
+            and not (match.group("qual") and _NEXT_TOLL.match(text, end))
         ):
-            continue
+            continue  # "a dozen" alone is no count; "more than a dozen injured" is
         words = text[end:words_end].split()
         extra = (
             bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
