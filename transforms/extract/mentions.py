@@ -147,9 +147,15 @@ def split_mentions(
     headings = heading_sentences(sentences, heading_end)
     head_figures = heading_figures(by_sentence, headings)
     mentions: list[Mention] = []
+    background: list[Mention] = []  # war totals told before the lead's event
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
+            if sentence_figures and _aggregate_lead(fold_case(sentence.text)):
+                # "The war has killed 12,000 since April. On Monday, a shell killed three."
+                place = _sentence_place(ctx, sentence)
+                background.append(_open(ctx, sentence, sentence_figures, place, "aggregate"))
+                continue
             if (
                 _EVENT.search(fold_case(sentence.text))
                 or sentence_figures
@@ -175,8 +181,20 @@ def split_mentions(
         place = _sentence_place(ctx, sentence)
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
+    mentions = background + mentions
     _finish(ctx, mentions)
     return mentions
+
+
+# "the deadliest attack in the capital since 2011": a comparison, not a total since then
+_SUPERLATIVE_SINCE = compile_folded(
+    r"\b(?:deadliest|worst|bloodiest|most\s+deadly|largest|biggest|heaviest)\b[^.;]{0,80}\bsince\b"
+)
+
+
+def _aggregate_lead(folded: str) -> bool:
+    """Whether a lead's figures are a war's or a period's total, not an event's."""
+    return bool(_AGGREGATE.search(folded)) and not _SUPERLATIVE_SINCE.search(folded)
 
 
 def _lead_follows(

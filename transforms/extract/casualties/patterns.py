@@ -19,7 +19,7 @@ _KILL = (
 _INJURE = (
     r"injured|wounded|hurt|injuries|wounds"
     r"|(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:injury|injuries|wounds?)"
-    r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)|stabbed"
+    r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
     # a gas or chemical attack's injured: "eight others suffered breathing difficulties"
     r"|(?:experienced|suffered|suffering|had|showed)\s+(?:from\s+)?(?:severe\s+)?(?:breathing\s+difficult(?:y|ies)"
     r"|suffocation|respiratory\s+(?:problems|symptoms|distress))"
@@ -32,6 +32,8 @@ _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
 # never a figure row of its own.
 _SHOT = (
     r"shot(?!\s+(?:at|dead|down|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+    # the stabbed, too, are a count of the attacked: "six were stabbed, one of them fatally"
+    r"|stabbed(?!\s+(?:and\s+killed|to\s+death)\b)"
     # "four people were shot at a party": shot where, not fired at ("were shot at by troops")
     r"|(?:(?<=\bwere\s)|(?<=\bwas\s))shot(?=\s+at\s+(?:a|an|the)\s)"
 )
@@ -172,7 +174,8 @@ _OF_SURVIVORS = _ci(
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)"
+    r"(?:(?:his|her|their)\s+)?$"  # "a village chief and his two sons"
     # after a participle or relative clause: "a candidate running for a seat, his driver and"
     r"|^\s+(?:\w+ing|who|which|that)\b[^,;:.()]{1,60},\s*(?:and\s+)?$",
     re.I,
@@ -201,7 +204,8 @@ _PARTITIVE = _ci(
 )
 _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
-    r"|\b(?P<reflexive>himself|herself|themselves)\b|\b(?:another|a\s+(?:second|third|fourth|fifth|sixth))\b(?=\s+(?:was|were)\b)"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b|\b(?:another|a\s+(?:second|third|fourth|fifth|sixth))\b"
+    r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
 # One person named by a nationality or people, capitalised: "stabbed an African American to

@@ -221,6 +221,8 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         if num.isdigit() and len(num) == 4 and EARLIEST_YEAR <= int(num) <= LATEST_YEAR:
             continue  # a year, not a count
         words_end, head = _who(text, original, end)
+        if head is None and text.endswith("a family of ", max(0, start - 12), start):
+            start, head = start - len("a family of "), "person"  # "killed a family of five"
         partitive = _PARTITIVE.match(text, end) if head is None else None
         if partitive and _thing_follows(text, partitive.end()):
             continue  # "one of the family dogs": the group's animals or things, not people
@@ -281,7 +283,9 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             or _SUBSET_LEFT.search(text, max(0, start - 40), start)
         ):
             continue
-        phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+        # "another" and "a third" name one more person than those told before
+        one_more = text.startswith(("another", "a second", "a third", "a fourth"), start)
+        phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], one_more))
     phrases.extend(_demonyms(text, original, taken))
     phrases.extend(_named_people(text, original, phrases))
     if "injur" in text or "wound" in text:  # the cheap test first

@@ -1,6 +1,7 @@
-"""Who counts as injured in a whole article (CODING rules in docs/data-model.md): the shot who
-survived, never the dead counted twice, nor animals, aircraft or age brackets. Test texts are
-written for these tests."""
+"""Who counts as killed or injured in wire copy (the counting rules in docs/data-model.md): the
+shot who survived, never the dead counted twice, nor animals, aircraft, age brackets or what
+might have been; families and relatives named in lists; war totals before the lead's event.
+Test texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -172,3 +173,43 @@ def test_more_than_a_dozen_before_a_casualty_word_is_a_count():
 def test_a_third_person_is_one_more():
     body = "Police said two men were wounded and a third was killed in the shooting in Chicago."
     assert _toll(body) == (1, 2)
+
+
+def test_a_family_of_five_is_five_people():
+    assert _toll("An air strike on a house in Rafah killed a family of five overnight.")[0] == 5
+
+
+def test_a_list_goes_on_through_a_possessive():
+    body = "Gunmen killed a village chief and his two sons in Zamfara state on Monday."
+    assert _toll(body)[0] == 3
+
+
+def test_another_who_later_died_is_one_more_death():
+    body = "One man died at the scene and another later died in hospital after the shooting."
+    assert _toll(body)[0] == 2
+
+
+def test_another_wounded_with_its_verb_left_out():
+    body = "A Ukrainian soldier was killed and another wounded by shelling near Bakhmut."
+    assert _toll(body) == (1, 1)
+
+
+def test_the_stabbed_less_the_dead_are_injured():
+    body = "Six people were stabbed, one of them fatally, at a festival in Solingen on Friday."
+    assert _toll(body) == (1, 5)
+
+
+def test_a_war_total_before_the_lead_event_is_background():
+    body = (
+        "Fighting in Khartoum has killed more than 12,000 people since April, the UN says. "
+        "On Monday, a shell killed three people at a market in Omdurman."
+    )
+    assert _toll(body)[0] == 3
+
+
+def test_the_deadliest_attack_since_a_year_is_the_event_itself():
+    body = (
+        "A bomb attack on a security building in central Kabul killed at least 28 people, the "
+        "deadliest single attack in the capital since 2011."
+    )
+    assert _toll(body)[0] == 28
