@@ -24,16 +24,24 @@ _ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "ash-", "az-")
 
 
 def _has_article_name(text: str) -> bool:
-    """Whether "al-Bukamal" or the like occurs: str.find is much cheaper than a regex scan, and
-    "Russian-backed" (an "an-" inside a word) is ruled out by the letters around it."""
+    """Whether "al-Bukamal" or the like occurs (see _article_starts)."""
+    return bool(_article_starts(text))
+
+
+def _article_starts(text: str) -> list[int]:
+    """Where a name with an Arabic article may start ("al-Bukamal"), in order: str.find is much
+    cheaper than a regex scan, and "Russian-backed" (an "an-" inside a word) is ruled out by
+    the letters around it."""
+    starts = []
     for article in _ARTICLES:
         at = text.find(article)
         while at >= 0:
             after = at + len(article)
             if text[after : after + 1].isupper() and not (at and _WORD_CHAR.match(text, at - 1)):
-                return True
+                starts.append(at)
             at = text.find(article, at + 1)
-    return False
+    starts.sort()
+    return starts
 
 
 _WORD_CHAR = re.compile(r"[\w'’-]")
@@ -42,11 +50,20 @@ _WORD_CHAR = re.compile(r"[\w'’-]")
 def _phrases(text: str) -> list[re.Match]:
     """The capitalised phrases of a text, left to right and not overlapping."""
     found = list(_CAPITALISED.finditer(text))
-    if not _has_article_name(text):
+    starts = _article_starts(text)
+    if not starts:
         return found
+    # _WITH_ARTICLE.finditer(text), tried only where an article is: a regex opening with a
+    # lookbehind is tried at every position of the text
+    with_article, end = [], 0
+    for at in starts:
+        match = _WITH_ARTICLE.match(text, at) if at >= end else None
+        if match:
+            with_article.append(match)
+            end = match.end()
     merged: list[re.Match] = []
     end = 0
-    for match in sorted([*found, *_WITH_ARTICLE.finditer(text)], key=lambda m: m.start()):
+    for match in sorted([*found, *with_article], key=lambda m: m.start()):
         if match.start() >= end:  # a phrase inside an earlier one is part of it
             merged.append(match)
             end = match.end()
