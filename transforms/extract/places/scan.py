@@ -116,23 +116,21 @@ class _Scan:
 
     def noun_at(self, end: int) -> re.Match | None:
         """The place noun right after a name ("X village"), if any."""
-        try:
-            return self._nouns[end]
-        except KeyError:
+        found = self._nouns.get(end, _UNSEEN)  # misses are common: no try/except KeyError
+        if found is _UNSEEN:
             text = self.text
             # _NOUN_AFTER starts with \s+ (which is str.isspace): most names are followed by none
-            found = None
-            if text[end : end + 1].isspace():
-                found = _NOUN_AFTER.match(text[end : end + 25])
-            self._nouns[end] = found
-            return found
+            found = self._nouns[end] = (
+                _NOUN_AT.match(text, end, end + 25) if text[end : end + 1].isspace() else None
+            )
+        return found
 
     def cues(self, start: int) -> tuple[bool, bool, bool]:
         """What the words before a name say of where it is: (named by a place noun "the town
         of", cued, near). Each regex runs only when a substring it needs is there."""
         found = self._cues.get(start)
         if found is None:
-            found = self._cues[start] = _cues(self.text[max(0, start - 60) : start])
+            found = self._cues[start] = _cues(self.text[start - 60 if start > 60 else 0 : start])
         return found
 
     def source(self, start: int) -> tuple[bool, bool]:
@@ -140,16 +138,23 @@ class _Scan:
         origin). Apart from cues(): every candidate needs these, few need the cues."""
         found = self._sources.get(start)
         if found is None:
-            found = self._sources[start] = _source(self.text[max(0, start - 60) : start])
+            found = self._sources[start] = _source(
+                self.text[start - 60 if start > 60 else 0 : start]
+            )
         return found
 
     def may_be_cued(self, start: int) -> bool:
-        try:
-            return self._may_be_cued[start]
-        except KeyError:
-            before = self.text[max(0, start - 60) : start]
+        found = self._may_be_cued.get(start)
+        if found is None:
+            before = self.text[start - 60 if start > 60 else 0 : start]
             found = self._may_be_cued[start] = _may_be_cued(before)
-            return found
+        return found
+
+
+_UNSEEN = object()
+# _NOUN_AFTER without "^", matched at a position up to 25 characters on: the same as matching
+# the slice text[end:end + 25] (it has no lookbehind), without making the slice.
+_NOUN_AT = re.compile(_NOUN_AFTER.pattern.removeprefix("^"), _NOUN_AFTER.flags)
 
 
 def _cues(before: str) -> tuple[bool, bool, bool]:
