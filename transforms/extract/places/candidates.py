@@ -158,7 +158,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if candidate is None:
                 continue
             # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
-            if partial and _cut_out(gaz, text, candidate):
+            if partial and _cut_out(gaz, scan, candidate):
                 continue
             if not _nationality(candidate):
                 # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
@@ -377,10 +377,18 @@ def _nationality(c: Candidate) -> bool:
     return bool(c.demonym_iso or c.country_iso)
 
 
-def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+def _cut_out(gaz: Gazetteer, scan: _Scan, c: Candidate) -> bool:
     """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
         return False
-    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
+    if scan.noun_at(c.end):
         return False
-    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+    # remembered per name's rows, some of them hundreds long
+    return _SMALL.remember(c.cities, _all_small, gaz, c.cities)
+
+
+_SMALL = _Memo(100_000)
+
+
+def _all_small(gaz: Gazetteer, cities: tuple[int, ...]) -> bool:
+    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in cities)
