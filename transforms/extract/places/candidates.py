@@ -44,26 +44,41 @@ def find_candidates(text: str) -> Candidates:
         start = match.start()
         if actor:
             found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
-        for part in parts:  # "Mosul's al-Masaref": two names
-            names = _read_phrase(gaz, scan, start, part)
-            if names and actor:
-                # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
-                names = [n for n in names if _nationality(n)]
-            found.extend(names)
+        for part, word in parts:  # "Mosul's al-Masaref": two names
+            if word is None:  # several words
+                names = _read_phrase(gaz, scan, start, part)
+                if names and actor:
+                    # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+                    names = [n for n in names if _nationality(n)]
+                found.extend(names)
+            elif word:  # one word (most phrases): _read_word inline, its plan known
+                key, worth = word
+                end = start + len(part)
+                if worth == _READ or _worth_in_context(scan, start, end):
+                    name = _classify(gaz, scan, start, end, key)
+                    if name is not None and (not actor or _nationality(name)):
+                        found.append(name)
             start += len(part) + 1
     _spread_origin(text, found)
     return found
 
 
-def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ...]] | None:
+def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None:
     """What find_candidates reads in a phrase, known from the phrase alone (remembered per
     phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
-    names), or None when it names no group and no part is a place wherever it stands."""
+    names), each with its _word_plan if it is one word (None if several, () if never read),
+    or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
     parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
     if not actor and all(_never_a_place(gaz, part) for part in parts):
         return None
-    return actor, parts
+    planned = tuple(
+        (part, None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ())
+        for part in parts
+    )
+    if not actor and all(word == () for _, word in planned):
+        return None  # one word whose name alone rules it out ("VDP", "Global Coalition")
+    return actor, planned
 
 
 def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
