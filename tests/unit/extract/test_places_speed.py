@@ -48,6 +48,27 @@ def test_names_with_an_arabic_article_are_found_only_when_there(text, expected):
     assert scan._has_article_name(text) is expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikes hit al-Bukamal, as-Suwayda and Deir ez-Zor; al-Foo al-Bar was shelled.",
+        "al-Qaeda's ash-Shaddadi, an-Nabk and Russian-backed al-X (az-Zawiya) near el-Fasher",
+        "Mal-Bar, xal-Bar, 'al-Bar, al-bar, al-\u00c9cole, ash-Sham al-Sharqi",
+    ],
+)
+def test_names_with_an_article_are_found_where_a_scan_of_the_text_finds_them(text):
+    spec = sorted(
+        [*scan._CAPITALISED.finditer(text), *scan._WITH_ARTICLE.finditer(text)],
+        key=lambda m: m.start(),
+    )
+    merged, end = [], 0
+    for match in spec:
+        if match.start() >= end:
+            merged.append(match)
+            end = match.end()
+    assert [m.span() for m in scan._phrases(text)] == [m.span() for m in merged]
+
+
 def test_article_names_and_capitalised_phrases_are_read_together():
     text = "Drones struck al-Bukamal and Deir ez-Zor, then Mayadin."
     assert [c.surface for c in find_candidates(text)] == ["al-Bukamal", "Deir ez-Zor", "Mayadin"]

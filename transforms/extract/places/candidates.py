@@ -35,24 +35,32 @@ def find_candidates(text: str) -> Candidates:
     scan = _Scan(text)
     found = Candidates()
     for match in _phrases(text):
-        if _after_title(text, match.start()):
-            continue  # "Lt. Mike Ireland", "Dr. Jordan": a person's name
         phrase = match.group()
         plan = _PLANS.get(phrase, _UNSEEN)  # inline first: this runs for every phrase
         if plan is _UNSEEN:
             plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
-        actor, parts = plan
         start = match.start()
+        if _after_title(text, start):
+            continue  # "Lt. Mike Ireland", "Dr. Jordan": a person's name
+        actor, parts = plan
         if actor:
             found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
-        for part in parts:  # "Mosul's al-Masaref": two names
-            names = _read_phrase(gaz, scan, start, part)
-            if names and actor:
-                # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
-                names = [n for n in names if _nationality(n)]
-            found.extend(names)
+        for part, word in parts:  # "Mosul's al-Masaref": two names
+            if word is None:  # several words
+                names = _read_phrase(gaz, scan, start, part)
+                if names and actor:
+                    # "Islamic State Khorasan Province": a group's name, no town ("Horasan") in it
+                    names = [n for n in names if _nationality(n)]
+                found.extend(names)
+            elif word:  # one word (most phrases): _read_word inline, its plan known
+                key, worth = word
+                end = start + len(part)
+                if worth == _READ or _worth_in_context(scan, start, end):
+                    name = _classify(gaz, scan, start, end, key)
+                    if name is not None and (not actor or _nationality(name)):
+                        found.append(name)
             start += len(part) + 1
     _spread_origin(text, found)
     return found
@@ -70,15 +78,22 @@ def _after_title(text: str, start: int) -> bool:
     return title is not None and title.group(1).lower() in _PERSON_TITLES
 
 
-def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple[str, ...]] | None:
+def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None:
     """What find_candidates reads in a phrase, known from the phrase alone (remembered per
     phrase): the country of an armed group it names and its parts ("Mosul's al-Masaref": two
-    names), or None when it names no group and no part is a place wherever it stands."""
+    names), each with its _word_plan if it is one word (None if several, () if never read),
+    or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
     parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
     if not actor and all(_never_a_place(gaz, part) for part in parts):
         return None
-    return actor, parts
+    planned = tuple(
+        (part, None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ())
+        for part in parts
+    )
+    if not actor and all(word == () for _, word in planned):
+        return None  # one word whose name alone rules it out ("VDP", "Global Coalition")
+    return actor, planned
 
 
 def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
@@ -146,56 +161,93 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
     if len(phrase.split(None, 1)) == 1:
         return _read_word(gaz, scan, start, phrase)  # most phrases are one word
-    shape = _SHAPES.get(phrase)  # inline first: this runs for every phrase of several words
-    if shape is None:
-        shape = _SHAPES.remember(phrase, _phrase_shape, phrase)
-    starts, ends, folded, may_start = shape
-    count = len(starts)
-    # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin" = Aachen)
-    unit = count > 1 and bool(_UNIT_AFTER.match(scan.text, start + len(phrase)))
+    plan = _SPANS.get(phrase)  # inline first: this runs for every phrase of several words
+    if plan is None:
+        plan = _SPANS.remember(phrase, _span_plan, gaz, phrase)
+    count, folded, firsts = plan
+    text = scan.text
+    unit = None
     out: list[Candidate] = []
     first = 0
     while first < count:
-        if not may_start[first]:
+        spans = firsts[first]
+        if spans is None:
             first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        span_start = start + starts[first]
-        for last in range(count, first, -1):
-            span_end = start + ends[last - 1]
-            if folded[last - 1] in _WATER_WORDS and not scan.noun_at(span_end):
+        for last, at, end, key, worth, water, partial in spans:
+            span_end = start + end
+            if water and not scan.noun_at(span_end):
                 first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
                 break
-            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
-            if not _worth_reading(gaz, scan, key, span_start, span_end, folded[last - 1]):
+            if worth == _SKIP:
                 continue
-            if last - first > 1 and _unknown_after_nationality(gaz, key, folded[first]):
-                continue  # "the Syrian Idlib province": Syrian, then Idlib
+            span_start = start + at
+            if worth == _ASK and not _worth_in_context(scan, span_start, span_end):
+                continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
+            if candidate is None:
+                continue
             # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
-            partial = _rest_named(folded, first, last)
-            if candidate is not None and partial and _cut_out(gaz, scan.text, candidate):
-                candidate = None
-            if candidate is not None and unit and not _nationality(candidate):
-                candidate = None
-            if candidate is not None and first and _surname(gaz, folded[first - 1], candidate):
-                candidate = None
+            if partial and _cut_out(gaz, scan, candidate):
+                continue
+            if not _nationality(candidate):
+                # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
+                if unit is None:
+                    unit = bool(_UNIT_AFTER.match(text, start + len(phrase)))
+                if unit:
+                    continue
+            if first and _surname(gaz, folded[first - 1], candidate):
+                continue
             if (
-                candidate is not None
-                and last == first + 1 < count
+                last == first + 1 < count
                 and _given_name(gaz, folded, last)
-                and _PERSON_AFTER.match(scan.text, start + len(phrase))
+                and _PERSON_AFTER.match(text, start + len(phrase))
             ):
-                candidate = None  # "George Sabra said", "Orlando Collins": a person
-            if candidate is not None:
-                out.append(candidate)
-                first = last
-                break
+                continue  # "George Sabra said", "Orlando Collins": a person
+            out.append(candidate)
+            first = last
+            break
         else:
             first += 1
     return out
 
 
-_SHAPES = _Memo(100_000)
+# What the name of a span says of whether it is worth reading (_worth_reading's answer from
+# the name alone): never, always, or as its context says.
+_SKIP, _READ, _ASK = 0, 1, 2
+_SPANS = _Memo(100_000)
+
+
+def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple]:
+    """The sub-phrases _read_phrase tries, remembered per phrase: for each word a name may
+    start with (None for a lowercase word or a sea's: "Gulf (of Aden)"), the spans from it,
+    longest first, as (end word, start and end in the phrase, key, _SKIP/_READ/_ASK, whether it
+    ends with a water word, whether the rest of the phrase names more). Spans that are never
+    read and end with no water word are left out: they change nothing."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
+    folded = tuple(_fold_word(w) for _, w in words)
+    count = len(words)
+    firsts: list[tuple | None] = []
+    for first, (at, word) in enumerate(words):
+        if not (word[:1].isupper() or _ARTICLE_START.match(word)) or folded[first] in _WATER_WORDS:
+            firsts.append(None)
+            continue
+        spans = []
+        for last in range(count, first, -1):
+            end = words[last - 1][0] + len(words[last - 1][1])
+            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            worth = _static_worth(gaz, key, phrase[at:end], folded[last - 1])
+            if (
+                worth != _SKIP
+                and last - first > 1
+                and _unknown_after_nationality(gaz, key, folded[first])
+            ):
+                worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
+            water = folded[last - 1] in _WATER_WORDS
+            if worth != _SKIP or water:
+                spans.append((last, at, end, key, worth, water, _rest_named(folded, first, last)))
+        firsts.append(tuple(spans))
+    return count, folded, tuple(firsts)
 
 
 def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
@@ -206,36 +258,33 @@ def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
     )
 
 
-def _phrase_shape(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple]:
-    """A phrase's words as _read_phrase reads them, remembered per phrase: their starts and ends
-    in it, their keys, and whether a name may start with each (not a lowercase word, no sea:
-    "Gulf (of Aden)" is not where an event is coded)."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
-    folded = tuple(_fold_word(w) for _, w in words)
-    may_start = tuple(
-        bool(w[:1].isupper() or _ARTICLE_START.match(w)) and key not in _WATER_WORDS
-        for (_, w), key in zip(words, folded, strict=True)
-    )
-    return (
-        tuple(at for at, _ in words),
-        tuple(at + len(w) for at, w in words),
-        folded,
-        may_start,
-    )
-
-
 def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candidate]:
     """_read_phrase for a one-word phrase, without its loops over sub-phrases."""
-    if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+    plan = _WORDS.get(word, _UNSEEN)
+    if plan is _UNSEEN:
+        plan = _WORDS.remember(word, _word_plan, gaz, word)
+    if plan is None:
         return []
-    key = _fold_word(word)
+    key, worth = plan
     end = start + len(word)
-    if key in _WATER_WORDS:
-        return []  # "Gulf (of Aden)"
-    if not _worth_reading(gaz, scan, key, start, end, key):
+    if worth == _ASK and not _worth_in_context(scan, start, end):
         return []
     candidate = _classify(gaz, scan, start, end, key)
     return [candidate] if candidate is not None else []
+
+
+_WORDS = _Memo(100_000)
+
+
+def _word_plan(gaz: Gazetteer, word: str) -> tuple[str, int] | None:
+    """A one-word phrase's key and _static_worth, or None if it is never read."""
+    if not (word[:1].isupper() or _ARTICLE_START.match(word)):
+        return None
+    key = _fold_word(word)
+    if key in _WATER_WORDS:
+        return None  # "Gulf (of Aden)"
+    worth = _static_worth(gaz, key, word, key)
+    return None if worth == _SKIP else (key, worth)
 
 
 # Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
@@ -245,23 +294,25 @@ _FACILITY_LAST_WORDS = frozenset(
 )
 
 
-def _worth_reading(gaz: Gazetteer, scan: _Scan, key: str, start: int, end: int, last: str) -> bool:
-    """False for a phrase _classify would reject, tested with set look-ups and the per-position
-    context: a name in no index, with no facility word, no place noun after and no cue before."""
-    verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every sub-phrase
-    if verdict is _UNSEEN:
-        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
+def _static_worth(gaz: Gazetteer, key: str, surface: str, last: str) -> int:
+    """What the name alone says of whether _classify may accept it: _SKIP for a name it
+    rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
+    index or a facility ("Harir Air Base"), _ASK where the context decides."""
+    verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
-        return verdict
-    if _facts(gaz, scan.text[start:end], key) is None:
-        return False  # an acronym or a name with a word that is none: _classify rejects it
-    if last.removesuffix(" s") in _FACILITY_LAST_WORDS:
-        return True
+        return _READ if verdict else _SKIP
+    if _facts(gaz, surface, key) is None:
+        return _SKIP
+    return _READ if last.removesuffix(" s") in _FACILITY_LAST_WORDS else _ASK
+
+
+def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
+    """Whether a name in no index is worth reading where it stands: with a place noun after it,
+    or after a cue word with a chain after it ("X, Y"), at a clause's end ("in X."), or named so
+    ("the village of X", "coded to X"): _classify's tests for an unknown name, most of which fail
+    ("in Washington Post reports")."""
     if scan.noun_at(end) is not None:
         return True
-    # A name in no index after a cue word is a place only with a chain after it ("X, Y"), at
-    # a clause's end ("in X."), or named so ("the village of X", "coded to X"): _classify's
-    # tests for an unknown name, most of which fail ("in Washington Post reports").
     if not scan.may_be_cued(start):
         return False
     text = scan.text
@@ -356,10 +407,18 @@ def _nationality(c: Candidate) -> bool:
     return bool(c.demonym_iso or c.country_iso)
 
 
-def _cut_out(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+def _cut_out(gaz: Gazetteer, scan: _Scan, c: Candidate) -> bool:
     """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
         return False
-    if _NOUN_AFTER.match(text[c.end : c.end + 25]):
+    if scan.noun_at(c.end):
         return False
-    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+    # remembered per name's rows, some of them hundreds long
+    return _SMALL.remember(c.cities, _all_small, gaz, c.cities)
+
+
+_SMALL = _Memo(100_000)
+
+
+def _all_small(gaz: Gazetteer, cities: tuple[int, ...]) -> bool:
+    return all(gaz.population[r] < _MIN_POPULATION_WITHOUT_CUE for r in cities)

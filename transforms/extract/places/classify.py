@@ -35,16 +35,22 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     surface = text[start:end]
     if len(key) < 3 and not (scan.noun_at(end) or scan.cues(start)[0]):
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
-    facts = _facts(gaz, surface, key)
+    facts = _FACTS.get(surface, _UNSEEN)  # _facts, inline: this runs for every name read
+    if facts is _UNSEEN:
+        facts = _FACTS.remember(surface, _name_facts, gaz, surface, key)
     if facts is None:
         return None
     demonym_iso, country_iso, admin1, cities, facility_cities = facts
-    noun = scan.noun_at(end)
+    # Every regex read after the name opens with a space, a dash or ")": most names are
+    # followed by none of them but by a comma or full stop, and skip them all.
+    after = text[end : end + 1]
+    spaced = after.isspace()
+    noun = scan.noun_at(end) if spaced else None
     noun_word = noun.group("noun").lower() if noun else None
     if demonym_iso:
-        if _BORDER_AFTER.match(text, end):
+        if spaced and _BORDER_AFTER.match(text, end):
             return None  # "near the Syrian border": the event is on the other side as often
-        capital = _CAPITAL.match(text, end)
+        capital = _CAPITAL.match(text, end) if spaced else None
         de_facto = text[max(0, start - 12) : start].lower().rstrip().endswith("de facto")
         if capital and demonym_iso in gaz.capitals and not de_facto:  # "the Afghan capital"
             return _capital(gaz, demonym_iso, start, capital.end())
@@ -61,7 +67,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     facility = facility_cities is not None
     if not (known or facility or noun_word) and not scan.may_be_cued(start):
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
-    before = text[max(0, start - 60) : start]
+    before = text[start - 60 if start > 60 else 0 : start]
     if country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
     coded, origin = scan.source(start)
@@ -77,12 +83,15 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         coded=coded,
         origin=origin,
         # "Mali military forces"; "a Dallas man", "New York-based": where people live or work
-        actor=bool(country_iso)
-        and bool(_COUNTRY_AS_ACTOR.match(text, end))
-        or bool(cities)
-        and not country_iso
-        and bool(_RESIDENT_AFTER.match(text, end)),
-        bracket_tail=bool(_BRACKET_TAIL.match(text, end)) and _in_brackets(before),
+        actor=(spaced or after == "-")
+        and (
+            bool(_COUNTRY_AS_ACTOR.match(text, end))
+            if country_iso
+            else bool(cities) and bool(_RESIDENT_AFTER.match(text, end))
+        ),
+        bracket_tail=(spaced or after == ")")
+        and bool(_BRACKET_TAIL.match(text, end))
+        and _in_brackets(before),
         noun=noun_word,
         scan=scan,
     )

@@ -56,11 +56,20 @@ def _title_case(heading: str) -> bool:
     return sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
-def named_places(candidates: list[Candidate], dateline: Place | None) -> set[str]:
-    """The folded names the body gives as places: with a cue or place noun, and the dateline."""
-    named = {
-        _fold_word(c.surface) for c in candidates if (c.cities or c.admin1) and (c.noun or c.cued)
-    }
+def named_places(
+    candidates: list[Candidate], dateline: Place | None, among: set[str] | None = None
+) -> set[str]:
+    """The folded names the body gives as places: with a cue or place noun, and the dateline.
+    With `among`, only those of these names (the headline's): reading a name's cue costs
+    regexes, and most of the body's names are not in the headline."""
+    named = set()
+    for c in candidates:
+        if c.cities or c.admin1:
+            key = _fold_word(c.surface)
+            if key in named or among is not None and key not in among:
+                continue  # a name read once is enough
+            if c.noun or c.cued:
+                named.add(key)
     return named | ({fold(dateline.name)} if dateline else set())
 
 

@@ -75,7 +75,8 @@ def primary_place(
     dateline = dateline_place(text, len(heading), votes)
     current = current and _with_population(current)
     in_heading = find_candidates(heading) if heading.strip() else []
-    headline = heading_place(heading, in_heading, votes, named_places(candidates, dateline))
+    among = {fold_name(c.surface) for c in in_heading}  # heading_place asks only of these
+    headline = heading_place(heading, in_heading, votes, named_places(candidates, dateline, among))
     lead_places = [event_place(text, candidates, start, end, votes) for start, end in lead]
     read = [p for p in (current, *lead_places) if p is not None and p.country is not None]
     # A name the text gives with no cue (a big city's name alone: "Medina Knowles") comes after

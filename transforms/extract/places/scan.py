@@ -24,16 +24,24 @@ _ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "ash-", "az-")
 
 
 def _has_article_name(text: str) -> bool:
-    """Whether "al-Bukamal" or the like occurs: str.find is much cheaper than a regex scan, and
-    "Russian-backed" (an "an-" inside a word) is ruled out by the letters around it."""
+    """Whether "al-Bukamal" or the like occurs (see _article_starts)."""
+    return bool(_article_starts(text))
+
+
+def _article_starts(text: str) -> list[int]:
+    """Where a name with an Arabic article may start ("al-Bukamal"), in order: str.find is much
+    cheaper than a regex scan, and "Russian-backed" (an "an-" inside a word) is ruled out by
+    the letters around it."""
+    starts = []
     for article in _ARTICLES:
         at = text.find(article)
         while at >= 0:
             after = at + len(article)
             if text[after : after + 1].isupper() and not (at and _WORD_CHAR.match(text, at - 1)):
-                return True
+                starts.append(at)
             at = text.find(article, at + 1)
-    return False
+    starts.sort()
+    return starts
 
 
 _WORD_CHAR = re.compile(r"[\w'’-]")
@@ -42,11 +50,20 @@ _WORD_CHAR = re.compile(r"[\w'’-]")
 def _phrases(text: str) -> list[re.Match]:
     """The capitalised phrases of a text, left to right and not overlapping."""
     found = list(_CAPITALISED.finditer(text))
-    if not _has_article_name(text):
+    starts = _article_starts(text)
+    if not starts:
         return found
+    # _WITH_ARTICLE.finditer(text), tried only where an article is: a regex opening with a
+    # lookbehind is tried at every position of the text
+    with_article, end = [], 0
+    for at in starts:
+        match = _WITH_ARTICLE.match(text, at) if at >= end else None
+        if match:
+            with_article.append(match)
+            end = match.end()
     merged: list[re.Match] = []
     end = 0
-    for match in sorted([*found, *_WITH_ARTICLE.finditer(text)], key=lambda m: m.start()):
+    for match in sorted([*found, *with_article], key=lambda m: m.start()):
         if match.start() >= end:  # a phrase inside an earlier one is part of it
             merged.append(match)
             end = match.end()
@@ -99,23 +116,21 @@ class _Scan:
 
     def noun_at(self, end: int) -> re.Match | None:
         """The place noun right after a name ("X village"), if any."""
-        try:
-            return self._nouns[end]
-        except KeyError:
+        found = self._nouns.get(end, _UNSEEN)  # misses are common: no try/except KeyError
+        if found is _UNSEEN:
             text = self.text
             # _NOUN_AFTER starts with \s+ (which is str.isspace): most names are followed by none
-            found = None
-            if text[end : end + 1].isspace():
-                found = _NOUN_AFTER.match(text[end : end + 25])
-            self._nouns[end] = found
-            return found
+            found = self._nouns[end] = (
+                _NOUN_AT.match(text, end, end + 25) if text[end : end + 1].isspace() else None
+            )
+        return found
 
     def cues(self, start: int) -> tuple[bool, bool, bool]:
         """What the words before a name say of where it is: (named by a place noun "the town
         of", cued, near). Each regex runs only when a substring it needs is there."""
         found = self._cues.get(start)
         if found is None:
-            found = self._cues[start] = _cues(self.text[max(0, start - 60) : start])
+            found = self._cues[start] = _cues(self.text[start - 60 if start > 60 else 0 : start])
         return found
 
     def source(self, start: int) -> tuple[bool, bool]:
@@ -123,16 +138,23 @@ class _Scan:
         origin). Apart from cues(): every candidate needs these, few need the cues."""
         found = self._sources.get(start)
         if found is None:
-            found = self._sources[start] = _source(self.text[max(0, start - 60) : start])
+            found = self._sources[start] = _source(
+                self.text[start - 60 if start > 60 else 0 : start]
+            )
         return found
 
     def may_be_cued(self, start: int) -> bool:
-        try:
-            return self._may_be_cued[start]
-        except KeyError:
-            before = self.text[max(0, start - 60) : start]
+        found = self._may_be_cued.get(start)
+        if found is None:
+            before = self.text[start - 60 if start > 60 else 0 : start]
             found = self._may_be_cued[start] = _may_be_cued(before)
-            return found
+        return found
+
+
+_UNSEEN = object()
+# _NOUN_AFTER without "^", matched at a position up to 25 characters on: the same as matching
+# the slice text[end:end + 25] (it has no lookbehind), without making the slice.
+_NOUN_AT = re.compile(_NOUN_AFTER.pattern.removeprefix("^"), _NOUN_AFTER.flags)
 
 
 def _cues(before: str) -> tuple[bool, bool, bool]:
