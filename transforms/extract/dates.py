@@ -117,6 +117,20 @@ _DIGIT = re.compile(r"\d")
 _MONTH_CUES = tuple(sorted({name[:3] for name in MONTHS}))
 _RELATIVE_DAY_CUES = ("day", "night", "morning", "afternoon", "evening")
 _SPAN_CUES = ("week", "month", "year")
+# Every finder of resolve_date needs a digit or one of these (the cues above, "day" of the
+# weekdays): about half of a news story's sentences have neither and are dated at once.
+_DATE_CUES = (*_RELATIVE_DAY_CUES, *_SPAN_CUES, *_MONTH_CUES)
+
+
+def may_name_a_date(folded: str) -> bool:
+    """False when resolve_date would find nothing in the folded text: no digit, and none of
+    the words that its relative, weekday, span and month finders need."""
+    if _DIGIT.search(folded):
+        return True
+    for cue in _DATE_CUES:  # noqa: SIM110 (a loop is faster than any() over a generator)
+        if cue in folded:
+            return True
+    return False
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
@@ -126,6 +140,8 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     zones), is never given: "9999-12-27" in a text is a data error, not an event date.
     """
     text = fold_case(text)
+    if not may_name_a_date(text):
+        return None, None
     if published is not None and not EARLIEST_YEAR <= published.year <= LATEST_YEAR:
         published = None  # an absurd publication date anchors nothing
     for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):

@@ -47,7 +47,13 @@ from transforms.extract.primary import (
 )
 from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
-from transforms.extract.taxonomy import classify, find_perpetrator, find_target, weapon_of
+from transforms.extract.taxonomy import (
+    classify,
+    find_target,
+    owner_perpetrator,
+    subject_perpetrator,
+    weapon_of,
+)
 from transforms.text import Sentence, compile_folded, fold_case
 
 _HISTORICAL = compile_folded(
@@ -117,7 +123,7 @@ class _Context:
     # Pure per-sentence readings (type, perpetrator, date) that several mentions ask again of
     # the same sentence, computed once per article.
     memo: dict[tuple, object] = field(default_factory=dict)
-    place_texts: list[str] | None = None
+    place_texts: dict[int, str] = field(default_factory=dict)  # sentences folded as names
     heading: str = ""  # the headline before the body (blanked in `body`)
 
 
@@ -126,6 +132,14 @@ def _once(ctx: _Context, fn: Callable, *args: object):
     if key not in ctx.memo:
         ctx.memo[key] = fn(*args)
     return ctx.memo[key]
+
+
+def _perpetrator(ctx: _Context, text: str, owner_only: bool = False) -> str | None:
+    """taxonomy.find_perpetrator, its owner forms read once for both questions."""
+    owner, first_actor = _once(ctx, owner_perpetrator, text)
+    if owner or owner_only or first_actor is None:
+        return owner
+    return _once(ctx, subject_perpetrator, text, first_actor)
 
 
 def split_mentions(
@@ -310,7 +324,7 @@ def _open(
         weapon=weapon,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        perpetrator=_once(ctx, find_perpetrator, text, False),
+        perpetrator=_perpetrator(ctx, text),
         target=find_target(text),
         figures=list(figures),
     )
@@ -336,7 +350,7 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence) -> None:
                 event_type,
                 sub_event_type,
             )
-    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
+    mention.perpetrator = mention.perpetrator or _perpetrator(ctx, sentence.text)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None and mention.role == "reported":
         # the lead's sentences before this one date the primary event first
@@ -444,18 +458,28 @@ def _sharpen_date(ctx: _Context, mention: Mention) -> None:
 def _same_event_sentences(ctx: _Context, mention: Mention):
     """The other sentences that name the mention's place, and its weapon when it has one."""
     place_key = fold(mention.location or "")
-    for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
-        if sentence.index == mention.sentence_index or place_key not in place_text:
+    pieces = place_key.split()
+    for sentence in ctx.sentences:
+        if sentence.index == mention.sentence_index or not _names(ctx, sentence, place_key, pieces):
             continue
         if mention.weapon is None or _once(ctx, weapon_of, sentence.text) == mention.weapon:
             yield sentence
 
 
-def _place_texts(ctx: _Context) -> list[str]:
-    """Every sentence folded as place names are, once per article."""
-    if ctx.place_texts is None:
-        ctx.place_texts = [fold(sentence.text) for sentence in ctx.sentences]
-    return ctx.place_texts
+def _names(ctx: _Context, sentence: Sentence, place_key: str, pieces: list[str]) -> bool:
+    """Whether the sentence folded as place names are (places.fold) holds the key. Folding an
+    ASCII text lowers it and turns - ' ` . and whitespace runs into one space, so each word of
+    the key is then in the lowered text: most sentences are ruled out without folding."""
+    text = sentence.text
+    if text.isascii():
+        lowered = text.lower()
+        for piece in pieces:
+            if piece not in lowered:
+                return False
+    folded = ctx.place_texts.get(sentence.index)
+    if folded is None:
+        folded = ctx.place_texts[sentence.index] = fold(text)
+    return place_key in folded
 
 
 def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
@@ -464,7 +488,7 @@ def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
     sentences = list(_same_event_sentences(ctx, mention))
     for owner_only in (True, False):
         for sentence in sentences:
-            found = _once(ctx, find_perpetrator, sentence.text, owner_only)
+            found = _perpetrator(ctx, sentence.text, owner_only)
             if found:
                 return found
     return None
