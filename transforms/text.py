@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from transforms.cues import Gated, literal_cues
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before whitespace,
 # or at a line break. Abbreviations like "U.S." or "Mr." are protected below. The match takes
@@ -43,8 +44,10 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a text and its offsets (a NamedTuple: built for every sentence of every
+    article, it costs a third of a frozen dataclass)."""
+
     index: int
     start: int
     end: int
@@ -109,6 +112,9 @@ def marked_pattern(match: re.Match, owners: list[int]) -> int:
     return owners[next(i for i, value in enumerate(match.groups()) if value is not None)]
 
 
+_MAX_PRIORITY_CUES = 16  # more `in` tests cost as much as the search they would save
+
+
 class PriorityRegexes(NamedTuple):
     """For first_matching: regexes[k] is the alternation of the first k+1 case-insensitive
     patterns as whole words (run on fold_case text); owners maps its markers to patterns."""
@@ -120,6 +126,10 @@ class PriorityRegexes(NamedTuple):
 def priority_regexes(patterns: list[str]) -> PriorityRegexes:
     regexes = [marked_alternation(patterns[: k + 1])[0] for k in range(len(patterns))]
     compiled = [compile_folded(rf"\b(?:{regex})\b") for regex in regexes]
+    # first_matching searches with all the patterns first: when they need one of a few literal
+    # strings, a text holding none is answered by `in` tests (transforms/cues.py)
+    if (cues := literal_cues(compiled[-1].pattern)) and len(cues) <= _MAX_PRIORITY_CUES:
+        compiled[-1] = Gated(compiled[-1], cues)
     return PriorityRegexes(compiled, marked_alternation(patterns)[1])
 
 
@@ -139,27 +149,26 @@ def split_sentences(body: str) -> list[Sentence]:
     """Split a body into sentences whose offsets slice the body exactly."""
     sentences: list[Sentence] = []
     start = 0
+    abbreviation = _ABBREVIATIONS.search
     for match in _SENTENCE_END.finditer(body):
-        line_break = match.group().startswith("\n")
-        end = match.start() if line_break else match.end()
-        if not line_break and _ends_with_abbreviation(body, start, end):
-            continue
+        end = match.start()
+        if body[end] != "\n":  # a stop, kept in its sentence, unless it ends "Mr." or "U.S."
+            end = match.end()
+            # only the last characters are searched (anchored at the end, the regex would try
+            # every position); the character before `start` ends the previous sentence, so \b
+            # reads it as a slice would
+            if abbreviation(body, max(start, end - _ABBREVIATION_CHARS), end) is not None:
+                continue
         _append_sentence(sentences, body, start, end)
         start = match.end()
     _append_sentence(sentences, body, start, len(body))
     return sentences
 
 
-def _ends_with_abbreviation(body: str, start: int, end: int) -> bool:
-    """body[start:end] ends in "Mr." or an initial ("U.S."). Only its last characters are
-    searched (the regex anchored at the end would try every position of the sentence); the
-    character before `start` ends the previous sentence, so \\b reads it as a slice would."""
-    return _ABBREVIATIONS.search(body, max(start, end - _ABBREVIATION_CHARS), end) is not None
-
-
 def _append_sentence(sentences: list[Sentence], body: str, start: int, end: int) -> None:
     text = body[start:end]
     stripped = text.strip()  # str.strip drops what str.isspace calls whitespace
     if stripped:
-        start += len(text) - len(text.lstrip())
+        if text[0].isspace():
+            start += len(text) - len(text.lstrip())
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
