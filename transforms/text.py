@@ -113,24 +113,53 @@ def marked_pattern(match: re.Match, owners: list[int]) -> int:
 
 
 _MAX_PRIORITY_CUES = 16  # more `in` tests cost as much as the search they would save
+_MIN_GROUPED = 20  # alternatives from which grouping them by first character pays
 
 
 class PriorityRegexes(NamedTuple):
     """For first_matching: regexes[k] is the alternation of the first k+1 case-insensitive
-    patterns as whole words (run on fold_case text); owners maps its markers to patterns."""
+    patterns as whole words (run on fold_case text); owners[k] maps its markers to patterns."""
 
     regexes: list[re.Pattern]
-    owners: list[int]
+    owners: list[list[int]]
 
 
 def priority_regexes(patterns: list[str]) -> PriorityRegexes:
-    regexes = [marked_alternation(patterns[: k + 1])[0] for k in range(len(patterns))]
-    compiled = [compile_folded(rf"\b(?:{regex})\b") for regex in regexes]
+    regexes, owners = [], []
+    for k in range(len(patterns)):
+        regex, owned = _by_first_character(*marked_alternation(patterns[: k + 1]))
+        regexes.append(compile_folded(rf"\b(?:{regex})\b"))
+        owners.append(owned)
     # first_matching searches with all the patterns first: when they need one of a few literal
     # strings, a text holding none is answered by `in` tests (transforms/cues.py)
-    if (cues := literal_cues(compiled[-1].pattern)) and len(cues) <= _MAX_PRIORITY_CUES:
-        compiled[-1] = Gated(compiled[-1], cues)
-    return PriorityRegexes(compiled, marked_alternation(patterns)[1])
+    if (cues := literal_cues(regexes[-1].pattern)) and len(cues) <= _MAX_PRIORITY_CUES:
+        regexes[-1] = Gated(regexes[-1], cues)
+    return PriorityRegexes(regexes, owners)
+
+
+def _by_first_character(alternation: str, owners: list[int]) -> tuple[str, list[int]]:
+    """A marked alternation with the alternatives that open on the same plain character put
+    together behind it ("k(?:amikaze()|nife())"), and its markers' owners in the new order.
+
+    The regex engine tries every alternative at every word; grouped, it tries one character
+    per group (weapons: about twice as fast). The order of alternatives changes which of two
+    matching at one place is taken, which first_matching does not depend on: its answer is the
+    first pattern that matches anywhere, however its searches find it."""
+    alternatives = split_alternatives(alternation)
+    if len(alternatives) < _MIN_GROUPED:
+        return alternation, owners
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for alternative, owner in zip(alternatives, owners, strict=True):
+        plain = alternative[:1].isalnum() and alternative[1:2] not in ("?", "*", "+", "{")
+        groups.setdefault(alternative[0] if plain else "", []).append((alternative, owner))
+    parts, ordered = [], []
+    for first, members in groups.items():
+        if first and len(members) > 1:
+            parts.append(f"{first}(?:{'|'.join(a[1:] for a, _ in members)})")
+        else:
+            parts.extend(a for a, _ in members)
+        ordered.extend(owner for _, owner in members)
+    return "|".join(parts), ordered
 
 
 def first_matching(priority: PriorityRegexes, folded: str) -> int | None:
@@ -141,7 +170,7 @@ def first_matching(priority: PriorityRegexes, folded: str) -> int | None:
     first = None
     bound = len(priority.regexes)
     while bound and (match := priority.regexes[bound - 1].search(folded)):
-        first = bound = priority.owners[match.lastindex - 1]
+        first = bound = priority.owners[bound - 1][match.lastindex - 1]
     return first
 
 
