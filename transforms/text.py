@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from transforms.cues import Gated, literal_cues
@@ -44,10 +45,8 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
-class Sentence(NamedTuple):
-    """One sentence of a text and its offsets (a NamedTuple: built for every sentence of every
-    article, it costs a third of a frozen dataclass)."""
-
+@dataclass(frozen=True, slots=True)
+class Sentence:
     index: int
     start: int
     end: int
