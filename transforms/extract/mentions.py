@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.cues import gated
+from transforms.cues import gated, holds_any
 from transforms.extract.casualties import continues_toll, find_figures
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
@@ -100,10 +100,17 @@ _NEW_EVENT = compile_folded(
 _AGGREGATE, _HISTORICAL, _NEW_EVENT = map(gated, (_AGGREGATE, _HISTORICAL, _NEW_EVENT))
 
 
+# ("" when one of them has no cues: every text holds it)
+_OTHER_EVENT_CUES = tuple(
+    cue for p in (_AGGREGATE, _HISTORICAL, _NEW_EVENT) for cue in getattr(p, "cues", ("",))
+)
+
+
 def _other_event(folded: str) -> bool:
     """Any of the three cues of another event: a war-wide total, a historical marker,
-    "another" (three gated searches cost less than one of the three patterns joined)."""
-    return bool(
+    "another" (three gated searches cost less than one of the three patterns joined; most
+    sentences hold none of their literal cues)."""
+    return holds_any(folded, _OTHER_EVENT_CUES) and bool(
         _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded)
     )
 
@@ -129,9 +136,13 @@ class _Context:
 
 def _once(ctx: _Context, fn: Callable, *args: object):
     key = (fn, *args)
-    if key not in ctx.memo:
-        ctx.memo[key] = fn(*args)
-    return ctx.memo[key]
+    found = ctx.memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = ctx.memo[key] = fn(*args)
+    return found
+
+
+_UNSEEN = object()
 
 
 def _perpetrator(ctx: _Context, text: str, owner_only: bool = False) -> str | None:
