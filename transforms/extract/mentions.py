@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.cues import gated, holds_any
-from transforms.extract.casualties import continues_toll, find_figures
+from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
 from transforms.extract.places import (
@@ -172,9 +172,15 @@ def split_mentions(
     headings = heading_sentences(sentences, heading_end)
     head_figures = heading_figures(by_sentence, headings)
     mentions: list[Mention] = []
+    background: list[Mention] = []  # war totals told before the lead's event
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
+            if sentence_figures and _aggregate_lead(fold_case(sentence.text)):
+                # "The war has killed 12,000 since April. On Monday, a shell killed three."
+                place = _sentence_place(ctx, sentence)
+                background.append(_open(ctx, sentence, sentence_figures, place, "aggregate"))
+                continue
             if (
                 _EVENT.search(fold_case(sentence.text))
                 or sentence_figures
@@ -189,6 +195,9 @@ def split_mentions(
         if not sentence_figures:
             continue  # only figure sentences are read further: places cost a scan each
         current = mentions[-1]
+        if _back_to_primary(ctx, mentions[0], current, sentence):
+            mentions[0].figures.extend(sentence_figures)
+            continue
         if continues_mention(ctx, current, sentence, sentence_figures):
             current.figures.extend(sentence_figures)
             _fill_from(ctx, current, sentence)
@@ -197,8 +206,20 @@ def split_mentions(
         place = _sentence_place(ctx, sentence)
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
+    mentions = background + mentions
     _finish(ctx, mentions)
     return mentions
+
+
+# "the deadliest attack in the capital since 2011": a comparison, not a total since then
+_SUPERLATIVE_SINCE = compile_folded(
+    r"\b(?:deadliest|worst|bloodiest|most\s+deadly|largest|biggest|heaviest)\b[^.;]{0,80}\bsince\b"
+)
+
+
+def _aggregate_lead(folded: str) -> bool:
+    """Whether a lead's figures are a war's or a period's total, not an event's."""
+    return bool(_AGGREGATE.search(folded)) and not _SUPERLATIVE_SINCE.search(folded)
 
 
 def _lead_follows(
@@ -249,6 +270,23 @@ def continues_mention(
         return True
     place = _sentence_place(ctx, sentence)  # read last: it costs a scan of the sentence
     return not (place is not None and _local(place) and not _same_location(place, current))
+
+
+def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence: Sentence) -> bool:
+    """Whether a toll told after background is the primary event's again: dated on the primary
+    event's day, not the background's ("a similar bombing in May killed 12. Speaking on
+    Wednesday, the governor gave a toll of 31 killed and 74 wounded")."""
+    if current is primary or current.role not in ("historical", "aggregate"):
+        return False
+    text = sentence.text
+    if not is_toll_update(text.lower()) or _other_event(fold_case(text)):
+        return False
+    stated = _once(ctx, resolve_date, text, ctx.published)[0]
+    return (
+        stated is not None
+        and _other_date(ctx, current, text)
+        and not _other_date(ctx, primary, text)
+    )
 
 
 def _earlier_day(ctx: _Context, current: Mention, sentence: Sentence) -> bool:

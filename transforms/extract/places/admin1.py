@@ -32,15 +32,14 @@ def _load_admin1(gaz: Gazetteer) -> None:
         short = _ADMIN1_SUFFIX.sub("", name).strip() or name
         gaz.admin1_names[(iso, code)] = short
         keys = {fold(name)} | ({fold(short)} - _GENERIC_DIVISION_WORDS)
-        for key in keys | _article_variants(keys, iso):
+        for key in sorted(keys | _article_variants(keys, iso)):  # sorted: the same every process
             known = gaz.admin1_by_name.setdefault(key, [])
             if (iso, code) not in known:
                 known.append((iso, code))
     for alias, official in ADMIN1_ALIASES.items():
         targets = gaz.admin1_by_name.get(fold(official), [])
-        for key in {fold(alias)} | _article_variants(
-            {fold(alias)}, targets[0][0] if targets else ""
-        ):
+        variants = _article_variants({fold(alias)}, targets[0][0] if targets else "")
+        for key in sorted({fold(alias)} | variants):
             known = gaz.admin1_by_name.setdefault(key, [])
             known.extend(k for k in list(targets) if k not in known)
     for row, (iso, code) in enumerate(zip(gaz.countries_of, gaz.admin1_of, strict=True)):

