@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.cues import gated
+from transforms.cues import gated, holds_any
 from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
@@ -47,7 +47,13 @@ from transforms.extract.primary import (
 )
 from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
-from transforms.extract.taxonomy import classify, find_perpetrator, find_target, weapon_of
+from transforms.extract.taxonomy import (
+    classify,
+    find_target,
+    owner_perpetrator,
+    subject_perpetrator,
+    weapon_of,
+)
 from transforms.text import Sentence, compile_folded, fold_case
 
 _HISTORICAL = compile_folded(
@@ -94,10 +100,17 @@ _NEW_EVENT = compile_folded(
 _AGGREGATE, _HISTORICAL, _NEW_EVENT = map(gated, (_AGGREGATE, _HISTORICAL, _NEW_EVENT))
 
 
+# ("" when one of them has no cues: every text holds it)
+_OTHER_EVENT_CUES = tuple(
+    cue for p in (_AGGREGATE, _HISTORICAL, _NEW_EVENT) for cue in getattr(p, "cues", ("",))
+)
+
+
 def _other_event(folded: str) -> bool:
     """Any of the three cues of another event: a war-wide total, a historical marker,
-    "another" (three gated searches cost less than one of the three patterns joined)."""
-    return bool(
+    "another" (three gated searches cost less than one of the three patterns joined; most
+    sentences hold none of their literal cues)."""
+    return holds_any(folded, _OTHER_EVENT_CUES) and bool(
         _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded)
     )
 
@@ -117,15 +130,27 @@ class _Context:
     # Pure per-sentence readings (type, perpetrator, date) that several mentions ask again of
     # the same sentence, computed once per article.
     memo: dict[tuple, object] = field(default_factory=dict)
-    place_texts: list[str] | None = None
+    place_texts: dict[int, str] = field(default_factory=dict)  # sentences folded as names
     heading: str = ""  # the headline before the body (blanked in `body`)
 
 
 def _once(ctx: _Context, fn: Callable, *args: object):
     key = (fn, *args)
-    if key not in ctx.memo:
-        ctx.memo[key] = fn(*args)
-    return ctx.memo[key]
+    found = ctx.memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = ctx.memo[key] = fn(*args)
+    return found
+
+
+_UNSEEN = object()
+
+
+def _perpetrator(ctx: _Context, text: str, owner_only: bool = False) -> str | None:
+    """taxonomy.find_perpetrator, its owner forms read once for both questions."""
+    owner, first_actor = _once(ctx, owner_perpetrator, text)
+    if owner or owner_only or first_actor is None:
+        return owner
+    return _once(ctx, subject_perpetrator, text, first_actor)
 
 
 def split_mentions(
@@ -348,7 +373,7 @@ def _open(
         weapon=weapon,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        perpetrator=_once(ctx, find_perpetrator, text, False),
+        perpetrator=_perpetrator(ctx, text),
         target=find_target(text),
         figures=list(figures),
     )
@@ -374,7 +399,7 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence) -> None:
                 event_type,
                 sub_event_type,
             )
-    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
+    mention.perpetrator = mention.perpetrator or _perpetrator(ctx, sentence.text)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None and mention.role == "reported":
         # the lead's sentences before this one date the primary event first
@@ -482,18 +507,28 @@ def _sharpen_date(ctx: _Context, mention: Mention) -> None:
 def _same_event_sentences(ctx: _Context, mention: Mention):
     """The other sentences that name the mention's place, and its weapon when it has one."""
     place_key = fold(mention.location or "")
-    for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
-        if sentence.index == mention.sentence_index or place_key not in place_text:
+    pieces = place_key.split()
+    for sentence in ctx.sentences:
+        if sentence.index == mention.sentence_index or not _names(ctx, sentence, place_key, pieces):
             continue
         if mention.weapon is None or _once(ctx, weapon_of, sentence.text) == mention.weapon:
             yield sentence
 
 
-def _place_texts(ctx: _Context) -> list[str]:
-    """Every sentence folded as place names are, once per article."""
-    if ctx.place_texts is None:
-        ctx.place_texts = [fold(sentence.text) for sentence in ctx.sentences]
-    return ctx.place_texts
+def _names(ctx: _Context, sentence: Sentence, place_key: str, pieces: list[str]) -> bool:
+    """Whether the sentence folded as place names are (places.fold) holds the key. Folding an
+    ASCII text lowers it and turns - ' ` . and whitespace runs into one space, so each word of
+    the key is then in the lowered text: most sentences are ruled out without folding."""
+    text = sentence.text
+    if text.isascii():
+        lowered = text.lower()
+        for piece in pieces:
+            if piece not in lowered:
+                return False
+    folded = ctx.place_texts.get(sentence.index)
+    if folded is None:
+        folded = ctx.place_texts[sentence.index] = fold(text)
+    return place_key in folded
 
 
 def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
@@ -502,7 +537,7 @@ def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
     sentences = list(_same_event_sentences(ctx, mention))
     for owner_only in (True, False):
         for sentence in sentences:
-            found = _once(ctx, find_perpetrator, sentence.text, owner_only)
+            found = _perpetrator(ctx, sentence.text, owner_only)
             if found:
                 return found
     return None

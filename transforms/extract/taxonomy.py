@@ -152,9 +152,21 @@ _ADJECTIVE_ATTACK = compile_folded(
 )
 
 
+_ACTOR_OWNS_ATTACK, _ADJECTIVE_ATTACK = gated(_ACTOR_OWNS_ATTACK), gated(_ADJECTIVE_ATTACK)
+
+
 def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
     """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
     Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
+    owner, first_actor = owner_perpetrator(text)
+    if owner or owner_only or first_actor is None:
+        return owner
+    return subject_perpetrator(text, first_actor)
+
+
+def owner_perpetrator(text: str) -> tuple[str | None, int | None]:
+    """find_perpetrator(text, owner_only=True), and where the first actor named starts (None
+    when none is): what the subject form needs, kept so that both questions share the scans."""
     text = fold_case(text)
     # Both actor forms need a named actor: most texts have none, and the scans for the forms
     # are costly. No subject can start before the first actor.
@@ -164,9 +176,12 @@ def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
         hits.append((match.start(), _actor_of(match)))
     if match := _ADJECTIVE_ATTACK.search(text):
         hits.append((match.start(), ADJECTIVE_ACTORS[match.group("adj").lower()]))
-    if hits or owner_only or first_actor is None:
-        return min(hits)[1] if hits else None
-    match = _ACTOR_AS_SUBJECT.search(text, first_actor.start())
+    return min(hits)[1] if hits else None, first_actor.start() if first_actor else None
+
+
+def subject_perpetrator(text: str, first_actor: int) -> str | None:
+    """An actor as the subject of an attack verb ("the Kremlin launched"), from the first."""
+    match = _ACTOR_AS_SUBJECT.search(fold_case(text), first_actor)
     return _actor_of(match) if match else None
 
 
