@@ -94,6 +94,9 @@ def test_the_candidate_index_finds_what_a_scan_finds(starts):
         scanned = [c for c in candidates if first <= c.start <= last]
         assert listing.starting_in(first, last) == scanned
     assert listing.coded == [c for c in candidates if c.coded]
+    for start in [0, 5, 12, 13, 41, 99]:
+        first = next((c for c in candidates if c.start == start), None)
+        assert listing.first_at(start) is first
     assert model._listing(candidates) is listing
     assert model._listing(list(candidates)) is not listing
 

@@ -88,7 +88,7 @@ def _event_place(
     listing = _listing(candidates)
     inside = listing.starting_in(start, end - 1)
     coded = listing.coded
-    chain_admin1 = _chain_regions(listing, [*coded, *inside])
+    chain_admin1 = None  # read the first time a city is chosen: most calls choose none
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
@@ -105,6 +105,8 @@ def _event_place(
             if parent is not None:
                 return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
+            if chain_admin1 is None:
+                chain_admin1 = _chain_regions(listing, [*coded, *inside])
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
             if row is not None and _small_stranger(gaz, row, votes, c, inside):
                 row = None  # "the Old City of Damascus": not a village of that name abroad
@@ -220,14 +222,16 @@ def _choose_city(
         iso = gaz.countries_of[row]
         # Other towns of the same country weigh like a tenfold population: they settle
         # namesake villages, not Damascus (Syria) against Damascus (Maryland).
-        size = math.log10(gaz.population[row] + 10)
+        size = _SIZES.get(row)
+        if size is None:
+            size = _SIZES[row] = math.log10(gaz.population[row] + 10)
         return (
             (iso, gaz.admin1_of[row]) in regions,
             explicit.get(iso, 0),
             size + votes.get("~" + iso, 0),
         )
 
-    best = max(c.cities, key=rank)
+    best = max(c.cities, key=rank) if len(c.cities) > 1 else c.cities[0]
     iso = gaz.countries_of[best]
     same_country_regions = [r for r in regions if r[0] == iso]
     in_named_region = (iso, gaz.admin1_of[best]) in same_country_regions
@@ -243,6 +247,9 @@ def _choose_city(
     if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
+
+
+_SIZES: dict[int, float] = {}  # a row's log10(population + 10), once per process
 
 
 def _named_city(gaz: Gazetteer, c: Candidate, row: int) -> bool:

@@ -32,7 +32,7 @@ from transforms.extract.places.datelines import dateline_place
 from transforms.extract.places.event import _REGION_NOUNS, _city_place, event_place
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.headlines import fold_name, heading_place, named_places
-from transforms.extract.places.model import Candidate, Place
+from transforms.extract.places.model import Candidate, Candidates, Place
 from transforms.extract.places.names import fold
 
 # Places this close are one place at two levels of detail (a district and its city, a suburb).
@@ -269,6 +269,8 @@ def _candidate_at(place: Place, candidates: list[Candidate]) -> Candidate | None
     """The candidate a place was read from: by its start, or by its name when the place does
     not say where it was read (the reported mention's own place)."""
     if place.char_start >= 0:
+        if isinstance(candidates, Candidates):  # find_candidates' list: its index bisects
+            return candidates.listing.first_at(place.char_start)
         return next((c for c in candidates if c.start == place.char_start), None)
     key = fold(place.name)
     return next((c for c in candidates if fold_name(c.surface) == key), None)
