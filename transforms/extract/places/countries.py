@@ -42,6 +42,11 @@ class Votes(dict):
     def explicit(self) -> dict[str, float]:
         return {k: v for k, v in self.items() if not k.startswith("~")}
 
+    @cached_property
+    def choices(self) -> dict[tuple, int | None]:
+        """event_place's choice among same-named cities, by what it reads of a name."""
+        return {}
+
 
 def explicit_votes(votes: dict[str, float]) -> dict[str, float]:
     """The votes of the countries the text names (not "~" town votes); do not change it."""

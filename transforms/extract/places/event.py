@@ -14,7 +14,7 @@ from transforms.extract.places.classify import (
     _head,
     _names_an_actor,
 )
-from transforms.extract.places.countries import explicit_votes
+from transforms.extract.places.countries import Votes, explicit_votes
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.model import Candidate, Place, _Listing, _listing
 from transforms.extract.places.names import _fold_word
@@ -45,7 +45,8 @@ def _full_name(text: str, place: Place) -> Place:
     if place.name == place.country:
         return place
     bracket = _BRACKETED_PART.match(text, place.char_end)
-    coded = _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
+    # _CODED_TO (tried at every position: it opens with \b) only for a name with a bracket
+    coded = bracket and _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
     if (
         bracket
         and coded
@@ -187,7 +188,17 @@ def _division_elsewhere(gaz: Gazetteer, c: Candidate, row: int) -> bool:
 
 
 def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
-    return any(gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+    found = _BIG.get(c.cities)  # remembered per name's rows, some of them hundreds long
+    if found is None:
+        if len(_BIG) > 100_000:
+            _BIG.clear()
+        found = _BIG[c.cities] = any(
+            gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities
+        )
+    return found
+
+
+_BIG: dict[tuple[int, ...], bool] = {}
 
 
 def _chain_regions(
@@ -212,10 +223,25 @@ def _choose_city(
     gaz: Gazetteer, c: Candidate, votes: dict[str, float], regions: tuple[tuple[str, str], ...]
 ) -> int | None:
     """Among same-named cities: the one in a region named next to it, else in the country the
-    text points to most, else the most populous."""
+    text points to most, else the most populous. Remembered with an article's Votes: the same
+    names are weighed for each of its mentions."""
     if not c.cities:
         return None
+    if not isinstance(votes, Votes):
+        return _choose_among(gaz, c, votes, regions)
+    key = (c.cities, c.noun == "city", regions)  # all _choose_among reads of the candidate
+    found = votes.choices.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = votes.choices[key] = _choose_among(gaz, c, votes, regions)
+    return found
 
+
+_UNSEEN = object()
+
+
+def _choose_among(
+    gaz: Gazetteer, c: Candidate, votes: dict[str, float], regions: tuple[tuple[str, str], ...]
+) -> int | None:
     explicit = explicit_votes(votes)
 
     def rank(row: int) -> tuple:
