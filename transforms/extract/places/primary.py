@@ -387,7 +387,21 @@ def _with_population(place: Place) -> Place:
 
 def _round_up(text: str, lead: list[tuple[int, int]], districts: dict[str, Place]) -> bool:
     """The lead tells of several districts or towns, not one: a round-up of the city."""
-    return len(districts) > 1 or any(_SEVERAL_PARTS.search(text, a, b) for a, b in lead)
+    return len(districts) > 1 or any(_several_parts(text, a, b) for a, b in lead)
+
+
+def _several_parts(text: str, start: int, end: int) -> bool:
+    """_SEVERAL_PARTS.search(text, start, end), the regex (which opens with \b, so it is tried
+    at every position) only where one of its words is: re.I also folds a few non-ASCII
+    letters ("ſ"), so a sentence that is not ASCII is searched as it is."""
+    span = text[start:end]
+    if span.isascii():
+        lower = span.lower()
+        if not (
+            "neighbo" in lower or "districts" in lower or "quarters" in lower or "cities" in lower
+        ):
+            return False
+    return bool(_SEVERAL_PARTS.search(text, start, end))
 
 
 def _cities(gaz: Gazetteer, name: str) -> tuple[int, ...]:
