@@ -8,6 +8,8 @@ Three timings over the same bodies:
 - baseline: one precompiled regex's findall over each body (a full pass over the text);
 - sentence split: text.split_sentences, which every extractor shares;
 - casualty engine: casualty figures and the killed/injured totals, given the sentences;
+- place candidates: the names of places read from a body (places.find_candidates), which
+  every sentence's place is then chosen from;
 - extract_article: the whole pure extract stage (mentions, dates, places, types, figures).
 The gazetteer is loaded before timing: it is a per-process cost, not a per-article one.
 """
@@ -39,7 +41,7 @@ def main(argv: list[str]) -> int:
 
     from transforms.extract.article import extract_article
     from transforms.extract.casualties import find_figures, summarize
-    from transforms.extract.places import gazetteer
+    from transforms.extract.places import find_candidates, gazetteer
     from transforms.text import split_sentences
 
     gazetteer()  # load the gazetteer before timing
@@ -57,6 +59,9 @@ def main(argv: list[str]) -> int:
         summarize(figures, "killed")
         summarize(figures, "injured")
 
+    def places(body: str) -> None:
+        find_candidates(body)
+
     def extract(body: str) -> None:
         extract_article({"article_id": "bench", "body": body, "published_at": "2023-07-31"})
 
@@ -66,6 +71,7 @@ def main(argv: list[str]) -> int:
     steps = (
         ("sentence split (text.py)", split),
         ("casualty engine", casualties),
+        ("place candidates", places),
         ("extract_article (full)", extract),
     )
     rates = {}

@@ -3,4 +3,4 @@ it without importing the extractor."""
 
 # Raise it whenever extraction output may change: the next run extracts every article again,
 # and resolution and publishing use only this version's mentions.
-EXTRACTOR_VERSION = "0.1.6"
+EXTRACTOR_VERSION = "0.1.7"

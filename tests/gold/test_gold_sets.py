@@ -5,10 +5,10 @@ The sets are not part of the repository. The folder comes from CONFLICT_EVENTS_G
 (`make test-gold` sets it to ../shared/gold beside the checkout); without it these tests skip.
 The scoring is `conflict-events eval`'s, run in-process.
 
-Measured on 2026-12-06 at commit b472056 (extractor 0.1.6) with
+Measured on 2026-12-06 at commit 2141701 (extractor 0.1.7) with
 `.venv/bin/conflict-events eval ../shared/gold/NAME.jsonl`, exact-match accuracy:
-- news_articles (150 rows): killed 0.900, injured 0.806, event_date 0.970, location 0.759,
-  admin1 0.856, country 0.973, event_type 0.926, sub_event_type 0.872
+- news_articles (150 rows): killed 0.913, injured 0.875, event_date 0.970, location 0.759,
+  admin1 0.863, country 0.980, event_type 0.926, sub_event_type 0.872
 - drone_strike_notes (1,033 rows): killed 0.984, event_date 0.910, location 0.868, admin1 0.911,
   country 0.959, coordinates 0.485
 - wikipedia_incidents (324 rows): killed 0.679, injured 0.679, country 0.821 (its labels leave
@@ -28,12 +28,12 @@ pytestmark = pytest.mark.gold
 MARGIN = 0.03
 MEASURED = {
     "news_articles": {
-        "killed": 0.900,
-        "injured": 0.806,
+        "killed": 0.913,
+        "injured": 0.875,
         "event_date": 0.970,
         "location": 0.759,
-        "admin1": 0.856,
-        "country": 0.973,
+        "admin1": 0.863,
+        "country": 0.980,
         "event_type": 0.926,
         "sub_event_type": 0.872,
     },

@@ -69,27 +69,32 @@ def _in_body(row: dict, shift: int) -> dict:
     """Offsets moved from the text read to the body; a span inside the title has none."""
     if not shift or row.get("char_start") is None:
         return row
+    # in place (the row is new): the keys exist, so their order stays
     if row["char_start"] < shift:
-        return row | {"char_start": None, "char_end": None}
-    return row | {"char_start": row["char_start"] - shift, "char_end": row["char_end"] - shift}
+        row["char_start"] = row["char_end"] = None
+    else:
+        row["char_start"] -= shift
+        row["char_end"] -= shift
+    return row
 
 
 def _mention_row(mention: Mention, mention_id: str, article_id: str, ordinal: int) -> dict:
     row = mention.as_row()
-    for category in ("killed", "injured"):
-        low, best, high = summarize(mention.figures, category)
-        row |= {f"{category}_low": low, f"{category}_best": best, f"{category}_high": high}
-    return row | {
-        "mention_id": mention_id,
-        "article_id": article_id,
-        "ordinal": ordinal,
-        "extractor_version": EXTRACTOR_VERSION,
-    }
+    for category, (low_key, best_key, high_key) in _SUMMARY_KEYS:
+        row[low_key], row[best_key], row[high_key] = summarize(mention.figures, category)
+    row["mention_id"] = mention_id
+    row["article_id"] = article_id
+    row["ordinal"] = ordinal
+    row["extractor_version"] = EXTRACTOR_VERSION
+    return row
+
+
+_SUMMARY_KEYS = [(c, (f"{c}_low", f"{c}_best", f"{c}_high")) for c in ("killed", "injured")]
 
 
 def _figure_row(figure, figure_id: str, mention_id: str, article_id: str) -> dict:
-    return figure.as_row() | {
-        "figure_id": figure_id,
-        "mention_id": mention_id,
-        "article_id": article_id,
-    }
+    row = figure.as_row()
+    row["figure_id"] = figure_id
+    row["mention_id"] = mention_id
+    row["article_id"] = article_id
+    return row

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from transforms.cues import gated, holds_any
 from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
 from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
 
@@ -93,6 +94,11 @@ _SPAN_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
 _RELATIVE = compile_folded(
     r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
 )
+# Gated by their literal cues (transforms/cues.py): a month's or a day's name, "days", ...
+_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE = map(
+    gated,
+    (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE),
+)
 # (pattern, days back from publication, precision), the first that matches wins
 _RELATIVE_SPANS = [
     (r"\b(?:over|during|at|on) the weekend\b|\bthis weekend\b", "weekend", "week"),
@@ -111,6 +117,15 @@ _DIGIT = re.compile(r"\d")
 _MONTH_CUES = tuple(sorted({name[:3] for name in MONTHS}))
 _RELATIVE_DAY_CUES = ("day", "night", "morning", "afternoon", "evening")
 _SPAN_CUES = ("week", "month", "year")
+# Every finder of resolve_date needs a digit or one of these (the cues above, "day" of the
+# weekdays): about half of a news story's sentences have neither and are dated at once.
+_DATE_CUES = (*_RELATIVE_DAY_CUES, *_SPAN_CUES, *_MONTH_CUES)
+
+
+def may_name_a_date(folded: str) -> bool:
+    """False when resolve_date would find nothing in the folded text: no digit, and none of
+    the words that its relative, weekday, span and month finders need."""
+    return _DIGIT.search(folded) is not None or holds_any(folded, _DATE_CUES)
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
@@ -120,6 +135,8 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     zones), is never given: "9999-12-27" in a text is a data error, not an event date.
     """
     text = fold_case(text)
+    if not may_name_a_date(text):
+        return None, None
     if published is not None and not EARLIEST_YEAR <= published.year <= LATEST_YEAR:
         published = None  # an absurd publication date anchors nothing
     for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):
@@ -138,7 +155,7 @@ def _plausible(value: date, published: date | None) -> bool:
 def _explicit_day(text: str, published: date | None):
     if not _DIGIT.search(text):
         return None
-    named = _has_any(text, _MONTH_CUES)
+    named = holds_any(text, _MONTH_CUES)
     iso = (_ISO,) if "-" in text else ()  # "2023-07-31"
     for pattern in (*iso, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else iso:
         for match in pattern.finditer(text):
@@ -158,7 +175,7 @@ def _explicit_day(text: str, published: date | None):
 
 
 def _relative_day(text: str, published: date | None):
-    if published is None or not _has_any(text, _RELATIVE_DAY_CUES):
+    if published is None or not holds_any(text, _RELATIVE_DAY_CUES):
         return None
     match = _RELATIVE.search(text)
     if match:
@@ -182,7 +199,7 @@ def _weekday(text: str, published: date | None):
 
 
 def _relative_span(text: str, published: date | None):
-    if published is None or not _has_any(text, _SPAN_CUES):
+    if published is None or not holds_any(text, _SPAN_CUES):
         return None
     index = first_matching(_SPAN_REGEXES, text)
     if index is not None:
@@ -202,7 +219,7 @@ def _relative_span(text: str, published: date | None):
 
 
 def _month(text: str, published: date | None):
-    if not _has_any(text, _MONTH_CUES):
+    if not holds_any(text, _MONTH_CUES):
         return None
     match = _MONTH_YEAR.search(text)
     if match:
@@ -228,13 +245,9 @@ def _year(text: str, published: date | None):
 def names_a_day(text: str) -> bool:
     """Whether the text names a day with its month ("on Sept. 12", "21 November")."""
     text = fold_case(text)
-    if not _DIGIT.search(text) or not _has_any(text, _MONTH_CUES):
+    if not _DIGIT.search(text) or not holds_any(text, _MONTH_CUES):
         return False
     return any(p.search(text) for p in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR))
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
 
 
 def date_range(value: date, precision: str | None) -> tuple[date, date]:

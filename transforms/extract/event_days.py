@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.cues import gated, holds_any
 from transforms.lexicons import read_table
 from transforms.text import compile_folded
 
@@ -46,8 +47,10 @@ _OPENING_SAYING = (
 _STATEMENT_DAY = compile_folded(
     f"{_AFTER_SAYING}|{_BEFORE_FOLLOW_UP}|{_ARRESTED}|{_OPENING_SAYING}"
 )
+_STATEMENT_DAY = gated(_STATEMENT_DAY)  # most sentences hold none of its cues (cues.py)
 _CUES = ("said", "says", "told", "announced", "reported", "confirmed", "added", "stated")
 _FOLLOW_UP_CUES = ("investigated", "identified", "arrested", "charged", "released", "located")
+_ALL_CUES = (*_CUES, *_FOLLOW_UP_CUES)
 
 # A clause that dates the event itself: "It happened on Nov. 21", "The shooting occurred at
 # 9:45 p.m. on Friday", "the injuries she sustained Jan. 2"
@@ -55,19 +58,20 @@ _EVENT_DAY = compile_folded(
     r"\b(?:happened|occurred|took\s+place)\b"
     r"|\b(?:injuries|wounds)\s+(?:[\w'-]+\s+){0,2}?(?:sustained|suffered|received)\b"
 )
+_EVENT_DAY = gated(_EVENT_DAY)
 _EVENT_DAY_CUES = ("happened", "occurred", "took place", "sustained", "suffered", "received")
 
 
 def blank_statement_days(folded: str) -> str:
     """The folded text with the days that date a statement or a follow-up turned to spaces."""
-    if "day" not in folded or not any(cue in folded for cue in (*_CUES, *_FOLLOW_UP_CUES)):
+    if "day" not in folded or not holds_any(folded, _ALL_CUES):
         return folded
     return _STATEMENT_DAY.sub(lambda m: " " * len(m.group()), folded)
 
 
 def event_day_cue(folded: str) -> int | None:
     """Where the clause that dates the event itself ends, if the folded text has one."""
-    if not any(cue in folded for cue in _EVENT_DAY_CUES):
+    if not holds_any(folded, _EVENT_DAY_CUES):
         return None
     match = _EVENT_DAY.search(folded)
     return match.end() if match else None

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.extract.casualties import continues_toll, find_figures
+from transforms.cues import gated, holds_any
+from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
 from transforms.extract.places import (
@@ -46,7 +47,13 @@ from transforms.extract.primary import (
 )
 from transforms.extract.primary import resolve_event_date as resolve_date
 from transforms.extract.records import Figure, Mention
-from transforms.extract.taxonomy import classify, find_perpetrator, find_target
+from transforms.extract.taxonomy import (
+    classify,
+    find_target,
+    owner_perpetrator,
+    subject_perpetrator,
+    weapon_of,
+)
 from transforms.text import Sentence, compile_folded, fold_case
 
 _HISTORICAL = compile_folded(
@@ -88,11 +95,26 @@ _NEW_EVENT = compile_folded(
     r"bombing|explosion|blast|incident|raid|shelling|clash)|\b(?:in a separate|separately|"
     r"elsewhere|meanwhile)\b",
 )
-# Any of the three cues of another event, in one scan instead of three (only whether one
-# matches is asked).
-_OTHER_EVENT = compile_folded(
-    f"(?:{_AGGREGATE.pattern})|(?:{_HISTORICAL.pattern})|(?:{_NEW_EVENT.pattern})"
+# Searched only in sentences that hold one of their literal cues (transforms/cues.py): most
+# hold none, and an `in` test is several times cheaper than a search of the alternation.
+_AGGREGATE, _HISTORICAL, _NEW_EVENT = map(gated, (_AGGREGATE, _HISTORICAL, _NEW_EVENT))
+
+
+# ("" when one of them has no cues: every text holds it)
+_OTHER_EVENT_CUES = tuple(
+    cue for p in (_AGGREGATE, _HISTORICAL, _NEW_EVENT) for cue in getattr(p, "cues", ("",))
 )
+
+
+def _other_event(folded: str) -> bool:
+    """Any of the three cues of another event: a war-wide total, a historical marker,
+    "another" (three gated searches cost less than one of the three patterns joined; most
+    sentences hold none of their literal cues)."""
+    return holds_any(folded, _OTHER_EVENT_CUES) and bool(
+        _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded)
+    )
+
+
 _SPEECH_DATE = compile_folded(r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b")
 
 
@@ -108,15 +130,27 @@ class _Context:
     # Pure per-sentence readings (type, perpetrator, date) that several mentions ask again of
     # the same sentence, computed once per article.
     memo: dict[tuple, object] = field(default_factory=dict)
-    place_texts: list[str] | None = None
+    place_texts: dict[int, str] = field(default_factory=dict)  # sentences folded as names
     heading: str = ""  # the headline before the body (blanked in `body`)
 
 
 def _once(ctx: _Context, fn: Callable, *args: object):
     key = (fn, *args)
-    if key not in ctx.memo:
-        ctx.memo[key] = fn(*args)
-    return ctx.memo[key]
+    found = ctx.memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = ctx.memo[key] = fn(*args)
+    return found
+
+
+_UNSEEN = object()
+
+
+def _perpetrator(ctx: _Context, text: str, owner_only: bool = False) -> str | None:
+    """taxonomy.find_perpetrator, its owner forms read once for both questions."""
+    owner, first_actor = _once(ctx, owner_perpetrator, text)
+    if owner or owner_only or first_actor is None:
+        return owner
+    return _once(ctx, subject_perpetrator, text, first_actor)
 
 
 def split_mentions(
@@ -138,9 +172,15 @@ def split_mentions(
     headings = heading_sentences(sentences, heading_end)
     head_figures = heading_figures(by_sentence, headings)
     mentions: list[Mention] = []
+    background: list[Mention] = []  # war totals told before the lead's event
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
+            if sentence_figures and _aggregate_lead(fold_case(sentence.text)):
+                # "The war has killed 12,000 since April. On Monday, a shell killed three."
+                place = _sentence_place(ctx, sentence)
+                background.append(_open(ctx, sentence, sentence_figures, place, "aggregate"))
+                continue
             if (
                 _EVENT.search(fold_case(sentence.text))
                 or sentence_figures
@@ -154,17 +194,32 @@ def split_mentions(
             continue
         if not sentence_figures:
             continue  # only figure sentences are read further: places cost a scan each
-        place = _sentence_place(ctx, sentence)
         current = mentions[-1]
-        if continues_mention(ctx, current, sentence, sentence_figures, place):
+        if _back_to_primary(ctx, mentions[0], current, sentence):
+            mentions[0].figures.extend(sentence_figures)
+            continue
+        if continues_mention(ctx, current, sentence, sentence_figures):
             current.figures.extend(sentence_figures)
-            _fill_from(ctx, current, sentence, place)
+            _fill_from(ctx, current, sentence)
             continue
         role = _role(ctx, sentence, mentions[0])
+        place = _sentence_place(ctx, sentence)
         mention = _open(ctx, sentence, sentence_figures, place, role, previous=mentions)
         mentions.append(mention)
+    mentions = background + mentions
     _finish(ctx, mentions)
     return mentions
+
+
+# "the deadliest attack in the capital since 2011": a comparison, not a total since then
+_SUPERLATIVE_SINCE = compile_folded(
+    r"\b(?:deadliest|worst|bloodiest|most\s+deadly|largest|biggest|heaviest)\b[^.;]{0,80}\bsince\b"
+)
+
+
+def _aggregate_lead(folded: str) -> bool:
+    """Whether a lead's figures are a war's or a period's total, not an event's."""
+    return bool(_AGGREGATE.search(folded)) and not _SUPERLATIVE_SINCE.search(folded)
 
 
 def _lead_follows(
@@ -181,7 +236,6 @@ def continues_mention(
     current: Mention,
     sentence: Sentence,
     figures: list[Figure],
-    place: Place | None,
 ) -> bool:
     """Whether a figure sentence adds to the current mention's toll rather than opening a new one.
 
@@ -198,7 +252,7 @@ def continues_mention(
         return True
     text = sentence.text
     folded = fold_case(text)
-    if _OTHER_EVENT.search(folded):  # a war-wide total, a historical marker, "another"
+    if _other_event(folded):  # a war-wide total, a historical marker, "another"
         return False
     if awaits_toll(current):
         # the lead named the event; its toll comes further down, unless the figures are told
@@ -212,8 +266,27 @@ def continues_mention(
         )
     if _other_date(ctx, current, text):
         return False
-    new_place = place is not None and current.location is not None and _local(place)
-    return not (new_place and not _same_location(place, current))
+    if current.location is None:
+        return True
+    place = _sentence_place(ctx, sentence)  # read last: it costs a scan of the sentence
+    return not (place is not None and _local(place) and not _same_location(place, current))
+
+
+def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence: Sentence) -> bool:
+    """Whether a toll told after background is the primary event's again: dated on the primary
+    event's day, not the background's ("a similar bombing in May killed 12. Speaking on
+    Wednesday, the governor gave a toll of 31 killed and 74 wounded")."""
+    if current is primary or current.role not in ("historical", "aggregate"):
+        return False
+    text = sentence.text
+    if not is_toll_update(text.lower()) or _other_event(fold_case(text)):
+        return False
+    stated = _once(ctx, resolve_date, text, ctx.published)[0]
+    return (
+        stated is not None
+        and _other_date(ctx, current, text)
+        and not _other_date(ctx, primary, text)
+    )
 
 
 def _earlier_day(ctx: _Context, current: Mention, sentence: Sentence) -> bool:
@@ -241,8 +314,10 @@ def _contradicts(negations: list[Figure], toll: list[Figure]) -> bool:
 
 def _other_date(ctx: _Context, current: Mention, text: str) -> bool:
     """The text dates its event outside the current mention's date ("Last week, ...")."""
+    if current.event_date is None:
+        return False  # (asked first: reading the text's date is the costly part)
     stated, precision = _once(ctx, resolve_date, text, ctx.published)
-    if stated is None or current.event_date is None:
+    if stated is None:
         return False
     first, last = date_range(stated, precision)
     current_first, current_last = date_range(current.event_date, current.date_precision)
@@ -273,7 +348,7 @@ def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
     return "historical" if earlier else "other"  # "Last week, a glide bomb attack ... killed 7."
 
 
-_LIKE = compile_folded(r"\b(?:similar|same kind of)\b")
+_LIKE = gated(compile_folded(r"\b(?:similar|same kind of)\b"))
 
 
 def _open(
@@ -298,7 +373,7 @@ def _open(
         weapon=weapon,
         event_type=event_type,
         sub_event_type=sub_event_type,
-        perpetrator=_once(ctx, find_perpetrator, text, False),
+        perpetrator=_perpetrator(ctx, text),
         target=find_target(text),
         figures=list(figures),
     )
@@ -313,17 +388,18 @@ def _open(
     return mention
 
 
-def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place | None) -> None:
+def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence) -> None:
     """A continuing sentence fills what the opening sentence left empty, and a more specific
     weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
-    weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
-    if weapon and _more_specific(weapon, mention.weapon):
-        mention.weapon, mention.event_type, mention.sub_event_type = (
-            weapon,
-            event_type,
-            sub_event_type,
-        )
-    mention.perpetrator = mention.perpetrator or _once(ctx, find_perpetrator, sentence.text, False)
+    if mention.weapon in _GENERIC_WEAPONS:  # a specific one is never replaced: not read
+        weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
+        if weapon and _more_specific(weapon, mention.weapon):
+            mention.weapon, mention.event_type, mention.sub_event_type = (
+                weapon,
+                event_type,
+                sub_event_type,
+            )
+    mention.perpetrator = mention.perpetrator or _perpetrator(ctx, sentence.text)
     mention.target = mention.target or find_target(sentence.text)
     if mention.event_date is None and mention.role == "reported":
         # the lead's sentences before this one date the primary event first
@@ -332,8 +408,8 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence, place: Place
         mention.event_date, mention.date_precision = _once(
             ctx, resolve_date, _event_date_text(sentence.text), ctx.published
         )
-    if mention.location is None and place is not None:
-        _set_place(mention, place)
+    if mention.location is None:
+        _set_place(mention, _sentence_place(ctx, sentence))
 
 
 _GENERIC_WEAPONS = {None, "airstrike", "missile", "rocket", "artillery", "firearms", "explosive"}
@@ -431,18 +507,28 @@ def _sharpen_date(ctx: _Context, mention: Mention) -> None:
 def _same_event_sentences(ctx: _Context, mention: Mention):
     """The other sentences that name the mention's place, and its weapon when it has one."""
     place_key = fold(mention.location or "")
-    for sentence, place_text in zip(ctx.sentences, _place_texts(ctx), strict=True):
-        if sentence.index == mention.sentence_index or place_key not in place_text:
+    pieces = place_key.split()
+    for sentence in ctx.sentences:
+        if sentence.index == mention.sentence_index or not _names(ctx, sentence, place_key, pieces):
             continue
-        if mention.weapon is None or _once(ctx, classify, sentence.text)[0] == mention.weapon:
+        if mention.weapon is None or _once(ctx, weapon_of, sentence.text) == mention.weapon:
             yield sentence
 
 
-def _place_texts(ctx: _Context) -> list[str]:
-    """Every sentence folded as place names are, once per article."""
-    if ctx.place_texts is None:
-        ctx.place_texts = [fold(sentence.text) for sentence in ctx.sentences]
-    return ctx.place_texts
+def _names(ctx: _Context, sentence: Sentence, place_key: str, pieces: list[str]) -> bool:
+    """Whether the sentence folded as place names are (places.fold) holds the key. Folding an
+    ASCII text lowers it and turns - ' ` . and whitespace runs into one space, so each word of
+    the key is then in the lowered text: most sentences are ruled out without folding."""
+    text = sentence.text
+    if text.isascii():
+        lowered = text.lower()
+        for piece in pieces:
+            if piece not in lowered:
+                return False
+    folded = ctx.place_texts.get(sentence.index)
+    if folded is None:
+        folded = ctx.place_texts[sentence.index] = fold(text)
+    return place_key in folded
 
 
 def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
@@ -451,7 +537,7 @@ def _perpetrator_elsewhere(ctx: _Context, mention: Mention) -> str | None:
     sentences = list(_same_event_sentences(ctx, mention))
     for owner_only in (True, False):
         for sentence in sentences:
-            found = _once(ctx, find_perpetrator, sentence.text, owner_only)
+            found = _perpetrator(ctx, sentence.text, owner_only)
             if found:
                 return found
     return None
@@ -476,9 +562,14 @@ def _event_date_text(text: str) -> str:
 
 
 def _sentence_place(ctx: _Context, sentence: Sentence) -> Place | None:
-    clause = _main_clause(sentence.text)
-    start = sentence.end - len(clause)
-    return event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+    """The place of the sentence's event, read once per article and only when asked (a scan of
+    the sentence's candidates each time)."""
+    key = ("place", sentence.index)
+    if key not in ctx.memo:
+        clause = _main_clause(sentence.text)
+        start = sentence.end - len(clause)
+        ctx.memo[key] = event_place(ctx.body, ctx.candidates, start, sentence.end, ctx.votes)
+    return ctx.memo[key]
 
 
 # How far past the lead a town of the lead's region may be named ("... in Idlib province."
@@ -494,7 +585,7 @@ def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
     spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
     # read lazily: primary_place asks for the later sentences only when the lead gives a region
-    rest = ((s.start, s.end) for s in later if not _OTHER_EVENT.search(fold_case(s.text)))
+    rest = ((s.start, s.end) for s in later if not _other_event(fold_case(s.text)))
     current = _mention_place(mention) if mention.country else None
     return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 

@@ -48,7 +48,7 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # ACLED's conventional values for vague quantities (docs/data-model.md, counting rules).
 VAGUE = {words: int(value) for words, value in read_table("vague_quantities.tsv", columns=2)}
 # Words that name an exact small count.
-EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12}
+EXACT_WORDS = {"a pair of": 2, "a couple of": 2, "both": 2, "a dozen": 12, "half a dozen": 6}
 # "at least 5": the words before a number and the kind of bound they make it.
 QUALIFIERS = dict(read_table("qualifiers.tsv", columns=2))
 

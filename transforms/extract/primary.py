@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.extract.dates import MONTHS, resolve_date
+from transforms.extract.dates import MONTHS, may_name_a_date, resolve_date
 from transforms.extract.event_days import blank_statement_days, event_day_cue
 from transforms.extract.records import Figure, Mention
 from transforms.text import Sentence, compile_folded, fold_case
@@ -98,6 +98,7 @@ _DATELINES = [
         rf"^[^,.]{{2,40}},\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\s*(?=\(|[-–—])",
     )
 ]
+_DIGIT = re.compile(r"\d")
 _MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
 
 
@@ -117,6 +118,8 @@ def resolve_event_date(text: str, anchor: date | None) -> tuple[date | None, str
     without the days that date a statement ("police said Saturday"); a clause that dates the
     event itself ("injuries she sustained Jan. 2") comes first. A date after the article's own
     is none (a trial or a funeral set for later)."""
+    if not may_name_a_date(fold_case(text)):  # a dateline and a statement's day need one too
+        return None, None
     folded = blank_statement_days(fold_case(_without_dateline(text, anchor)))
     cue = event_day_cue(folded)
     found = resolve_date(folded[cue:], anchor) if cue else (None, None)
@@ -127,6 +130,8 @@ def resolve_statement_date(text: str, anchor: date | None) -> tuple[date | None,
     """The day a sentence dates anything on, its statement's included: the reported event's
     date when no sentence of it gives the event's own ("Four people were shot, police said
     Saturday")."""
+    if not may_name_a_date(fold_case(text)):
+        return None, None
     return _not_after(resolve_date(_without_dateline(text, anchor), anchor), anchor)
 
 
@@ -145,6 +150,8 @@ def _without_dateline(text: str, anchor: date | None) -> str:
 
 def _dateline(text: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
     folded = fold_case(text[:160])
+    if not _DIGIT.search(folded):
+        return None  # every dateline form has a day's or a year's digits
     for pattern in _DATELINES:
         match = pattern.search(folded)
         value = _date_of(match, published) if match else None

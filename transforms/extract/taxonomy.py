@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.cues import gated
 from transforms.lexicons import read_table
 from transforms.text import (
     compile_folded,
@@ -51,6 +52,10 @@ _HARM = compile_folded(
     r"\b(?:killed|killing|wounded|injur\w+|dead|hit|struck|damag\w+|destroy\w+|explod\w+|"
     r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b"
 )
+# Gated by their literal cues (transforms/cues.py): few sentences hold any.
+_LOOTING, _CASUALTY, _PROTEST, _PROTEST_FORCE, _PROTEST_INTERVENTION, _DISRUPTED = map(
+    gated, (_LOOTING, _CASUALTY, _PROTEST, _PROTEST_FORCE, _PROTEST_INTERVENTION, _DISRUPTED)
+)
 # Firearms against armed forces is a clash, not an attack on civilians.
 # Police who are only there ("police are investigating", "police arrived") make no clash: they
 # count as a party when they are attacked or their post is.
@@ -60,8 +65,10 @@ _ARMED_TARGET = compile_folded(
     r"positions?|checkpoint|base|insurgents?)\b"
 )
 # "police said", "military officials told": a source, not a party to the event.
-_SOURCE = compile_folded(
-    r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b"
+_SOURCE = gated(
+    compile_folded(
+        r"\b(?:police|military|army|security)(?:\s+\w+)?\s+(?:said|says|told|reported|spokesm[ae]n)\b"
+    )
 )
 
 
@@ -101,6 +108,12 @@ def classify(text: str) -> tuple[str | None, str | None, str | None]:
     return None, event_type, sub_event_type
 
 
+def weapon_of(text: str) -> str | None:
+    """classify(text)[0] alone: the most specific weapon the text names, in one or two scans."""
+    index = first_matching(_WEAPON_REGEXES, fold_case(text))
+    return WEAPONS[index][1] if index is not None else None
+
+
 # (pattern, actor), in priority order: of two matching at one place, the first listed wins.
 ACTORS: list[tuple[str, ...]] = read_table("actors.tsv", columns=2)
 _ATTACK_VERB = (
@@ -113,7 +126,7 @@ _ANY_ACTOR, _ACTOR_OWNERS = marked_alternation([p for p, _ in ACTORS])
 _ACTOR_AS_SUBJECT = compile_folded(
     rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
-_ACTOR_START = compile_folded(rf"\b(?:{_ANY_ACTOR})")
+_ACTOR_START = gated(compile_folded(rf"\b(?:{_ANY_ACTOR})"))
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
@@ -139,9 +152,21 @@ _ADJECTIVE_ATTACK = compile_folded(
 )
 
 
+_ACTOR_OWNS_ATTACK, _ADJECTIVE_ATTACK = gated(_ACTOR_OWNS_ATTACK), gated(_ADJECTIVE_ATTACK)
+
+
 def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
     """An actor the text makes the author of an attack: "Kyiv's drone strikes", "strikes by
     Russia", else (unless owner_only) "the Kremlin launched", "Russian forces shelled"."""
+    owner, first_actor = owner_perpetrator(text)
+    if owner or owner_only or first_actor is None:
+        return owner
+    return subject_perpetrator(text, first_actor)
+
+
+def owner_perpetrator(text: str) -> tuple[str | None, int | None]:
+    """find_perpetrator(text, owner_only=True), and where the first actor named starts (None
+    when none is): what the subject form needs, kept so that both questions share the scans."""
     text = fold_case(text)
     # Both actor forms need a named actor: most texts have none, and the scans for the forms
     # are costly. No subject can start before the first actor.
@@ -151,9 +176,12 @@ def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
         hits.append((match.start(), _actor_of(match)))
     if match := _ADJECTIVE_ATTACK.search(text):
         hits.append((match.start(), ADJECTIVE_ACTORS[match.group("adj").lower()]))
-    if hits or owner_only or first_actor is None:
-        return min(hits)[1] if hits else None
-    match = _ACTOR_AS_SUBJECT.search(text, first_actor.start())
+    return min(hits)[1] if hits else None, first_actor.start() if first_actor else None
+
+
+def subject_perpetrator(text: str, first_actor: int) -> str | None:
+    """An actor as the subject of an attack verb ("the Kremlin launched"), from the first."""
+    match = _ACTOR_AS_SUBJECT.search(fold_case(text), first_actor)
     return _actor_of(match) if match else None
 
 

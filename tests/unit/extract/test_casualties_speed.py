@@ -72,4 +72,4 @@ def test_every_unconfirmed_match_holds_one_of_its_words(text):
 )
 def test_toll_update_agrees_with_one_regex(text):
     one = re.compile(f"{summary._TOLL_SUMMARY.pattern}|{summary._TOLL_WORDS.pattern}")
-    assert summary._toll_update(text) == bool(one.search(text))
+    assert summary.is_toll_update(text) == bool(one.search(text))

@@ -233,3 +233,13 @@ def test_a_division_of_a_country_the_text_does_not_name_is_no_parent():
         "killing 23 militants in Syria."
     )
     assert place_of(text).country == "Syria"
+
+
+def test_a_name_after_a_title_or_rank_is_a_person_not_a_place():
+    text = (
+        "A boy was shot at a home in McDonough, Georgia on Friday. Lt. Mike Ireland said the "
+        "gun belonged to a relative. Dr. Jordan Hayes treated the boy."
+    )
+    names = {c.surface for c in find_candidates(text)}
+    assert "Ireland" not in names and "Jordan" not in names
+    assert "McDonough" in names or "Georgia" in names

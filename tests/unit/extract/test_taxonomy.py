@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.extract.taxonomy import classify, find_perpetrator, find_target
+from transforms.extract.taxonomy import classify, find_perpetrator, find_target, weapon_of
 
 ERV = "Explosions/Remote violence"
 
@@ -55,6 +55,7 @@ ERV = "Explosions/Remote violence"
 )
 def test_weapon_and_acled_type(text, weapon, event_type, sub_event_type):
     assert classify(text) == (weapon, event_type, sub_event_type)
+    assert weapon_of(text) == weapon  # the weapon alone, as classify reads it
 
 
 def test_nothing_violent_has_no_type():

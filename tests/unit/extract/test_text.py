@@ -71,3 +71,23 @@ def test_first_matching_follows_list_order_not_text_order():
     assert first_matching(priority, fold_case("Shelling, then Grad rockets")) == 1
     assert first_matching(priority, fold_case("shells")) == 2
     assert first_matching(priority, fold_case("shellfire")) is None
+
+
+def test_first_matching_is_the_first_pattern_that_matches_anywhere():
+    """Grouped by first character (many alternatives) or gated by cues, first_matching still
+    answers as one search per pattern in list order would."""
+    from tests.fingerprint import generated_articles, sample_articles
+    from transforms.extract.taxonomy import _EVENT_REGEXES, _EVENTS, _WEAPON_REGEXES, WEAPONS
+
+    articles = [*sample_articles(), *generated_articles(300)]
+    texts = [fold_case(s.text) for a in articles for s in split_sentences(a["body"])]
+    for priority, patterns in ((_WEAPON_REGEXES, WEAPONS), (_EVENT_REGEXES, _EVENTS)):
+        singles = [compile_folded(rf"\b(?:{pattern})\b") for pattern, *_ in patterns]
+        for text in texts:
+            expected = next((i for i, r in enumerate(singles) if r.search(text)), None)
+            assert first_matching(priority, text) == expected, text
+    many = [f"w{i}x|{chr(97 + i % 26)}{i}y" for i in range(30)]
+    priority = priority_regexes(many)
+    assert first_matching(priority, "b27y and w3x") == 3
+    assert first_matching(priority, "c28y") == 28
+    assert first_matching(priority, "nothing") is None

@@ -21,13 +21,14 @@ from __future__ import annotations
 from transforms.extract.casualties.lexicon import lowercase
 from transforms.extract.casualties.sentence import figures_in_sentence, find_figures
 from transforms.extract.casualties.sources import is_party_claim
-from transforms.extract.casualties.summary import continues_toll, summarize
+from transforms.extract.casualties.summary import continues_toll, is_toll_update, summarize
 
 __all__ = [
     "continues_toll",
     "figures_in_sentence",
     "find_figures",
     "is_party_claim",
+    "is_toll_update",
     "lowercase",
     "summarize",
 ]

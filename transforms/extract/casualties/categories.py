@@ -115,6 +115,8 @@ def _categorise(
     also = bool(tail and _ALSO.search(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
+    if partitive and _opens_a_list(partitive, phrases):
+        partitive = None  # "killing three persons among them a woman": the woman is the part
     if partitive:  # "two of them suffered stab wounds"
         list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
     whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
@@ -151,6 +153,14 @@ def _categorise(
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+def _opens_a_list(partitive: re.Match, phrases: list[_Phrase]) -> bool:
+    """Whether "among them" right after a figure opens the list of its parts ("three persons
+    among them a woman") rather than making the figure a part ("three among them died")."""
+    if not partitive.group().lstrip().lower().startswith("among"):
+        return False
+    return any(0 <= p.start - partitive.end() <= 2 for p in phrases)
 
 
 def _far_toll(text: str, start: int) -> str | None:

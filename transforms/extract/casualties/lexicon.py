@@ -39,6 +39,11 @@ _SINGULAR_WORDS = frozenset(w.split()[-1] for w in _PERSON_SINGULAR_LIST) | {
     "herself",
     "themselves",
     "another",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
     "him",
     "her",
 }

@@ -19,14 +19,24 @@ _KILL = (
 _INJURE = (
     r"injured|wounded|hurt|injuries|wounds"
     r"|(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:injury|injuries|wounds?)"
-    r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)|stabbed"
+    r"|hospitali[sz]ed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
+    # a gas or chemical attack's injured: "eight others suffered breathing difficulties"
+    r"|(?:experienced|suffered|suffering|had|showed)\s+(?:from\s+)?(?:severe\s+)?(?:breathing\s+difficult(?:y|ies)"
+    r"|suffocation|respiratory\s+(?:problems|symptoms|distress))"
 )
 _MISSING = r"missing|unaccounted\s+for"
 _KIDNAP = r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive"
 _ARREST = r"arrested|detained|taken\s+into\s+custody|apprehended"
-# Shot, with no outcome said: "nine people were shot". A count of the shot, who survived unless
-# counted as dead (summary.py reads the injured from it); never a figure row of its own.
-_SHOT = r"shot(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+# Shot, with no outcome said: "nine people were shot" (not "shot down", said of aircraft). A
+# count of the shot, who survived unless counted as dead (summary.py reads the injured from it);
+# never a figure row of its own.
+_SHOT = (
+    r"shot(?!\s+(?:at|dead|down|and\s+killed|to\s+death)\b)|suffered\s+gunshot\s+wounds"
+    # the stabbed, too, are a count of the attacked: "six were stabbed, one of them fatally"
+    r"|stabbed(?!\s+(?:and\s+killed|to\s+death)\b)"
+    # "four people were shot at a party": shot where, not fired at ("were shot at by troops")
+    r"|(?:(?<=\bwere\s)|(?<=\bwas\s))shot(?=\s+at\s+(?:a|an|the)\s)"
+)
 _TRIGGER = (
     rf"(?:(?P<t_killed>{_KILL})|(?P<t_injured>{_INJURE})|(?P<t_missing>{_MISSING})"
     rf"|(?P<t_kidnapped>{_KIDNAP})|(?P<t_arrested>{_ARREST})|(?P<t_shot>{_SHOT}))\b"
@@ -164,7 +174,8 @@ _OF_SURVIVORS = _ci(
 )
 _ALSO = _ci(r"\b(?:also|as\s+well)\b")
 _SEPARATOR = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)$"
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|\s+plus\s+)"
+    r"(?:(?:his|her|their)\s+)?$"  # "a village chief and his two sons"
     # after a participle or relative clause: "a candidate running for a seat, his driver and"
     r"|^\s+(?:\w+ing|who|which|that)\b[^,;:.()]{1,60},\s*(?:and\s+)?$",
     re.I,
@@ -193,7 +204,8 @@ _PARTITIVE = _ci(
 )
 _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
-    r"|\b(?P<reflexive>himself|herself|themselves)\b|\banother\b(?=\s+(?:was|were)\b)"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b|\b(?:another|a\s+(?:second|third|fourth|fifth|sixth))\b"
+    r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
 # One person named by a nationality or people, capitalised: "stabbed an African American to
@@ -229,7 +241,9 @@ _NEGATION = _ci(
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _AGE_OR_UNIT = _ci(
     r"(?:[\s-]*(?:year|yr|month|mo|week|day|hour|minute|second)s?[\s-]*old\b|-(?:year|month|day|week|hour|km|mile|meter|metre|storey|story)"
-    rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b)"
+    rf"|\s*(?:{_MONTHS.replace('|may|', '|')})\b|\s*(?:%|percent|per\s+cent|km\b|kms\b|mm\b|cm\b|kg\b|[ap]\.?m\.?\b|gmt\b|utc\b|hrs\b|:\d)|(?:st|nd|rd|th)\b"
+    # a decade, an age bracket: "in their 20s", "the 1990s"
+    r"|(?<=0)'?s\b)"
 )
 _NOT_VICTIM_LEFT = _ci(
     r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"

@@ -30,6 +30,7 @@ from transforms.extract.casualties.patterns import (
     _LIST_BEFORE,
     _NAME_AFTER_INJURING,
     _NAMED,
+    _NEXT_TOLL,
     _NOT_VICTIM_LEFT,
     _NOUN_AND,
     _OBJECT,
@@ -68,7 +69,7 @@ _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[a-z]+")
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|an?\s+)?$"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
 )
 # The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise
 # has no start before the number (one str.endswith instead of a scan of the 40 characters).
@@ -116,6 +117,12 @@ def _core_starts(text: str, tokens: set[str]) -> list[int]:
                 starts.append(at)
             at = text.find(word, at + 1)
     return sorted(starts)
+
+
+def _thing_follows(text: str, pos: int) -> bool:
+    """Whether the word right after `pos` counts things, not people ("family dogs")."""
+    match = _TOKEN.match(text, pos)
+    return bool(match) and match.group(1).lower() in _THINGS
 
 
 def _word_char_at(text: str, index: int) -> bool:
@@ -214,7 +221,11 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         if num.isdigit() and len(num) == 4 and EARLIEST_YEAR <= int(num) <= LATEST_YEAR:
             continue  # a year, not a count
         words_end, head = _who(text, original, end)
+        if head is None and text.endswith("a family of ", max(0, start - 12), start):
+            start, head = start - len("a family of "), "person"  # "killed a family of five"
         partitive = _PARTITIVE.match(text, end) if head is None else None
+        if partitive and _thing_follows(text, partitive.end()):
+            continue  # "one of the family dogs": the group's animals or things, not people
         if (
             partitive
             and partitive.group("head").lower() in _PERSONS
@@ -233,8 +244,9 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             head is None
             and num in ("a dozen", "a pair of", "a couple of", "both")
             and words_end == end
+            and not (match.group("qual") and _NEXT_TOLL.match(text, end))
         ):
-            continue
+            continue  # "a dozen" alone is no count; "more than a dozen injured" is
         words = text[end:words_end].split()
         extra = (
             bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
@@ -271,7 +283,9 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
             or _SUBSET_LEFT.search(text, max(0, start - 40), start)
         ):
             continue
-        phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))
+        # "another" and "a third" name one more person than those told before
+        one_more = text.startswith(("another", "a second", "a third", "a fourth"), start)
+        phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], one_more))
     phrases.extend(_demonyms(text, original, taken))
     phrases.extend(_named_people(text, original, phrases))
     if "injur" in text or "wound" in text:  # the cheap test first

@@ -27,7 +27,7 @@ _STEMS = (
     "missing", "unaccounted", "kidnap", "abduct", "hostage", "captive", "arrest", "detain",
     "custody", "apprehend", "slain", "perish", "lives", "toll", "murder", "massacr", "execut",
     "behead", "martyr", "bodies", "shot", "stabb", "gunned", "harm", "hospital", "of them",
-    "of whom", "among", "coded",
+    "of whom", "among", "coded", "breathing", "suffocat", "respiratory",
 )  # fmt: skip
 # Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
 _UNCONFIRMED = _ci(
@@ -36,6 +36,12 @@ _UNCONFIRMED = _ci(
 )
 # A word every _UNCONFIRMED match contains.
 _UNCONFIRMED_WORDS = frozenset(["unconfirmed", "unverified", "confirmed", "verified", "denied"])
+# What might have been, not what was: "we will not have a fatality", "could have killed dozens".
+_HYPOTHETICAL_LEFT = _ci(
+    r"\b(?:will|would|could|might|won't|wouldn't|couldn't)\s+(?:not\s+)?(?:have|be|see|cause)"
+    r"(?:\s+(?:killed|injured|wounded|hurt))?\s+(?:\w+\s+)?$"
+)
+_MODAL_WORDS = frozenset(["will", "would", "could", "might", "won", "wouldn", "couldn"])
 _DEATH_WORD = _ci(r"fatalit|killed|death|dead")
 _ACLED_CODED = _ci(
     r"\bcoded\s+(?:as\s+|to\s+|at\s+)?(?P<num>\d+)\b(?!\s*(?:km|%|-))|\b(?P<num3>\d+)\s+coded\s+to\b"
@@ -113,6 +119,8 @@ def figures_in_sentence(
     if not tokens.isdisjoint(_LATER_DEATH_WORDS) and _LATER_DEATH.search(low):
         for figure in found:
             figure.later_death = figure.category == "killed" and figure.best == 1
+    if "died" in tokens or "dying" in tokens:
+        _shot_then_died(found, sentence.start, low)
     negations = _negations(sentence, low)
     if negations:
         spans = [(f.char_start, f.char_end) for f in negations]
@@ -127,11 +135,33 @@ def figures_in_sentence(
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen:
             figure.attributed_to, figure.claim = chosen[1], chosen[2]
+    if not tokens.isdisjoint(_MODAL_WORDS):
+        _leave_out_hypotheticals(found, sentence.start, low)
     if not tokens.isdisjoint(_UNCONFIRMED_WORDS) and _UNCONFIRMED.search(low):
         for figure in found:
             figure.counted = False
     found.sort(key=lambda f: f.char_start)
     return found
+
+
+def _leave_out_hypotheticals(found: list[Figure], sentence_start: int, low: str) -> None:
+    for figure in found:
+        start = figure.char_start - sentence_start
+        if _HYPOTHETICAL_LEFT.search(low, max(0, start - 40), start):
+            figure.counted = False
+
+
+# The shot who died of it in the same clause: "a boy was shot in the head and died shortly after".
+_THEN_DIED = _ci(r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b")
+
+
+def _shot_then_died(found: list[Figure], sentence_start: int, low: str) -> None:
+    died = _THEN_DIED.search(low)
+    if died is None:
+        return
+    for figure in found:
+        if figure.category == "shot" and figure.char_start - sentence_start < died.start():
+            figure.category = "killed"
 
 
 def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:

@@ -20,14 +20,22 @@ def summarize(figures: list[Figure], category: str) -> Bounds:
         return bounds
     if bounds[1] == 1 and _one_dead_later(figures):
         return 0, 0, None  # the one person hurt has since died: killed, not injured
-    shot = _told(figures, "shot")[1]
+    # "two of them shot themselves", "whether the boy shot himself": a self-inflicted shot is
+    # one of the people already counted, never one more
+    shots = [f for f in figures if f.category == "shot" and f.text.lower() not in _REFLEXIVES]
+    shot = _told(shots, "shot")[1]
     if not shot:
         return bounds
     dead = _told([f for f in figures if not f.perpetrators_alone], "killed")[1] or 0
+    if all(f.adds for f in shots if f.counted and not f.is_subset):
+        dead = 0  # "another deputy and a woman were also shot": not the dead told before
     survivors = shot - dead
     if survivors > (bounds[1] or 0):
         return survivors, survivors, None
     return bounds
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "themself"})
 
 
 def _one_dead_later(figures: list[Figure]) -> bool:
@@ -37,12 +45,25 @@ def _one_dead_later(figures: list[Figure]) -> bool:
     if dead[1] != 1 or not any(f.later_death for f in figures if f.counted):
         return False
     # "a man was killed and a woman wounded ... the woman later died" tells a second death
-    hurt = [f.char_start for f in figures if f.category == "injured" and f.counted]
+    hurt = [f for f in figures if f.category == "injured" and f.counted]
+    first_hurt = min((f.char_start for f in hurt), default=0)
+    hurt_heads = {_head(f) for f in hurt}
+    # unless that earlier death names the same person ("the death of a 3-year-old girl ...
+    # the young girl was injured ... the girl died of her injuries")
     return not any(
-        f.category == "killed" and not f.later_death and f.char_start < min(hurt, default=0)
+        f.category == "killed"
+        and not f.later_death
+        and f.char_start < first_hurt
+        and _head(f) not in hurt_heads
         for f in figures
         if f.counted
     )
+
+
+def _head(figure: Figure) -> str:
+    """The last word of a figure's words: "girl" of "a 3-year-old girl"."""
+    words = figure.text.lower().split()
+    return words[-1] if words else ""
 
 
 def _told(figures: list[Figure], category: str) -> Bounds:
@@ -201,7 +222,8 @@ _TOLL_WORDS = _ci(
 _TOLL_CUES = ("coded", "updated", "revised", "toll", "total", "altogether", "all", "bringing")
 
 
-def _toll_update(text: str) -> bool:
+def is_toll_update(text: str) -> bool:
+    """Whether a lowercased sentence updates or restates a toll ("the death toll rose to 9")."""
     if _TOLL_SUMMARY.match(text):
         return True
     return any(cue in text for cue in _TOLL_CUES) and _TOLL_WORDS.search(text) is not None
@@ -223,7 +245,7 @@ def continues_toll(previous: list[Figure], figures: list[Figure], sentence_text:
     sentence_text = sentence_text.lower()
     if _HISTORICAL.search(sentence_text):
         return False
-    if _toll_update(sentence_text):
+    if is_toll_update(sentence_text):
         return True
     if _NEW_EVENT.search(sentence_text):
         return False

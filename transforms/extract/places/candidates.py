@@ -26,6 +26,7 @@ from transforms.extract.places.lexicon import (
 from transforms.extract.places.model import Candidate, Candidates
 from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
 from transforms.extract.places.scan import _CHAIN, _CLAUSE_END, _NOUN_AFTER, _phrases, _Scan
+from transforms.lexicons import read_table
 
 
 def find_candidates(text: str) -> Candidates:
@@ -40,8 +41,10 @@ def find_candidates(text: str) -> Candidates:
             plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
-        actor, parts = plan
         start = match.start()
+        if _after_title(text, start):
+            continue  # "Lt. Mike Ireland", "Dr. Jordan": a person's name
+        actor, parts = plan
         if actor:
             found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
         for part, word in parts:  # "Mosul's al-Masaref": two names
@@ -61,6 +64,18 @@ def find_candidates(text: str) -> Candidates:
             start += len(part) + 1
     _spread_origin(text, found)
     return found
+
+
+_PERSON_TITLES = frozenset(word for (word,) in read_table("person_titles.txt", 1))
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s+$")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether an abbreviated title or rank ("Lt.", "Dr.") stands right before `start`."""
+    if start < 3 or text[start - 1] != " " or "." not in text[start - 3 : start]:
+        return False  # most phrases: no full stop just before them
+    title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
+    return title is not None and title.group(1).lower() in _PERSON_TITLES
 
 
 def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None:

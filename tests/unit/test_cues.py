@@ -1,0 +1,75 @@
+"""transforms/cues.py: the literal cues of a pattern are in every text it matches."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import transforms
+from tests.fingerprint import generated_articles, sample_articles
+from transforms.cues import Gated, gated, literal_cues
+from transforms.text import fold_case, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("pattern", "cues"),
+    [
+        (r"\bkill\w*|dead|died", ("dead", "died", "kill")),
+        (r"\b(?:attacks?|strikes?)\b", ("attack", "strike")),
+        (r"\bin (?:19|20)\d\d\b", ("in 19", "in 20")),
+        (r"\bsince (?:january|june)\b", ("since j",)),  # one cue, not one per month
+        (r"\w+ly", None),  # no literal of three characters
+        (r"(?:abc)?", None),  # optional: nothing required
+        (r"x(?=yes)", None),  # assertions are not read: no cue rather than a wrong one
+    ],
+)
+def test_literal_cues(pattern, cues):
+    assert literal_cues(pattern) == cues
+
+
+def _texts() -> list[str]:
+    articles = [*sample_articles(), *generated_articles(400)]
+    bodies = [f"{a.get('title') or ''}\n\n{a['body']}" for a in articles]
+    return [fold_case(s.text) for body in bodies for s in split_sentences(body)] + [
+        fold_case(body) for body in bodies
+    ]
+
+
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    found = []
+    for info in pkgutil.walk_packages(transforms.__path__, "transforms."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            regex = value.regex if isinstance(value, Gated) else value
+            if isinstance(regex, re.Pattern) and not regex.flags & re.IGNORECASE:
+                found.append((f"{info.name}.{name}", regex))
+    return found
+
+
+def test_every_match_holds_a_cue():
+    """Over the project's own patterns and texts: gating never drops a match."""
+    texts = _texts()
+    checked = 0
+    for name, regex in _patterns():
+        cues = literal_cues(regex.pattern)
+        if cues is None:
+            continue
+        checked += 1
+        for text in texts:
+            if regex.search(text):
+                assert any(cue in text for cue in cues), (name, cues, text)
+    assert checked > 50
+
+
+def test_gated_answers_as_the_pattern():
+    regex = re.compile(r"\b(?:said|told) (?:on )?(?:monday|friday)\b")
+    gate = gated(regex)
+    assert isinstance(gate, Gated)
+    for text in ("police said on friday", "he told monday", "nothing here", "said nothing"):
+        assert bool(gate.search(text)) == bool(regex.search(text))
+        assert gate.sub("_", text) == regex.sub("_", text)
+        assert [m.span() for m in gate.finditer(text)] == [m.span() for m in regex.finditer(text)]
+    assert gated(re.compile(r"\w+")).pattern == r"\w+"  # no cue: the pattern itself

@@ -1,0 +1,154 @@
+"""Cheap prechecks for regexes: literal strings one of which every match must contain.
+
+Most sentences match few of the extractor's patterns, and a search of a long alternation that
+opens with \\b tries every alternative at every word. `in` tests of a few literals are several
+times cheaper, so a `gated` pattern is searched only in texts that hold one of its cues. The
+cues are read from the compiled pattern's own parse, never written by hand: a text without any
+of them cannot match, so gating changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import product
+from re import _constants as sre  # the parser's opcodes (Python 3.11+)
+from re import _parser
+
+_MAX_SET = 48  # strings a literal set may expand to (products of alternatives)
+_MIN_CUE = 3  # a shorter cue ("in", "a ") is in nearly every sentence: worth no test
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def literal_cues(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which is in every text the pattern matches (a match contains it, or a
+    lookaround needs it), or None when no such set of strings of _MIN_CUE or more is found."""
+    found = _cues(_parser.parse(pattern))
+    return tuple(sorted(found, key=lambda s: (-len(s), s))) if found else None
+
+
+class Gated:
+    """A compiled pattern whose search first asks whether the text holds one of its cues."""
+
+    __slots__ = ("regex", "pattern", "cues")
+
+    def __init__(self, regex: re.Pattern, cues: tuple[str, ...]) -> None:
+        self.regex, self.pattern, self.cues = regex, regex.pattern, cues
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        for cue in self.cues:
+            if cue in text:
+                return self.regex.search(text, pos)
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.regex.finditer(text) if self.holds_cue(text) else iter(())
+
+    def sub(self, repl, text: str) -> str:
+        return self.regex.sub(repl, text) if self.holds_cue(text) else text
+
+    def holds_cue(self, text: str) -> bool:
+        return holds_any(text, self.cues)
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of the words is in the text: any() over a generator, without it (the
+    generator costs more than the `in` tests of a few words)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
+def gated(regex: re.Pattern) -> Gated | re.Pattern:
+    """The pattern gated by its cues; the pattern itself when it has none."""
+    cues = literal_cues(regex.pattern)
+    return Gated(regex, cues) if cues else regex
+
+
+def _cues(items) -> frozenset[str] | None:
+    """The best set of required strings of a sequence of parsed items: a run of items that
+    match from a small set of strings gives their product; a group gives its own cues."""
+    best: frozenset[str] | None = None
+    run: set[str] = {""}
+
+    def consider(found: frozenset[str] | set[str] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= _MIN_CUE:
+            found = _minimal(found)
+            if best is None or _score(found) > _score(best):
+                best = found
+
+    for op, av in items:
+        strings = _strings(op, av)
+        if strings is not None and len(run) * len(strings) <= _MAX_SET:
+            consider(run)  # "since " may be a better cue than "since january", "since june", ...
+            run = {a + b for a, b in product(run, strings)}
+            continue
+        consider(run)
+        run = strings if strings is not None else {""}
+        if strings is None:
+            consider(_item_cues(op, av))
+    consider(run)
+    return best
+
+
+def _item_cues(op, av) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, body = av
+        return None if add_flags & sre.SRE_FLAG_IGNORECASE else _cues(body)
+    if op is sre.ATOMIC_GROUP:
+        return _cues(av)
+    if op is sre.BRANCH:
+        alternatives = [_cues(alternative) for alternative in av[1]]
+        if any(found is None for found in alternatives):
+            return None
+        return frozenset().union(*alternatives)
+    if op in _REPEATS and av[0] >= 1:
+        return _cues(av[2])
+    return None  # a class, a category, an assertion, a back reference: no literal
+
+
+def _strings(op, av) -> set[str] | None:
+    """Every string the item can match, when they are few (a literal, a small alternation)."""
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN and len(av) <= 4 and all(kind is sre.LITERAL for kind, _ in av):
+        return {chr(code) for _, code in av}
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, body = av
+        return None if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence_strings(body)
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            strings = _sequence_strings(alternative)
+            if strings is None:
+                return None
+            found |= strings
+        return found if len(found) <= _MAX_SET else None
+    if op in _REPEATS and av[1] <= 1:
+        strings = _sequence_strings(av[2])
+        return None if strings is None else strings | ({""} if av[0] == 0 else set())
+    return None
+
+
+def _sequence_strings(items) -> set[str] | None:
+    found = {""}
+    for op, av in items:
+        strings = _strings(op, av)
+        if strings is None or len(found) * len(strings) > _MAX_SET:
+            return None
+        found = {a + b for a, b in product(found, strings)}
+    return found
+
+
+def _minimal(strings) -> frozenset[str]:
+    """The strings without those that hold another one: "attacks" is in a text only if
+    "attack" is, so testing "attack" alone is enough."""
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+
+
+def _score(strings: frozenset[str]) -> tuple[int, int, int]:
+    # longer cues are rarer in text (up to a point); fewer of them cost fewer tests
+    shortest = min(map(len, strings))
+    return min(6, shortest), -len(strings), shortest
