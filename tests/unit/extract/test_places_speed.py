@@ -84,6 +84,15 @@ def test_json_objects_are_read_across_chunk_boundaries(tmp_path):
     assert list(geonames._json_objects(path, chunk=7)) == list(cities.values())
 
 
+@pytest.mark.parametrize(
+    "words",
+    [["in"], ["(in"], ["in,"], ["(the"], ["near)"], ["x", "(,of;)"], ["o,f"], ["(", "said"], []],
+)
+def test_cue_words_are_found_with_their_brackets_and_commas_stripped(words):
+    spec = not scan._CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
+    assert scan._any_cue_word(words) is spec
+
+
 @pytest.mark.parametrize("starts", [[0, 5, 5, 12, 30, 41], [30, 5, 0, 41, 12, 5]])
 def test_the_candidate_index_finds_what_a_scan_finds(starts):
     candidates = Candidates(
@@ -94,6 +103,9 @@ def test_the_candidate_index_finds_what_a_scan_finds(starts):
         scanned = [c for c in candidates if first <= c.start <= last]
         assert listing.starting_in(first, last) == scanned
     assert listing.coded == [c for c in candidates if c.coded]
+    for start in [0, 5, 12, 13, 41, 99]:
+        first = next((c for c in candidates if c.start == start), None)
+        assert listing.first_at(start) is first
     assert model._listing(candidates) is listing
     assert model._listing(list(candidates)) is not listing
 
@@ -109,3 +121,22 @@ def test_a_memo_computes_each_answer_once_and_empties_when_full():
     assert [memo.remember(n, square, n) for n in (1, 2, 1, 3)] == [1, 4, 1, 9]
     assert calls == [1, 2, 3] and len(memo) == 3
     assert memo.remember(4, square, 4) == 16 and set(memo) == {4}  # over the limit: emptied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets hit the neighbourhoods of Salah al-Din and Sukkari.",
+        "Shelling of the DISTRICTS OF the city.",
+        "The Neighborhoods of X",
+        "Two cities of the north",
+        "the district of X",
+        "di\u017ftricts of X",  # long s: re.I folds it to "s"
+        "quarters of",
+    ],
+)
+def test_several_parts_are_found_where_the_regex_finds_them(text):
+    from transforms.extract.places import primary
+
+    expected = bool(primary._SEVERAL_PARTS.search(text, 0, len(text)))
+    assert primary._several_parts(text, 0, len(text)) is expected

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.classify import _MIN_POPULATION_WITHOUT_CUE
+from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.model import Candidate
 from transforms.extract.places.names import _fold_word
 
@@ -42,6 +43,11 @@ class Votes(dict):
     def explicit(self) -> dict[str, float]:
         return {k: v for k, v in self.items() if not k.startswith("~")}
 
+    @cached_property
+    def choices(self) -> dict[tuple, int | None]:
+        """event_place's choice among same-named cities, by what it reads of a name."""
+        return {}
+
 
 def explicit_votes(votes: dict[str, float]) -> dict[str, float]:
     """The votes of the countries the text names (not "~" town votes); do not change it."""
@@ -68,7 +74,7 @@ def _big_city_abroad(c: Candidate, isos: list[str]) -> bool:
     """The name's largest city has 100,000 people or more and lies in none of the countries that
     have a division of that name."""
     gaz = gazetteer()
-    row = max(c.cities, key=gaz.population.__getitem__)
+    row = _rows_facts(gaz, c.cities)[0]
     return gaz.population[row] >= _MIN_POPULATION_WITHOUT_CUE and gaz.countries_of[row] not in isos
 
 
@@ -78,6 +84,21 @@ def town_votes(candidates: list[Candidate]) -> dict[str, float]:
     names: dict[str, set[str]] = {}
     for c in candidates:
         if c.cities and not c.country_iso:
-            for iso in sorted({gaz.countries_of[r] for r in c.cities}):
+            for iso in _rows_facts(gaz, c.cities)[1]:
                 names.setdefault(iso, set()).add(_fold_word(c.surface))
     return {iso: float(len(found)) for iso, found in names.items()}
+
+
+def _rows_facts(gaz: Gazetteer, cities: tuple[int, ...]) -> tuple[int, tuple[str, ...]]:
+    """A name's largest city (the first of the largest) and its cities' countries, sorted;
+    remembered per name's rows, some of them hundreds long."""
+    found = _ROWS.get(cities)
+    if found is None:
+        if len(_ROWS) > 100_000:
+            _ROWS.clear()
+        row = max(cities, key=gaz.population.__getitem__)
+        found = _ROWS[cities] = (row, tuple(sorted({gaz.countries_of[r] for r in cities})))
+    return found
+
+
+_ROWS: dict[tuple[int, ...], tuple[int, tuple[str, ...]]] = {}

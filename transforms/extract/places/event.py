@@ -14,7 +14,7 @@ from transforms.extract.places.classify import (
     _head,
     _names_an_actor,
 )
-from transforms.extract.places.countries import explicit_votes
+from transforms.extract.places.countries import Votes, explicit_votes
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.model import Candidate, Place, _Listing, _listing
 from transforms.extract.places.names import _fold_word
@@ -45,7 +45,8 @@ def _full_name(text: str, place: Place) -> Place:
     if place.name == place.country:
         return place
     bracket = _BRACKETED_PART.match(text, place.char_end)
-    coded = _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
+    # _CODED_TO (tried at every position: it opens with \b) only for a name with a bracket
+    coded = bracket and _CODED_TO.search(text[max(0, place.char_start - 60) : place.char_start])
     if (
         bracket
         and coded
@@ -88,7 +89,7 @@ def _event_place(
     listing = _listing(candidates)
     inside = listing.starting_in(start, end - 1)
     coded = listing.coded
-    chain_admin1 = _chain_regions(listing, [*coded, *inside])
+    chain_admin1 = None  # read the first time a city is chosen: most calls choose none
     for c in [*coded, *inside]:
         if c.country_iso or c.demonym_iso or c.actor_iso or _names_an_actor(c.surface):
             continue
@@ -105,6 +106,8 @@ def _event_place(
             if parent is not None:
                 return parent
         if c.cities and (c.noun is None or c.noun not in _REGION_NOUNS or not c.admin1):
+            if chain_admin1 is None:
+                chain_admin1 = _chain_regions(listing, [*coded, *inside])
             row = _choose_city(gaz, c, votes, chain_admin1.get(c.start, ()))
             if row is not None and _small_stranger(gaz, row, votes, c, inside):
                 row = None  # "the Old City of Damascus": not a village of that name abroad
@@ -185,7 +188,17 @@ def _division_elsewhere(gaz: Gazetteer, c: Candidate, row: int) -> bool:
 
 
 def _big_city(gaz: Gazetteer, c: Candidate) -> bool:
-    return any(gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities)
+    found = _BIG.get(c.cities)  # remembered per name's rows, some of them hundreds long
+    if found is None:
+        if len(_BIG) > 100_000:
+            _BIG.clear()
+        found = _BIG[c.cities] = any(
+            gaz.population[r] >= _MIN_POPULATION_WITHOUT_CUE for r in c.cities
+        )
+    return found
+
+
+_BIG: dict[tuple[int, ...], bool] = {}
 
 
 def _chain_regions(
@@ -210,24 +223,41 @@ def _choose_city(
     gaz: Gazetteer, c: Candidate, votes: dict[str, float], regions: tuple[tuple[str, str], ...]
 ) -> int | None:
     """Among same-named cities: the one in a region named next to it, else in the country the
-    text points to most, else the most populous."""
+    text points to most, else the most populous. Remembered with an article's Votes: the same
+    names are weighed for each of its mentions."""
     if not c.cities:
         return None
+    if not isinstance(votes, Votes):
+        return _choose_among(gaz, c, votes, regions)
+    key = (c.cities, c.noun == "city", regions)  # all _choose_among reads of the candidate
+    found = votes.choices.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = votes.choices[key] = _choose_among(gaz, c, votes, regions)
+    return found
 
+
+_UNSEEN = object()
+
+
+def _choose_among(
+    gaz: Gazetteer, c: Candidate, votes: dict[str, float], regions: tuple[tuple[str, str], ...]
+) -> int | None:
     explicit = explicit_votes(votes)
 
     def rank(row: int) -> tuple:
         iso = gaz.countries_of[row]
         # Other towns of the same country weigh like a tenfold population: they settle
         # namesake villages, not Damascus (Syria) against Damascus (Maryland).
-        size = math.log10(gaz.population[row] + 10)
+        size = _SIZES.get(row)
+        if size is None:
+            size = _SIZES[row] = math.log10(gaz.population[row] + 10)
         return (
             (iso, gaz.admin1_of[row]) in regions,
             explicit.get(iso, 0),
             size + votes.get("~" + iso, 0),
         )
 
-    best = max(c.cities, key=rank)
+    best = max(c.cities, key=rank) if len(c.cities) > 1 else c.cities[0]
     iso = gaz.countries_of[best]
     same_country_regions = [r for r in regions if r[0] == iso]
     in_named_region = (iso, gaz.admin1_of[best]) in same_country_regions
@@ -243,6 +273,9 @@ def _choose_city(
     if strongest >= 1 and explicit.get(iso, 0) < strongest / 2:
         return None  # a town of a country the text hardly points to: another place, or none
     return best
+
+
+_SIZES: dict[int, float] = {}  # a row's log10(population + 10), once per process
 
 
 def _named_city(gaz: Gazetteer, c: Candidate, row: int) -> bool:

@@ -96,6 +96,14 @@ class _Listing:
             return [c for c in self.candidates if first <= c.start <= last]
         return self.candidates[bisect_left(self.starts, first) : bisect_right(self.starts, last)]
 
+    def first_at(self, start: int) -> Candidate | None:
+        """The first candidate (in list order) that starts at `start`."""
+        if self.starts is None:
+            return next((c for c in self.candidates if c.start == start), None)
+        at = bisect_left(self.starts, start)
+        found = at < len(self.starts) and self.starts[at] == start
+        return self.candidates[at] if found else None
+
 
 class Candidates(list):
     """find_candidates' list of an article. event_place runs once per sentence over it, so

@@ -32,8 +32,8 @@ from transforms.extract.places.datelines import dateline_place
 from transforms.extract.places.event import _REGION_NOUNS, _city_place, event_place
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.headlines import fold_name, heading_place, named_places
-from transforms.extract.places.model import Candidate, Place
-from transforms.extract.places.names import fold
+from transforms.extract.places.model import Candidate, Candidates, Place
+from transforms.extract.places.names import _fold_word
 
 # Places this close are one place at two levels of detail (a district and its city, a suburb).
 _NEAR_KM = 50
@@ -139,13 +139,13 @@ def _division_named(place: Place, candidates: list[Candidate]) -> bool:
     Idlib" ... "Idlib province"): the name may mean either."""
     if not _same_division_name(place):
         return False
-    key = fold(place.name)
+    key = _fold_word(place.name)
     return any(c.noun in _REGION_NOUNS and fold_name(c.surface) == key for c in candidates)
 
 
 def _same_division_name(place: Place) -> bool:
     gaz = gazetteer()
-    divisions = gaz.admin1_by_name.get(fold(place.name), ())
+    divisions = gaz.admin1_by_name.get(_fold_word(place.name), ())
     return any(gaz.admin1_name(*d) == place.admin1 for d in divisions)
 
 
@@ -208,7 +208,7 @@ def _of_region(c: Candidate, region: Place) -> bool:
 
 
 def _region_key(key: str, region: Place) -> bool:
-    return key in (fold(region.name), fold(region.admin1 or ""))
+    return key in (_fold_word(region.name), _fold_word(region.admin1 or ""))
 
 
 def _in_other(c: Candidate, region: Place) -> bool:
@@ -237,7 +237,7 @@ def _in_dateline(place: Place, dateline: Place | None, candidates: list[Candidat
 def _as_dateline(place: Place, dateline: Place | None) -> Place:
     """The dateline's reading of a place of the same name ("PINETOWN, N.C. — ... in
     Pinetown"): the dateline says which state it is in."""
-    if dateline is None or place is dateline or fold(place.name) != fold(dateline.name):
+    if dateline is None or place is dateline or _fold_word(place.name) != _fold_word(dateline.name):
         return place
     return dateline
 
@@ -269,8 +269,10 @@ def _candidate_at(place: Place, candidates: list[Candidate]) -> Candidate | None
     """The candidate a place was read from: by its start, or by its name when the place does
     not say where it was read (the reported mention's own place)."""
     if place.char_start >= 0:
+        if isinstance(candidates, Candidates):  # find_candidates' list: its index bisects
+            return candidates.listing.first_at(place.char_start)
         return next((c for c in candidates if c.start == place.char_start), None)
-    key = fold(place.name)
+    key = _fold_word(place.name)
     return next((c for c in candidates if fold_name(c.surface) == key), None)
 
 
@@ -284,7 +286,10 @@ def _local(place: Place, candidates: list[Candidate] = ()) -> bool:
         return False  # a division or a country
     if place.latitude is not None or place.admin1 is not None:
         # "in El Plateado (Cauca)": a town the gazetteer lacks, located by its division
-        return fold(place.name) not in (fold(place.admin1 or ""), fold(place.country or ""))
+        return _fold_word(place.name) not in (
+            _fold_word(place.admin1 or ""),
+            _fold_word(place.country or ""),
+        )
     return named.noun is not None or _named_before(named)
 
 
@@ -376,19 +381,39 @@ def _with_population(place: Place) -> Place:
     if place.population or place.geonameid is None:
         return place
     gaz = gazetteer()
-    rows = [r for r in gaz.cities(place.name) if gaz.geonameid[r] == place.geonameid]
+    rows = [r for r in _cities(gaz, place.name) if gaz.geonameid[r] == place.geonameid]
     return replace(place, population=gaz.population[rows[0]]) if rows else place
 
 
 def _round_up(text: str, lead: list[tuple[int, int]], districts: dict[str, Place]) -> bool:
     """The lead tells of several districts or towns, not one: a round-up of the city."""
-    return len(districts) > 1 or any(_SEVERAL_PARTS.search(text, a, b) for a, b in lead)
+    return len(districts) > 1 or any(_several_parts(text, a, b) for a, b in lead)
+
+
+def _several_parts(text: str, start: int, end: int) -> bool:
+    """_SEVERAL_PARTS.search(text, start, end), the regex (which opens with \b, so it is tried
+    at every position) only where one of its words is: re.I also folds a few non-ASCII
+    letters ("ſ"), so a sentence that is not ASCII is searched as it is."""
+    span = text[start:end]
+    if span.isascii():
+        lower = span.lower()
+        if not (
+            "neighbo" in lower or "districts" in lower or "quarters" in lower or "cities" in lower
+        ):
+            return False
+    return bool(_SEVERAL_PARTS.search(text, start, end))
+
+
+def _cities(gaz: Gazetteer, name: str) -> tuple[int, ...]:
+    """gaz.cities(name), its key folded once per name (primary_place asks it of the same few
+    places many times)."""
+    return gaz.cities_of_key(_fold_word(name))
 
 
 def _own_name(place: Place) -> bool:
     """Whether the place is the gazetteer's city of that name (not a district located by it)."""
     gaz = gazetteer()
-    return any(gaz.geonameid[r] == place.geonameid for r in gaz.cities(place.name))
+    return any(gaz.geonameid[r] == place.geonameid for r in _cities(gaz, place.name))
 
 
 def _district_of(place: Place, dateline: Place, candidates: list[Candidate]) -> bool:
@@ -420,7 +445,7 @@ def _namesake_in_main_division(place: Place, candidates: list[Candidate]) -> Pla
     gazetteer's choice lies in another ("Lansdowne" with Baltimore: Maryland's, not
     Pennsylvania's)."""
     gaz = gazetteer()
-    key = fold(place.name)
+    key = _fold_word(place.name)
     # the divisions the text names (not those of its towns, most names being several towns')
     counts = Counter(
         d
@@ -432,7 +457,7 @@ def _namesake_in_main_division(place: Place, candidates: list[Candidate]) -> Pla
     main = counts.most_common(1)[0][0] if counts else None
     if main is None or gaz.admin1_name(*main) == place.admin1:
         return place
-    rows = [r for r in gaz.cities(place.name) if (gaz.countries_of[r], gaz.admin1_of[r]) == main]
+    rows = [r for r in _cities(gaz, place.name) if (gaz.countries_of[r], gaz.admin1_of[r]) == main]
     if not rows:
         return place
     row = max(rows, key=gaz.population.__getitem__)

@@ -237,8 +237,16 @@ def _may_be_cued(before: str) -> bool:
 
 
 def _any_cue_word(words: list[str]) -> bool:
-    """Whether any of these lower-cased words may end a cue (the caller lowers the text once)."""
-    return not _CUE_LAST_WORDS.isdisjoint([w.strip(",;:()") for w in words])
+    """Whether any of these lower-cased words may end a cue (the caller lowers the text once),
+    with the brackets and commas at its ends stripped. A word of the set as it stands is one
+    (none has those at its ends): only the others are stripped, and most have none."""
+    if not _CUE_LAST_WORDS.isdisjoint(words):
+        return True
+    stripped = [w.strip(_STRIPPED) for w in words if w[0] in _STRIPPED or w[-1] in _STRIPPED]
+    return not _CUE_LAST_WORDS.isdisjoint(stripped)
+
+
+_STRIPPED = ",;:()"
 
 
 # "launched from Iraq", "near the border with Mali": a country other than the event's
