@@ -10,6 +10,7 @@ from transforms.text import (
     compile_folded,
     first_matching,
     fold_case,
+    grouped_alternation,
     marked_alternation,
     marked_pattern,
     priority_regexes,
@@ -126,7 +127,8 @@ _ANY_ACTOR, _ACTOR_OWNERS = marked_alternation([p for p, _ in ACTORS])
 _ACTOR_AS_SUBJECT = compile_folded(
     rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
-_ACTOR_START = compile_folded(rf"\b(?:{_ANY_ACTOR})")
+# (only where it starts is read: grouped by first character, without markers)
+_ACTOR_START = compile_folded(rf"\b(?:{grouped_alternation('|'.join(p for p, _ in ACTORS))})")
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
