@@ -161,6 +161,14 @@ def _by_first_character(alternation: str, owners: list[int]) -> tuple[str, list[
     return "|".join(parts), ordered
 
 
+def grouped_alternation(alternation: str) -> str:
+    """The alternation grouped by first character (_by_first_character), for a search whose
+    match is read only for where it starts: whether an alternative matches at a place does
+    not depend on their order."""
+    alternatives = split_alternatives(alternation)
+    return _by_first_character(alternation, [0] * len(alternatives))[0]
+
+
 def first_matching(priority: PriorityRegexes, folded: str) -> int | None:
     """The position of the first pattern, in list order, that matches anywhere in the text.
 

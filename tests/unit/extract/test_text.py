@@ -91,3 +91,19 @@ def test_first_matching_is_the_first_pattern_that_matches_anywhere():
     assert first_matching(priority, "b27y and w3x") == 3
     assert first_matching(priority, "c28y") == 28
     assert first_matching(priority, "nothing") is None
+
+
+def test_grouped_alternation_starts_where_the_alternation_does():
+    from tests.fingerprint import generated_articles, sample_articles
+    from transforms.extract.taxonomy import ACTORS
+    from transforms.text import grouped_alternation
+
+    alternation = "|".join(pattern for pattern, _ in ACTORS)
+    plain = compile_folded(rf"\b(?:{alternation})")
+    grouped = compile_folded(rf"\b(?:{grouped_alternation(alternation)})")
+    assert grouped.pattern != plain.pattern
+    articles = [*sample_articles(), *generated_articles(300)]
+    for text in [fold_case(a["body"]) for a in articles]:
+        for pos in range(0, len(text), 97):
+            found, expected = grouped.search(text, pos), plain.search(text, pos)
+            assert (found and found.start()) == (expected and expected.start())
