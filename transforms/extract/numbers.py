@@ -9,6 +9,7 @@ then a number ("75", "1,200", "1.2 million", "twenty-three", "a dozen", "2 dozen
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.lexicons import read_table
 
@@ -145,16 +146,24 @@ def bounds(value: int, qualifier: str) -> Bounds:
 
 def read_amount(match: re.Match) -> tuple[Bounds, str] | None:
     """(low, best, high) and qualifier of an AMOUNT_PATTERN match, or None if not a number."""
-    qual = match.group("qual")
+    return _read_groups(*match.group("qual", "r1", "r2", "r3", "r4", "num"))
+
+
+# A pure function of a few short strings, read again for every "5", "two" or "at least 10":
+# remembered (the value is an immutable tuple).
+@lru_cache(maxsize=4096)
+def _read_groups(
+    qual: str | None, r1: str | None, r2: str | None, r3: str | None, r4: str | None, num: str
+) -> tuple[Bounds, str] | None:
     qualifier = QUALIFIERS.get(_SPACES.sub(" ", qual.lower()), "exact") if qual else "exact"
-    if match.group("r1") or match.group("r3"):
-        first = parse_number(match.group("r1") or match.group("r3"))
-        second = parse_number(match.group("r2") or match.group("r4"))
+    if r1 or r3:
+        first = parse_number(r1 or r3)
+        second = parse_number(r2 or r4)
         if first is not None and second is not None and second > first:
             low = first if qualifier == "exact" else bounds(first, qualifier)[0]
             return (low, first, second), "range"
         # not a range after all: "twenty-three"
-    raw = _SPACES.sub(" ", match.group("num").lower())
+    raw = _SPACES.sub(" ", num.lower())
     if raw not in VAGUE and raw not in EXACT_WORDS and raw.endswith(" of"):
         raw = raw[:-3]
     if raw in VAGUE:

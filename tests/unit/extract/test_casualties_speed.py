@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from transforms.extract.casualties import lowercase, patterns, phrases, sentence, summary
+from transforms.extract.casualties import (
+    categories,
+    lowercase,
+    patterns,
+    phrases,
+    sentence,
+    summary,
+)
 from transforms.extract.casualties.lexicon import _SINGULAR_WORDS
 from transforms.extract.casualties.phrases import _LETTERS
 
@@ -73,3 +80,65 @@ def test_every_unconfirmed_match_holds_one_of_its_words(text):
 def test_toll_update_agrees_with_one_regex(text):
     one = re.compile(f"{summary._TOLL_SUMMARY.pattern}|{summary._TOLL_WORDS.pattern}")
     assert summary.is_toll_update(text) == bool(one.search(text))
+
+
+# Left contexts for each alternative of the gated patterns, beside the texts' own.
+GATE_EXTRAS = [
+    "claimed the lives of 3, took the lives of 2, taking the lives of 4 and massacring 5",
+    "executing 2, murders 3, shooting dead 4, gunning down 5, beheading 6, decapitated 7",
+    "mortally stabbing 2; the deaths of 3; the killings of 4; the bodies of all the 5",
+    "the death toll from the blast climbed to 5; the number of people killed soared at 9",
+    "the number of the dead grew to 4, the toll grown to 6, stood at 7, hit 8, mounted to 9",
+    "hurting 2, the wounding of 3, the injuries of 4, injures his 5 and injure its 6",
+    "kidnaps 2, abducts 3, the abduction of 4, arrests 5, detaining 6, the arrest of their 7",
+    "among the fatalities were 2, among whom 3, of whom 4, includes 5, among casualties are 6",
+    "in addition to 3, together with 4, besides 5, plus 6, as well as 7, along with 8",
+    "aged 3, of age 4, ages 5, since 6, until 7, no. 8, rs. 9, usd 10, mother of 11, $ 12, £13",
+    "route 9, flight 10, dec. 25, sept 11, jan 1, regiment 12, rupees 13, the july 15 death",
+    "killing and injuring 5, wounded or killed 6, dead and wounded 7",
+]
+
+
+def _gate_texts() -> list[str]:
+    """The distinct lowercased sentences of the sample articles and of generated ones."""
+    from itertools import islice
+
+    from tests.fingerprint import generated_articles, sample_articles
+    from transforms.text import split_sentences
+
+    articles = [*sample_articles(), *islice(generated_articles(), 120)]
+    found = {s.text for a in articles for s in split_sentences(a["body"])}
+    return sorted(lowercase(t) for t in found | set(SENTENCES) | set(GATE_EXTRAS))
+
+
+@pytest.fixture(scope="module")
+def gate_texts() -> list[str]:
+    return _gate_texts()
+
+
+def _found(match: re.Match | None):
+    return match and (match.span(), match.groupdict())
+
+
+@pytest.mark.parametrize(
+    "name", ["_LEFT", "_SUBSET_LEFT", "_ADD_LEFT", "_LIST_BEFORE", "_NOT_VICTIM_LEFT"]
+)
+def test_ending_gates_never_change_a_search(name, gate_texts):
+    ending = getattr(patterns, name)
+    assert isinstance(ending, patterns._Ending)
+    for low in gate_texts:
+        for end in range(len(low) + 1):
+            for width in (25, 30, 40, 60):
+                start = max(0, end - width)
+                expected = _found(ending.regex.search(low, start, end))
+                assert _found(ending.search(low, start, end)) == expected, (low, start, end)
+                window = low[start:end]
+                assert _found(ending.search(window)) == _found(ending.regex.search(window))
+
+
+def test_ambiguous_gate_never_changes_the_answer(gate_texts):
+    for low in gate_texts:
+        for start in range(len(low) + 1):
+            expected = bool(categories._AMBIGUOUS_LEFT.search(low, max(0, start - 60), start))
+            # no phrases: the answer is whether the pattern matches
+            assert categories._ambiguous(low, start, []) == expected, (low, start)

@@ -62,10 +62,17 @@ def _outcome(tail: re.Match | None, text: str) -> str | None:
     return "killed" if other == "killed" else category
 
 
+_AMBIGUOUS_LAST = ("injur", "wound", "kill")
+
+
 def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
     """ "killing and injuring dozens" counts both kinds together; but in "1 soldier killed and
     wounding another 25" the first verb closes the list before it."""
     window = max(0, start - 60)
+    # its matches end with a word that opens with one of these (the cheap test first)
+    last = text[window:start].rsplit(None, 1)
+    if not last or not last[-1].startswith(_AMBIGUOUS_LAST):
+        return False
     found = _AMBIGUOUS_LEFT.search(text, window, start)
     if not found:
         return False

@@ -115,22 +115,55 @@ class _Tail:
         return found
 
 
+class _Ending:
+    r"""A pattern whose matches end the text it searches (`...\s*$`, searched in a window before
+    a phrase), gated by the words they end with: a window whose last word is none of them cannot
+    match, and one str.endswith is many times cheaper than the regex's try at each position.
+    (tests/unit/extract/test_casualties_speed.py holds each list of endings to its pattern.)"""
+
+    __slots__ = ("regex", "ends", "pattern")
+
+    def __init__(self, regex: re.Pattern, ends: tuple[str, ...]) -> None:
+        self.regex, self.ends, self.pattern = regex, ends, regex.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        end = len(text) if endpos is None else endpos
+        if text[pos:end].rstrip().endswith(self.ends):
+            return self.regex.search(text, pos, end)
+        return None
+
+
 _TAIL = _Tail(_TAIL_RE, _TAIL_RE_ASCII)
 _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
+# The last words of _LEFT's matches (before its spaces): each verb or noun, a toll's verb or
+# preposition, the "of" of "the deaths of", and the determiners that may follow them.
+_LEFT_ENDS = (
+    "kill", "killing", "killed", "kills", "of", "massacred", "massacring", "executed",
+    "executing", "murdered", "murdering", "murders", "dead", "down", "beheaded", "beheading",
+    "decapitated", "decapitating", "stabbed", "stabbing", "shot", "shooting", "wounded",
+    "wounding", "wounds", "injured", "injuring", "injures", "injure", "hurting", "rose",
+    "risen", "rises", "climbed", "increased", "jumped", "reached", "stands", "stood", "is",
+    "was", "at", "to", "hit", "grew", "grown", "mounted", "soared", "kidnapping", "kidnapped",
+    "kidnaps", "abducting", "abducted", "abducts", "arresting", "arrested", "arrests",
+    "detaining", "detained", "the", "all", "their", "his", "her", "its",
+)  # fmt: skip
 # A verb or noun before a list of victims.
-_LEFT = _ci(
-    r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
-    r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
-    r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
-    r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
-    r"|(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|(?:people|persons|civilians|those)\s+(?:killed|dead)))"
-    r"\s+(?:[\w'’-]+\s+){0,5}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit"
-    r"|grew|grown|mounted|soared)(?:\s+(?:at|to))?)"
-    r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
-    r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
-    r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of)"
-    r"|(?P<l_shot>shot|shooting))"
-    r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
+_LEFT = _Ending(
+    _ci(
+        r"\b(?:(?P<l_killed>killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
+        r"|taking\s+the\s+lives\s+of|massacr(?:ed|ing)|execut(?:ed|ing)|murder(?:ed|ing|s)|shot\s+dead|shooting\s+dead"
+        r"|gunned\s+down|gunning\s+down|behead(?:ed|ing)|decapitat(?:ed|ing)"
+        r"|(?:fatally|mortally)\s+(?:stabb(?:ed|ing)|shot|shooting|wound(?:ed|ing)|injur(?:ed|ing))|(?:the\s+)?deaths?\s+of|the\s+killings?\s+of|the\s+bodies\s+of"
+        r"|(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|(?:people|persons|civilians|those)\s+(?:killed|dead)))"
+        r"\s+(?:[\w'’-]+\s+){0,5}?(?:rose|risen|rises|climbed|increased|jumped|reached|stands|stood|is|was|of|at|to|hit"
+        r"|grew|grown|mounted|soared)(?:\s+(?:at|to))?)"
+        r"|(?P<l_injured>wounding|wounded|wounds|injuring|injured|injures|injure|hurting|stabbed|stabbing|the\s+wounding\s+of|the\s+injur(?:y|ies)\s+of)"
+        r"|(?P<l_kidnapped>kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|the\s+abduction\s+of)"
+        r"|(?P<l_arrested>arresting|arrested|arrests|detaining|detained|the\s+arrest\s+of)"
+        r"|(?P<l_shot>shot|shooting))"
+        r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
+    ),
+    _LEFT_ENDS,
 )
 # "killing 40 and wounding 90 hours after the deal": a time unit after the number of an -ing
 # casualty verb's object is when, not what; the number is the verb's object.
@@ -155,14 +188,22 @@ _AMBIGUOUS_LEFT = _ci(
     r"\b(?:kill(?:ing|ed|s)?|dead)\s+(?:and|or)\s+(?:injur|wound)\w*\s*$"
     r"|\b(?:injur|wound)\w*\s+(?:and|or)\s+kill\w*\s*$"
 )
-_SUBSET_LEFT = _ci(
-    r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|among\s+(?:the\s+)?(?:(?P<s_killed>dead|killed"
-    r"|fatalities)|(?P<s_injured>injured|wounded)|victims|casualties)(?:\s+(?:are|were|is|was))?|of\s+whom"
-    r"|with)\s*$"
+_SUBSET_LEFT_ENDS = (
+    "including", "includes", "included", "them", "whom", "dead", "killed", "fatalities",
+    "injured", "wounded", "victims", "casualties", "are", "were", "is", "was", "with",
+)  # fmt: skip
+_SUBSET_LEFT = _Ending(
+    _ci(
+        r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|among\s+(?:the\s+)?(?:(?P<s_killed>dead|killed"
+        r"|fatalities)|(?P<s_injured>injured|wounded)|victims|casualties)(?:\s+(?:are|were|is|was))?|of\s+whom"
+        r"|with)\s*$"
+    ),
+    _SUBSET_LEFT_ENDS,
 )
 _BEING = _ci(r"\s+being\b")
-_ADD_LEFT = _ci(
-    r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"
+_ADD_LEFT = _Ending(
+    _ci(r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$"),
+    ("to", "with", "as", "besides", "plus"),
 )
 _SUBSET_RIGHT = _ci(
     r"\s+(?:of|among)\s+(?:them|whom|those|the\s+others|the\s+(?:(?P<p_killed>dead|killed|fatalities)"
@@ -193,7 +234,10 @@ _CHAINED = _ci(
 )
 _BODIES = _ci(r"\b(?:bodies|corpses)\b")
 _LIST_AFTER = _ci(r"\s*(?:,|and\b|as\s+well\s+as\b|along\s+with\b)")
-_LIST_BEFORE = _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$")
+_LIST_BEFORE = _Ending(
+    _ci(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s*$"),
+    (",", "and", "as", "with", "plus"),
+)
 # One death named without a number: "which led to his death", "There was a fatality".
 _ONE_DEATH = _ci(
     r"\b(?:led|leading|leads|resulted|resulting|results)\s+(?:to|in)\s+(?:his|her|the)\s+death\b"
@@ -245,12 +289,23 @@ _AGE_OR_UNIT = _ci(
     # a decade, an age bracket: "in their 20s", "the 1990s"
     r"|(?<=0)'?s\b)"
 )
-_NOT_VICTIM_LEFT = _ci(
-    r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
-    r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
-    r"|rs\.?|usd|eur|rupees|age\s+of|(?:father|mother|parent|dad|mom|grandfather|grandmother)s?\s+of)\s*"
-    # a date: "Dec. 25", "the July 15 death" (not "may", a verb as often)
-    rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
+_NOT_VICTIM_MONTHS = tuple(_MONTHS.replace("|may|", "|").split("|"))
+_NOT_VICTIM_ENDS = (
+    "$", "€", "£", "aged", "age", "ages", "of", "at", "since", "until", "by", "no.", "number",
+    "brigade", "battalion", "division", "route", "road", "highway", "km", "article",
+    "resolution", "flight", "bus", "convoy", "page", "unit", "column", "wing", "squad",
+    "regiment", "rs", "rs.", "usd", "eur", "rupees",
+    *_NOT_VICTIM_MONTHS, *(month + "." for month in _NOT_VICTIM_MONTHS),
+)  # fmt: skip
+_NOT_VICTIM_LEFT = _Ending(
+    _ci(
+        r"(?:[$€£]|\b(?:aged|age|ages|of\s+age|at|since|until|by|no\.|number|brigade|battalion"
+        r"|division|route|road|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment"
+        r"|rs\.?|usd|eur|rupees|age\s+of|(?:father|mother|parent|dad|mom|grandfather|grandmother)s?\s+of)\s*"
+        # a date: "Dec. 25", "the July 15 death" (not "may", a verb as often)
+        rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
+    ),
+    _NOT_VICTIM_ENDS,
 )
 
 # A person who speaks is a source, not a victim: "the governor said", "a local source told".

@@ -5,6 +5,7 @@ officer", "the bomber"); amounts that count things or time are dropped."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.extract.casualties.lexicon import (
     _NOT_NAMES,
@@ -157,6 +158,7 @@ _GROUPS = (
 _GROUP_PRIORITY = priority_regexes([p for _, p in _GROUPS])
 
 
+@lru_cache(maxsize=4096)  # a pure function of a few words ("6 people"), asked again and again
 def _victim_group(text: str) -> str:
     # lower(), not fold_case: the groups never matched "ı" or "ſ" as "i" or "s"
     first = first_matching(_GROUP_PRIORITY, text.lower())
