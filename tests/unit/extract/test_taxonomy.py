@@ -146,3 +146,16 @@ def test_acled_types_beyond_weapons(text, event_type, sub_event_type):
 def test_an_attack_with_drones_some_intercepted_is_still_a_drone_strike():
     text = "Militants attacked the base with rockets and two drones, one of which was intercepted."
     assert classify(text)[2] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("A suicide car bomb attack on buses killed 20 people.", "Suicide bomb"),
+        ("An aerial bomb hit a home in eastern Aleppo, killing a mother.", "Air/drone strike"),
+        ("Four people were injured from gunshot wounds in Norfolk on Sunday.", "Attack"),
+        ("Three federal agents were hurt in a shootout with a fugitive.", "Armed clash"),
+    ],
+)
+def test_wire_names_of_weapons_and_fights(text, sub_event_type):
+    assert classify(text)[2] == sub_event_type
