@@ -243,3 +243,13 @@ def test_a_name_after_a_title_or_rank_is_a_person_not_a_place():
     names = {c.surface for c in find_candidates(text)}
     assert "Ireland" not in names and "Jordan" not in names
     assert "McDonough" in names or "Georgia" in names
+
+
+def test_a_name_before_county_is_the_county_not_a_town_of_that_name():
+    text = (
+        "Prosecutors charged a man in the Saturday shooting, Jackson County Prosecutor Jean "
+        "Baker announced. The Oklahoma County Sheriff's Office is investigating."
+    )
+    names = {c.surface for c in find_candidates(text)}
+    assert "Jackson" not in names  # no town of Jackson: the county's name
+    assert "Oklahoma" in names  # a state's name still tells the state

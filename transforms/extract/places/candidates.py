@@ -157,6 +157,15 @@ _ARTICLE_START = re.compile(r"(?:al|el|as|ad|ar|an|ash|az)-[A-Z]")
 _PLANS = _Memo(100_000)  # find_candidates' reading of each phrase
 
 
+# Words after a name that make it a county's (a division the gazetteer does not hold).
+_COUNTY_WORDS = frozenset(["county", "parish", "borough"])
+
+
+def _town_only(c: Candidate) -> bool:
+    """Whether a name reads only as towns (no state, country or nationality of that name)."""
+    return bool(c.cities) and not (c.admin1 or c.country_iso or c.demonym_iso or c.coded)
+
+
 def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[Candidate]:
     """The place names inside one capitalised phrase, longest sub-phrases first, left to right."""
     if len(phrase.split(None, 1)) == 1:
@@ -187,6 +196,8 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             candidate = _classify(gaz, scan, span_start, span_end, key)
             if candidate is None:
                 continue
+            if last < count and folded[last] in _COUNTY_WORDS and _town_only(candidate):
+                continue  # "Jackson County Prosecutor": the county, not the town of Jackson
             # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
             if partial and _cut_out(gaz, scan, candidate):
                 continue
