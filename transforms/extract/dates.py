@@ -94,10 +94,11 @@ _SPAN_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
 _RELATIVE = compile_folded(
     r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
 )
-# Gated by their literal cues (transforms/cues.py): "days", "yesterday", ... (the month and
-# weekday patterns are not: their finders ask for a month's or a day's name first, and the
-# sentences that hold one are searched about as fast as their names are tested)
-_DAY_SPAN, _RELATIVE = gated(_DAY_SPAN), gated(_RELATIVE)
+# Gated by their literal cues (transforms/cues.py): a month's or a day's name, "days", ...
+_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE = map(
+    gated,
+    (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _IN_MONTH, _WEEKDAY, _DAY_SPAN, _RELATIVE),
+)
 # (pattern, days back from publication, precision), the first that matches wins
 _RELATIVE_SPANS = [
     (r"\b(?:over|during|at|on) the weekend\b|\bthis weekend\b", "weekend", "week"),

@@ -54,8 +54,8 @@ _HARM = compile_folded(
     r"fell on|landed on|impacted|attacked|shelled|bombed|carried out|by the use of|using|rigged)\b"
 )
 # Gated by their literal cues (transforms/cues.py): few sentences hold any.
-_LOOTING, _CASUALTY, _PROTEST, _PROTEST_INTERVENTION, _DISRUPTED = map(
-    gated, (_LOOTING, _CASUALTY, _PROTEST, _PROTEST_INTERVENTION, _DISRUPTED)
+_LOOTING, _CASUALTY, _PROTEST, _PROTEST_FORCE, _PROTEST_INTERVENTION, _DISRUPTED = map(
+    gated, (_LOOTING, _CASUALTY, _PROTEST, _PROTEST_FORCE, _PROTEST_INTERVENTION, _DISRUPTED)
 )
 # Firearms against armed forces is a clash, not an attack on civilians.
 # Police who are only there ("police are investigating", "police arrived") make no clash: they
@@ -127,8 +127,10 @@ _ANY_ACTOR, _ACTOR_OWNERS = marked_alternation([p for p, _ in ACTORS])
 _ACTOR_AS_SUBJECT = compile_folded(
     rf"\b(?:{_ANY_ACTOR})\b(?=(?:\s+\w+){{0,4}}?\s+(?:{_ATTACK_VERB})\b)"
 )
-# (only where it starts is read: grouped by first character, without markers)
-_ACTOR_START = compile_folded(rf"\b(?:{grouped_alternation('|'.join(p for p, _ in ACTORS))})")
+# (only where it starts is read: grouped by first character, without markers; and gated)
+_ACTOR_START = gated(
+    compile_folded(rf"\b(?:{grouped_alternation('|'.join(p for p, _ in ACTORS))})")
+)
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )
@@ -154,8 +156,7 @@ _ADJECTIVE_ATTACK = compile_folded(
 )
 
 
-# (not the actor forms: their cues are as many as their alternatives, and as slow to test)
-_ADJECTIVE_ATTACK = gated(_ADJECTIVE_ATTACK)
+_ACTOR_OWNS_ATTACK, _ADJECTIVE_ATTACK = gated(_ACTOR_OWNS_ATTACK), gated(_ADJECTIVE_ATTACK)
 
 
 def find_perpetrator(text: str, owner_only: bool = False) -> str | None:
