@@ -10,6 +10,7 @@ from transforms.extract.casualties import (
     patterns,
     phrases,
     sentence,
+    sources,
     summary,
 )
 from transforms.extract.casualties.lexicon import _SINGULAR_WORDS
@@ -82,6 +83,13 @@ def test_toll_update_agrees_with_one_regex(text):
     assert summary.is_toll_update(text) == bool(one.search(text))
 
 
+ATTRIBUTION_EXTRAS = [
+    "According to the Interior Ministry, 5 died, per the UN Office; the Red Cross later said",
+    "The Syrian Observatory for Human Rights Monitor Group of the Army, claimed 4 were killed.",
+    "Local police and hospital officials told AFP that the head of the provincial council added",
+    "a a a a a a a a a a said, A B C D E F G H I J K reported, per per said per",
+    "Officials estimated 9; witnesses tallied 10, and the army’s spokesman announced it",
+]
 # Left contexts for each alternative of the gated patterns, beside the texts' own.
 GATE_EXTRAS = [
     "claimed the lives of 3, took the lives of 2, taking the lives of 4 and massacring 5",
@@ -96,11 +104,12 @@ GATE_EXTRAS = [
     "aged 3, of age 4, ages 5, since 6, until 7, no. 8, rs. 9, usd 10, mother of 11, $ 12, £13",
     "route 9, flight 10, dec. 25, sept 11, jan 1, regiment 12, rupees 13, the july 15 death",
     "killing and injuring 5, wounded or killed 6, dead and wounded 7",
+    "the very old tall grey-haired retired security guard and another unarmed young off-duty man",
 ]
 
 
 def _gate_texts() -> list[str]:
-    """The distinct lowercased sentences of the sample articles and of generated ones."""
+    """The distinct sentences of the sample articles and of generated ones."""
     from itertools import islice
 
     from tests.fingerprint import generated_articles, sample_articles
@@ -108,12 +117,17 @@ def _gate_texts() -> list[str]:
 
     articles = [*sample_articles(), *islice(generated_articles(), 120)]
     found = {s.text for a in articles for s in split_sentences(a["body"])}
-    return sorted(lowercase(t) for t in found | set(SENTENCES) | set(GATE_EXTRAS))
+    return sorted(found | set(SENTENCES) | set(GATE_EXTRAS) | set(ATTRIBUTION_EXTRAS))
 
 
 @pytest.fixture(scope="module")
-def gate_texts() -> list[str]:
+def original_texts() -> list[str]:
     return _gate_texts()
+
+
+@pytest.fixture(scope="module")
+def gate_texts(original_texts) -> list[str]:
+    return [lowercase(t) for t in original_texts]
 
 
 def _found(match: re.Match | None):
@@ -142,3 +156,29 @@ def test_ambiguous_gate_never_changes_the_answer(gate_texts):
             expected = bool(categories._AMBIGUOUS_LEFT.search(low, max(0, start - 60), start))
             # no phrases: the answer is whether the pattern matches
             assert categories._ambiguous(low, start, []) == expected, (low, start)
+
+
+def _matches(found) -> list:
+    return [(m.span(), m.groupdict()) for m in found]
+
+
+def test_singular_search_from_its_anchors_finds_every_match(gate_texts):
+    for low in gate_texts:
+        tokens = _tokens(low)
+        if tokens.isdisjoint(_SINGULAR_WORDS):
+            continue  # _phrases reads no singulars then
+        words = (tokens & _SINGULAR_WORDS) | phrases._SINGULAR_ODD_WORDS
+        anchors = patterns.word_starts(low, words)
+        found = patterns.anchored_finditer(
+            patterns._SINGULAR, low, anchors, patterns._SINGULAR_WORDS_BEFORE
+        )
+        assert _matches(found) == _matches(patterns._SINGULAR.finditer(low)), low
+
+
+def test_attribution_search_from_its_anchors_finds_every_match(original_texts):
+    for text in original_texts:
+        anchors = [m.start() for m in sources._ATTRIBUTION_KEYS.finditer(text)]
+        found = patterns.anchored_finditer(
+            sources._ATTRIBUTION, text, anchors, sources._ATTRIBUTION_WORDS_BEFORE
+        )
+        assert _matches(found) == _matches(sources._ATTRIBUTION.finditer(text)), text

@@ -5,8 +5,14 @@ that count no victims."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from transforms.extract.casualties.lexicon import _PERSON_SINGULAR, _ci, _words
+from transforms.extract.casualties.lexicon import (
+    _PERSON_SINGULAR,
+    _PERSON_SINGULAR_LIST,
+    _ci,
+    _words,
+)
 from transforms.extract.numbers import AMOUNT_PATTERN
 
 _KILL = (
@@ -133,6 +139,48 @@ class _Ending:
         return None
 
 
+def anchored_finditer(
+    regex: re.Pattern, text: str, anchors: list[int], words_before: int
+) -> Iterator[re.Match]:
+    """regex.finditer(text), searched only from where a match can start. Every match holds one
+    of the anchors (sorted offsets, a superset of where its key words are) with fewer than
+    `words_before` runs of spaces between its start and that anchor: so no match starts before
+    the words_before-th run of spaces back from the first anchor ahead, and the search starts
+    there rather than trying the pattern at every word of the sentence."""
+    pos, i, count = 0, 0, len(anchors)
+    while True:
+        while i < count and anchors[i] < pos:
+            i += 1
+        if i == count:
+            return
+        parts = text[pos : anchors[i]].rsplit(None, words_before)
+        match = regex.search(text, pos + len(parts[0]) if len(parts) > words_before else pos)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
+def word_starts(text: str, words) -> list[int]:
+    """Sorted offsets of the words in the text where they stand as whole words (\\b on both
+    sides)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (_word_char(text, at - 1) or _word_char(text, end)):
+                found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _word_char(text: str, index: int) -> bool:
+    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
 _TAIL = _Tail(_TAIL_RE, _TAIL_RE_ASCII)
 _TAIL_DIRECT = _Tail(_TAIL_DIRECT_RE)
 # The last words of _LEFT's matches (before its spaces): each verb or noun, a toll's verb or
@@ -252,6 +300,9 @@ _SINGULAR = _ci(
     r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
+# The most runs of spaces a _SINGULAR match has before its key word (lexicon._SINGULAR_WORDS, the
+# head's last word): the determiner, five modifiers and a head of two words, plus one.
+_SINGULAR_WORDS_BEFORE = 1 + 5 + max(len(w.split()) for w in _PERSON_SINGULAR_LIST) + 1
 # One person named by a nationality or people, capitalised: "stabbed an African American to
 # death", "An Israeli was killed". Read on the original text; the word after it is no noun.
 _DEMONYM = re.compile(

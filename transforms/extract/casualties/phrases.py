@@ -40,6 +40,7 @@ from transforms.extract.casualties.patterns import (
     _PASSIVE_LEFT,
     _SELF_DEATH,
     _SINGULAR,
+    _SINGULAR_WORDS_BEFORE,
     _SPEAKS,
     _SUBSET_LEFT,
     _SUBSET_RIGHT,
@@ -49,6 +50,8 @@ from transforms.extract.casualties.patterns import (
     _URL_LEFT,
     _VERB_BARE,
     NAMED_VERBS,
+    anchored_finditer,
+    word_starts,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
 from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
@@ -81,6 +84,9 @@ _AMOUNT_START_ENDS = tuple(
     )
 )
 
+
+# Key words of _SINGULAR that are no run of letters, so never in a sentence's `tokens`.
+_SINGULAR_ODD_WORDS = frozenset(w for w in _SINGULAR_WORDS if not w.isalpha())
 
 # A bare age between commas: "man, 20," or "girl, 6, and".
 _AGE_APPOSITION = re.compile(r"\d{1,2}(?=\s*[,)])")
@@ -265,7 +271,16 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     taken = [(p.start, p.end) for p in phrases]
     if "self" in text or "own life" in text:
         phrases.extend(_self_deaths(text, taken))
-    singulars = () if tokens.isdisjoint(_SINGULAR_WORDS) else _SINGULAR.finditer(text)
+    singulars = (
+        ()
+        if tokens.isdisjoint(_SINGULAR_WORDS)
+        else anchored_finditer(
+            _SINGULAR,
+            text,
+            word_starts(text, (tokens & _SINGULAR_WORDS) | _SINGULAR_ODD_WORDS),
+            _SINGULAR_WORDS_BEFORE,
+        )
+    )
     for match in singulars:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import _ci
+from transforms.extract.casualties.patterns import anchored_finditer
 from transforms.extract.records import Figure
 
 _ATTRIBUTION = re.compile(
@@ -20,6 +21,13 @@ _ATTRIBUTION = re.compile(
     r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
     r"|added|estimated|tallied)\b",
 )
+# Where an _ATTRIBUTION match's key word is ("ccording" of "according to", "per", the verb), and
+# the most runs of spaces a match has before it (eight words of a source, then the verb), plus one.
+_ATTRIBUTION_KEYS = re.compile(
+    r"ccording|\b(?:per|said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated"
+    r"|announced|announces|added|estimated|tallied)\b"
+)
+_ATTRIBUTION_WORDS_BEFORE = 9
 _PARTY = _ci(
     r"\b(?:taliban|islamic\s+state|isis|isil|daesh|is\b|al[\s-]?shabaa?b|shabaab|boko\s+haram|iswap|houthis?"
     r"|ansar\w*|hamas|hezbollah|hizbollah|pkk|ypg|sdf|jnim|aqap|al[\s-]?qaeda|militants?|rebels?|insurgents?"
@@ -42,7 +50,8 @@ def _attributions(text: str) -> list[tuple[int, str, bool]]:
     """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
     "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
     found = []
-    for match in _ATTRIBUTION.finditer(text):
+    anchors = [m.start() for m in _ATTRIBUTION_KEYS.finditer(text)]
+    for match in anchored_finditer(_ATTRIBUTION, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
         source = _source(match)
         if source:
             after = text[match.end() : match.end() + 12].lower()
