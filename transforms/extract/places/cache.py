@@ -148,13 +148,17 @@ def _read_shipped(content: bytes) -> tuple[dict, Gazetteer]:
         if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes):
             value = _unplanes(*value)
         setattr(gaz, name, value)
-    keys = index["keys"].split("\n")
-    rows = _unplanes("i", index["rows"]).tolist()
+    keys = index.pop("keys").split("\n")  # each temporary is dropped once read: a lower peak
+    # one int object per row, shared by all the names of a city (as when built): 550,000 ints
+    # of their own would cost 15 MB more in every process
+    shared = list(range(len(gaz.geonameid)))
+    rows = map(shared.__getitem__, _unplanes("i", index.pop("rows")))
     by_name: dict[str, int | tuple[int, ...]] = dict(zip(keys, rows, strict=True))
     tuples, at = _unplanes("i", index["tuples"]), 0
     where, sizes = _unplanes("i", index["where"]), _unplanes("i", index["sizes"])
     for position, size in zip(where, sizes, strict=True):
-        by_name[keys[position]] = tuple(tuples[at : at + size])  # in place: the order is kept
+        # in place: the order is kept
+        by_name[keys[position]] = tuple(map(shared.__getitem__, tuples[at : at + size]))
         at += size
     gaz.by_name = by_name
     return json.loads(header), gaz
