@@ -253,3 +253,17 @@ def test_a_name_before_county_is_the_county_not_a_town_of_that_name():
     names = {c.surface for c in find_candidates(text)}
     assert "Jackson" not in names  # no town of Jackson: the county's name
     assert "Oklahoma" in names  # a state's name still tells the state
+
+
+def test_a_source_and_dateline_in_capitals_after_a_dash_are_not_part_of_the_name():
+    def location(body: str) -> str:
+        article = {"article_id": "t", "body": body, "published_at": "2017-04-23"}
+        return extract_article(article)[0][0]["location"]
+
+    assert location("Three fighters were killed in Quneitra - IDF MOSCOW (Sputnik).") == "Quneitra"
+    # ACLED's compound names keep their part
+    assert location("Three fighters were killed in Omar - Oil Fields.") == "Omar - Oil Fields"
+
+
+def test_man_at_the_start_of_a_headline_is_no_place():
+    assert "Man" not in {c.surface for c in find_candidates("Man died playing game with gun")}

@@ -54,7 +54,8 @@ def _full_name(text: str, place: Place) -> Place:
     ):
         return replace(place, name=f"{place.name} ({bracket.group(1)})")
     part = _DASHED_PART.match(text, place.char_end)
-    if part and not _is_division(part.group(1)):
+    # "Golan Heights - IDF MOSCOW (Sputnik)": a source and a dateline, in capitals, not a part
+    if part and not _is_division(part.group(1)) and not part.group(1).isupper():
         return replace(place, name=f"{place.name} - {part.group(1)}")
     return place
 
