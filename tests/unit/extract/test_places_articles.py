@@ -267,3 +267,9 @@ def test_a_source_and_dateline_in_capitals_after_a_dash_are_not_part_of_the_name
 
 def test_man_at_the_start_of_a_headline_is_no_place():
     assert "Man" not in {c.surface for c in find_candidates("Man died playing game with gun")}
+
+
+def test_a_street_is_where_in_a_town_not_the_place():
+    body = "A man was shot on Elm Street in Springfield, Missouri on Friday, police said."
+    mention = extract_article({"article_id": "t", "body": body, "published_at": "2016-03-26"})[0][0]
+    assert (mention["location"], mention["admin1"]) == ("Springfield", "Missouri")

@@ -30,6 +30,12 @@ _IN_ACTOR_NAME = re.compile(
 )
 
 
+# The last word of a street's name: a street is where in a town, never the town.
+_STREET_WORDS = frozenset(
+    ["street", "road", "avenue", "boulevard", "drive", "lane", "highway", "st", "ave", "rd"]
+)
+
+
 def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Candidate | None:
     text = scan.text
     surface = text[start:end]
@@ -67,6 +73,8 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     facility = facility_cities is not None
     if not (known or facility or noun_word) and not scan.may_be_cued(start):
         return None  # an unknown name after no place word ("Zelensky said"): skip the regexes
+    if not (known or facility) and surface.rpartition(" ")[2].lower() in _STREET_WORDS:
+        return None  # "the 6000 block of Upton Road": an address in a town, not a place
     before = text[start - 60 if start > 60 else 0 : start]
     if country_iso and _IN_ACTOR_NAME.search(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
