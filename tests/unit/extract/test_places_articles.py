@@ -273,3 +273,9 @@ def test_a_street_is_where_in_a_town_not_the_place():
     body = "A man was shot on Elm Street in Springfield, Missouri on Friday, police said."
     mention = extract_article({"article_id": "t", "body": body, "published_at": "2016-03-26"})[0][0]
     assert (mention["location"], mention["admin1"]) == ("Springfield", "Missouri")
+
+
+def test_a_section_of_a_city_is_a_district_of_it():
+    body = "Four people were injured by gunfire in the Campostella section of Norfolk on Sunday."
+    mention = extract_article({"article_id": "t", "body": body, "published_at": "2016-08-14"})[0][0]
+    assert (mention["location"], mention["admin1"]) == ("Campostella", "Virginia")

@@ -89,7 +89,7 @@ _NEAR = re.compile(
 )
 _NOUN_AFTER = re.compile(
     r"^\s+(?P<noun>village|villages|town|city|township|district|sub-?district|area|neighbou?rhood|"
-    r"quarter|camp|axis|countryside|province|governorate|region|state|department|municipality|"
+    r"quarter|section|camp|axis|countryside|province|governorate|region|state|department|municipality|"
     r"county|tehsil|raion|oblast|valley|front|hill|base|airport|airbase|checkpoint|corregimiento|"
     r"vereda|municipio|commune|locality|ward|hamlet|kebele|badia|mountain|mount|island)\b",
     re.I,
