@@ -83,6 +83,13 @@ def test_toll_update_agrees_with_one_regex(text):
     assert summary.is_toll_update(text) == bool(one.search(text))
 
 
+NEGATION_EXTRAS = [
+    "No one was hurt; no-one else was injured, noone was killed, nobodywas harmed, none got hurt",
+    "without any casualties, zero deaths, no 1 was killed, did not cause any injuries, didn't",
+    "caused no deaths, causing no casualties; no further injuries; no soldiers were wounded",
+    "The blast kills teen girl; shooting fatally shoots boy; gunman shoots and kills 19-year-old",
+    "He critically injured John Smith Jr. and wounding Mary Ann Lee; injuring Bob Jones",
+]
 ATTRIBUTION_EXTRAS = [
     "According to the Interior Ministry, 5 died, per the UN Office; the Red Cross later said",
     "The Syrian Observatory for Human Rights Monitor Group of the Army, claimed 4 were killed.",
@@ -177,8 +184,21 @@ def test_singular_search_from_its_anchors_finds_every_match(gate_texts):
 
 def test_attribution_search_from_its_anchors_finds_every_match(original_texts):
     for text in original_texts:
-        anchors = [m.start() for m in sources._ATTRIBUTION_KEYS.finditer(text)]
+        anchors = sources._attribution_anchors(text)
         found = patterns.anchored_finditer(
             sources._ATTRIBUTION, text, anchors, sources._ATTRIBUTION_WORDS_BEFORE
         )
         assert _matches(found) == _matches(sources._ATTRIBUTION.finditer(text)), text
+
+
+@pytest.mark.parametrize(
+    ("name", "lowered"),
+    [("_NEGATION", True), ("_VERB_BARE", True), ("_NAME_AFTER_INJURING", False)],
+)
+def test_start_anchored_searches_find_every_match(name, lowered, original_texts):
+    regex, starts = getattr(patterns, name), getattr(patterns, name + "_STARTS")
+    for text in original_texts + NEGATION_EXTRAS:
+        text = lowercase(text) if lowered else text
+        anchors = patterns.word_starts(text, starts, whole=False)
+        found = patterns.anchored_finditer(regex, text, anchors, 1)
+        assert _matches(found) == _matches(regex.finditer(text)), text

@@ -30,6 +30,7 @@ from transforms.extract.casualties.patterns import (
     _LIST_AFTER,
     _LIST_BEFORE,
     _NAME_AFTER_INJURING,
+    _NAME_AFTER_INJURING_STARTS,
     _NAMED,
     _NEXT_TOLL,
     _NOT_VICTIM_LEFT,
@@ -49,6 +50,7 @@ from transforms.extract.casualties.patterns import (
     _TOKEN,
     _URL_LEFT,
     _VERB_BARE,
+    _VERB_BARE_STARTS,
     NAMED_VERBS,
     anchored_finditer,
     word_starts,
@@ -352,7 +354,8 @@ def _names_after_injuring(original: str, phrases: list[_Phrase]) -> list[_Phrase
     named as the active verb's object (not "was injured Saturday Night", a passive)."""
     spans = [(p.start, p.end) for p in phrases]
     found = []
-    for match in _NAME_AFTER_INJURING.finditer(original):
+    anchors = word_starts(original, _NAME_AFTER_INJURING_STARTS, whole=False)
+    for match in anchored_finditer(_NAME_AFTER_INJURING, original, anchors, 1):
         start, end = match.span("name")
         words = match.group("name").split()
         if words[0] in _NOT_NAMES or any(w.lower() in _PERSONS for w in words):
@@ -474,7 +477,8 @@ def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
 def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
     """ "kills teen girl": one person with no article after a killing verb (a headline's)."""
     found = []
-    for match in _VERB_BARE.finditer(text):
+    anchors = word_starts(text, _VERB_BARE_STARTS, whole=False)
+    for match in anchored_finditer(_VERB_BARE, text, anchors, 1):
         start, end = match.span("who")
         if not any(p.start < end and start < p.end for p in phrases):
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))

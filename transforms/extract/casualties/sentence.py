@@ -7,7 +7,12 @@ from bisect import bisect_right
 
 from transforms.extract.casualties.categories import _categorise, _lists
 from transforms.extract.casualties.lexicon import _ci, lowercase
-from transforms.extract.casualties.patterns import _NEGATION
+from transforms.extract.casualties.patterns import (
+    _NEGATION,
+    _NEGATION_STARTS,
+    anchored_finditer,
+    word_starts,
+)
 from transforms.extract.casualties.phrases import _LETTERS, _Phrase, _phrases
 from transforms.extract.casualties.sources import _SAYS, _attributions
 from transforms.extract.records import Figure
@@ -193,7 +198,8 @@ def _negations(sentence: Sentence, low: str) -> list[Figure]:
     # "nobody", "none" and "did not" contain "no": the cheap test, unrolled
     if not ("no" in low or "without" in low or "zero" in low or "didn't" in low):
         return found
-    for match in _NEGATION.finditer(low):
+    anchors = word_starts(low, _NEGATION_STARTS, whole=False)
+    for match in anchored_finditer(_NEGATION, low, anchors, 1):
         word = (
             match.group("n_noun") or match.group("n_verb") or match.group("n_noun2") or ""
         ).lower()

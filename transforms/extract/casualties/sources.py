@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import _ci
-from transforms.extract.casualties.patterns import anchored_finditer
+from transforms.extract.casualties.patterns import anchored_finditer, word_starts
 from transforms.extract.records import Figure
 
 _ATTRIBUTION = re.compile(
@@ -23,10 +23,10 @@ _ATTRIBUTION = re.compile(
 )
 # Where an _ATTRIBUTION match's key word is ("ccording" of "according to", "per", the verb), and
 # the most runs of spaces a match has before it (eight words of a source, then the verb), plus one.
-_ATTRIBUTION_KEYS = re.compile(
-    r"ccording|\b(?:per|said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated"
-    r"|announced|announces|added|estimated|tallied)\b"
-)
+_ATTRIBUTION_VERBS = (
+    "per", "said", "says", "told", "reported", "reports", "claimed", "claims", "confirmed",
+    "confirms", "stated", "announced", "announces", "added", "estimated", "tallied",
+)  # fmt: skip
 _ATTRIBUTION_WORDS_BEFORE = 9
 _PARTY = _ci(
     r"\b(?:taliban|islamic\s+state|isis|isil|daesh|is\b|al[\s-]?shabaa?b|shabaab|boko\s+haram|iswap|houthis?"
@@ -50,7 +50,7 @@ def _attributions(text: str) -> list[tuple[int, str, bool]]:
     """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
     "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
     found = []
-    anchors = [m.start() for m in _ATTRIBUTION_KEYS.finditer(text)]
+    anchors = _attribution_anchors(text)
     for match in anchored_finditer(_ATTRIBUTION, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
         source = _source(match)
         if source:
@@ -59,6 +59,18 @@ def _attributions(text: str) -> list[tuple[int, str, bool]]:
             claim = bool(_PARTY.search(source.lower())) and bool(_CLAIM_VERB.search(verb.lower()))
             found.append((match.start(), source, claim))
     return found
+
+
+def _attribution_anchors(text: str) -> list[int]:
+    """Where the key words of _ATTRIBUTION's matches are, in order (or more places)."""
+    anchors = word_starts(text, _ATTRIBUTION_VERBS)
+    at = text.find("ccording")
+    if at != -1:
+        while at != -1:
+            anchors.append(at)
+            at = text.find("ccording", at + 1)
+        anchors.sort()
+    return anchors
 
 
 def _source(match: re.Match) -> str | None:
