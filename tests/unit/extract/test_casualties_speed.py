@@ -90,6 +90,10 @@ NEGATION_EXTRAS = [
     "The blast kills teen girl; shooting fatally shoots boy; gunman shoots and kills 19-year-old",
     "He critically injured John Smith Jr. and wounding Mary Ann Lee; injuring Bob Jones",
 ]
+NAMED_EXTRAS = [
+    "Ketron Nathan, a father of three, was shot. He was killed; She later died; (Morgan was",
+    "John O’Neil-Smith who was, Ana María then was, he quickly died, the man, 24, was hurt",
+]
 ATTRIBUTION_EXTRAS = [
     "According to the Interior Ministry, 5 died, per the UN Office; the Red Cross later said",
     "The Syrian Observatory for Human Rights Monitor Group of the Army, claimed 4 were killed.",
@@ -202,3 +206,10 @@ def test_start_anchored_searches_find_every_match(name, lowered, original_texts)
         anchors = patterns.word_starts(text, starts, whole=False)
         found = patterns.anchored_finditer(regex, text, anchors, 1)
         assert _matches(found) == _matches(regex.finditer(text)), text
+
+
+def test_named_gate_never_changes_a_search(original_texts):
+    for text in original_texts + NAMED_EXTRAS:
+        for at in range(len(text) + 1):
+            expected = _found(patterns._NAMED.search(text, max(0, at - 120), at))
+            assert _found(phrases._named_before(text, at)) == expected, (text, at)
