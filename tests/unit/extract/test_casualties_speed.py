@@ -204,7 +204,7 @@ def test_start_anchored_searches_find_every_match(name, lowered, original_texts)
     for text in original_texts + NEGATION_EXTRAS:
         text = lowercase(text) if lowered else text
         anchors = patterns.word_starts(text, starts, whole=False)
-        found = patterns.anchored_finditer(regex, text, anchors, 1)
+        found = patterns.finditer_from(regex, text, anchors)
         assert _matches(found) == _matches(regex.finditer(text)), text
 
 

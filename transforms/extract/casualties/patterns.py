@@ -161,6 +161,18 @@ def anchored_finditer(
         pos = match.end()
 
 
+def finditer_from(regex: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """regex.finditer(text) for a pattern whose every match starts at one of `starts` (sorted
+    offsets, a superset of them): the pattern is tried there only."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            match = regex.match(text, start)
+            if match:
+                yield match
+                pos = match.end()
+
+
 def word_starts(text: str, words, whole: bool = True) -> list[int]:
     """Sorted offsets of the words in the text with a word boundary (regex \\b) before them,
     and after them too if `whole`."""
@@ -325,7 +337,7 @@ _VERB_BARE = _ci(
     rf"(?:{_PERSON_SINGULAR}|{_AGE_PERSON}))\b"
 )
 # Words one of which each match of these patterns starts with (after a word boundary): they
-# are searched from there only (anchored_finditer).
+# are searched from there only (finditer_from).
 _VERB_BARE_STARTS = ("kill", "fatally", "shoots")
 _NAME_AFTER_INJURING_STARTS = ("injur", "wound")
 _NEGATION_STARTS = ("no", "without", "zero", "did", "caus")

@@ -54,6 +54,7 @@ from transforms.extract.casualties.patterns import (
     _VERB_BARE_STARTS,
     NAMED_VERBS,
     anchored_finditer,
+    finditer_from,
     word_starts,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
@@ -356,7 +357,7 @@ def _names_after_injuring(original: str, phrases: list[_Phrase]) -> list[_Phrase
     spans = [(p.start, p.end) for p in phrases]
     found = []
     anchors = word_starts(original, _NAME_AFTER_INJURING_STARTS, whole=False)
-    for match in anchored_finditer(_NAME_AFTER_INJURING, original, anchors, 1):
+    for match in finditer_from(_NAME_AFTER_INJURING, original, anchors):
         start, end = match.span("name")
         words = match.group("name").split()
         if words[0] in _NOT_NAMES or any(w.lower() in _PERSONS for w in words):
@@ -495,7 +496,7 @@ def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
     """ "kills teen girl": one person with no article after a killing verb (a headline's)."""
     found = []
     anchors = word_starts(text, _VERB_BARE_STARTS, whole=False)
-    for match in anchored_finditer(_VERB_BARE, text, anchors, 1):
+    for match in finditer_from(_VERB_BARE, text, anchors):
         start, end = match.span("who")
         if not any(p.start < end and start < p.end for p in phrases):
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))

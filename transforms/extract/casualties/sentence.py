@@ -10,7 +10,7 @@ from transforms.extract.casualties.lexicon import _ci, lowercase
 from transforms.extract.casualties.patterns import (
     _NEGATION,
     _NEGATION_STARTS,
-    anchored_finditer,
+    finditer_from,
     word_starts,
 )
 from transforms.extract.casualties.phrases import _LETTERS, _Phrase, _phrases
@@ -199,7 +199,7 @@ def _negations(sentence: Sentence, low: str) -> list[Figure]:
     if not ("no" in low or "without" in low or "zero" in low or "didn't" in low):
         return found
     anchors = word_starts(low, _NEGATION_STARTS, whole=False)
-    for match in anchored_finditer(_NEGATION, low, anchors, 1):
+    for match in finditer_from(_NEGATION, low, anchors):
         word = (
             match.group("n_noun") or match.group("n_verb") or match.group("n_noun2") or ""
         ).lower()
