@@ -34,9 +34,6 @@ _PARTY = _ci(
     r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
     r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
 )
-_SAYS = _ci(
-    r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
-)
 _CLAIM_VERB = _ci(r"^claim|^(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b")
 
 
