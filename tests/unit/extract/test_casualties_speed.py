@@ -100,6 +100,7 @@ ATTRIBUTION_EXTRAS = [
     "Local police and hospital officials told AFP that the head of the provincial council added",
     "a a a a a a a a a a said, A B C D E F G H I J K reported, per per said per",
     "Officials estimated 9; witnesses tallied 10, and the army’s spokesman announced it",
+    "Accordingly, Police Said 4 died; AccordING to them, 5 were hurt, they Reported",
 ]
 # Left contexts for each alternative of the gated patterns, beside the texts' own.
 GATE_EXTRAS = [
@@ -188,7 +189,7 @@ def test_singular_search_from_its_anchors_finds_every_match(gate_texts):
 
 def test_attribution_search_from_its_anchors_finds_every_match(original_texts):
     for text in original_texts:
-        anchors = sources._attribution_anchors(text)
+        anchors = sources._attribution_anchors(text, _tokens(lowercase(text)))
         found = patterns.anchored_finditer(
             sources._ATTRIBUTION, text, anchors, sources._ATTRIBUTION_WORDS_BEFORE
         )

@@ -4,6 +4,7 @@ the verbs around it; subsets, additions and breakdowns."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.extract.casualties.patterns import (
     _ADD_LEFT,
@@ -144,10 +145,11 @@ def _categorise(
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
         return
-    adds = bool(_ADD_LEFT.search(left_text)) and bool(earlier)
+    add_cue = _ADD_LEFT.search(left_text)
+    adds = bool(add_cue) and bool(earlier)
     if adds and list_category is None:
         list_category = earlier[-1].category
-    if list_category is None and _ADD_LEFT.search(left_text):
+    if list_category is None and add_cue:
         # "he was killed along with his wife and two children"
         list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
     for p, category in zip(items, own, strict=True):
@@ -156,10 +158,15 @@ def _categorise(
         # only ("one was killed and 16 others injured") they add nothing to earlier injuries
         contrast = bool(earlier) and all(e.category != p.category for e in earlier)
         p.adds = adds or ((p.extra or also) and not contrast)
-    if not adds and all(_ATTACKERS.search(p.group) for p in items):
+    if not adds and all(_names_attackers(p.group) for p in items):
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+@lru_cache(maxsize=4096)  # a pure function of a few words ("the gunman"), asked again and again
+def _names_attackers(group: str) -> bool:
+    return bool(_ATTACKERS.search(group))
 
 
 def _opens_a_list(partitive: re.Match, phrases: list[_Phrase]) -> bool:

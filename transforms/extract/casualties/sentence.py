@@ -133,7 +133,7 @@ def figures_in_sentence(
         found.extend(negations)
     found.extend(_coded(sentence, low, found))
     # (_attributions finds their key words first: a sentence with none costs a few str.find)
-    sources = _attributions(text) if found else []
+    sources = _attributions(text, tokens) if found else []
     for figure in found:
         # the source stated before the figure in the sentence, else the first one after it
         start = figure.char_start - sentence.start

@@ -27,6 +27,7 @@ _ATTRIBUTION_VERBS = (
     "per", "said", "says", "told", "reported", "reports", "claimed", "claims", "confirmed",
     "confirms", "stated", "announced", "announces", "added", "estimated", "tallied",
 )  # fmt: skip
+_ATTRIBUTION_VERB_SET = frozenset(_ATTRIBUTION_VERBS)
 _ATTRIBUTION_WORDS_BEFORE = 9
 _PARTY = _ci(
     r"\b(?:taliban|islamic\s+state|isis|isil|daesh|is\b|al[\s-]?shabaa?b|shabaab|boko\s+haram|iswap|houthis?"
@@ -43,11 +44,12 @@ _BARE_SOURCES = frozenset(
 _SOURCE_JOINERS = ("and", "of", "for", "'s", "’s")
 
 
-def _attributions(text: str) -> list[tuple[int, str, bool]]:
+def _attributions(text: str, tokens: set[str] | None = None) -> list[tuple[int, str, bool]]:
     """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
-    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
+    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it".
+    (`tokens`: the runs of letters of the lowercased sentence, if the caller has them.)"""
     found = []
-    anchors = _attribution_anchors(text)
+    anchors = _attribution_anchors(text, tokens)
     for match in anchored_finditer(_ATTRIBUTION, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
         source = _source(match)
         if source:
@@ -58,10 +60,13 @@ def _attributions(text: str) -> list[tuple[int, str, bool]]:
     return found
 
 
-def _attribution_anchors(text: str) -> list[int]:
-    """Where the key words of _ATTRIBUTION's matches are, in order (or more places)."""
-    anchors = word_starts(text, _ATTRIBUTION_VERBS)
-    at = text.find("ccording")
+def _attribution_anchors(text: str, tokens: set[str] | None = None) -> list[int]:
+    """Where the key words of _ATTRIBUTION's matches are, in order (or more places). `tokens`,
+    the runs of letters of the lowercased sentence, hold each key word a match can have (a
+    whole word, lowercase in the text): only those are looked for."""
+    verbs = _ATTRIBUTION_VERBS if tokens is None else _ATTRIBUTION_VERB_SET & tokens
+    anchors = word_starts(text, verbs)
+    at = text.find("ccording") if tokens is None or "according" in tokens else -1
     if at != -1:
         while at != -1:
             anchors.append(at)
