@@ -81,14 +81,26 @@ def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
     return not any(p.end <= verb and not text[p.end : verb].strip() for p in phrases)
 
 
+_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested", "shot")
+
+
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
-    groups = match.groupdict()
-    for name in ("killed", "injured", "missing", "kidnapped", "arrested", "shot"):
-        if groups.get(f"{prefix}_{name}"):
+    for index, name in _category_groups(match.re, prefix):
+        if match.group(index):
             return name
     return None
+
+
+@lru_cache(maxsize=64)
+def _category_groups(regex: re.Pattern, prefix: str) -> tuple[tuple[int, str], ...]:
+    """The numbers of the pattern's groups named prefix_<category>, in _CATEGORIES' order: read
+    by number, not through match.groupdict(), which builds a dict of all the groups each time."""
+    names = regex.groupindex
+    return tuple(
+        (names[f"{prefix}_{name}"], name) for name in _CATEGORIES if f"{prefix}_{name}" in names
+    )
 
 
 def _categorise(
