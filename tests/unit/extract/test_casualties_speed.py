@@ -83,12 +83,24 @@ def test_toll_update_agrees_with_one_regex(text):
     assert summary.is_toll_update(text) == bool(one.search(text))
 
 
+NEGATION_EXTRAS = [
+    "No one was hurt; no-one else was injured, noone was killed, nobodywas harmed, none got hurt",
+    "without any casualties, zero deaths, no 1 was killed, did not cause any injuries, didn't",
+    "caused no deaths, causing no casualties; no further injuries; no soldiers were wounded",
+    "The blast kills teen girl; shooting fatally shoots boy; gunman shoots and kills 19-year-old",
+    "He critically injured John Smith Jr. and wounding Mary Ann Lee; injuring Bob Jones",
+]
+NAMED_EXTRAS = [
+    "Ketron Nathan, a father of three, was shot. He was killed; She later died; (Morgan was",
+    "John O’Neil-Smith who was, Ana María then was, he quickly died, the man, 24, was hurt",
+]
 ATTRIBUTION_EXTRAS = [
     "According to the Interior Ministry, 5 died, per the UN Office; the Red Cross later said",
     "The Syrian Observatory for Human Rights Monitor Group of the Army, claimed 4 were killed.",
     "Local police and hospital officials told AFP that the head of the provincial council added",
     "a a a a a a a a a a said, A B C D E F G H I J K reported, per per said per",
     "Officials estimated 9; witnesses tallied 10, and the army’s spokesman announced it",
+    "Accordingly, Police Said 4 died; AccordING to them, 5 were hurt, they Reported",
 ]
 # Left contexts for each alternative of the gated patterns, beside the texts' own.
 GATE_EXTRAS = [
@@ -177,8 +189,28 @@ def test_singular_search_from_its_anchors_finds_every_match(gate_texts):
 
 def test_attribution_search_from_its_anchors_finds_every_match(original_texts):
     for text in original_texts:
-        anchors = [m.start() for m in sources._ATTRIBUTION_KEYS.finditer(text)]
+        anchors = sources._attribution_anchors(text, _tokens(lowercase(text)))
         found = patterns.anchored_finditer(
             sources._ATTRIBUTION, text, anchors, sources._ATTRIBUTION_WORDS_BEFORE
         )
         assert _matches(found) == _matches(sources._ATTRIBUTION.finditer(text)), text
+
+
+@pytest.mark.parametrize(
+    ("name", "lowered"),
+    [("_NEGATION", True), ("_VERB_BARE", True), ("_NAME_AFTER_INJURING", False)],
+)
+def test_start_anchored_searches_find_every_match(name, lowered, original_texts):
+    regex, starts = getattr(patterns, name), getattr(patterns, name + "_STARTS")
+    for text in original_texts + NEGATION_EXTRAS:
+        text = lowercase(text) if lowered else text
+        anchors = patterns.word_starts(text, starts, whole=False)
+        found = patterns.finditer_from(regex, text, anchors)
+        assert _matches(found) == _matches(regex.finditer(text)), text
+
+
+def test_named_gate_never_changes_a_search(original_texts):
+    for text in original_texts + NAMED_EXTRAS:
+        for at in range(len(text) + 1):
+            expected = _found(patterns._NAMED.search(text, max(0, at - 120), at))
+            assert _found(phrases._named_before(text, at)) == expected, (text, at)

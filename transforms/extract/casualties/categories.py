@@ -4,6 +4,7 @@ the verbs around it; subsets, additions and breakdowns."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.extract.casualties.patterns import (
     _ADD_LEFT,
@@ -80,14 +81,26 @@ def _ambiguous(text: str, start: int, phrases: list[_Phrase]) -> bool:
     return not any(p.end <= verb and not text[p.end : verb].strip() for p in phrases)
 
 
+_CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested", "shot")
+
+
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
-    groups = match.groupdict()
-    for name in ("killed", "injured", "missing", "kidnapped", "arrested", "shot"):
-        if groups.get(f"{prefix}_{name}"):
+    for index, name in _category_groups(match.re, prefix):
+        if match.group(index):
             return name
     return None
+
+
+@lru_cache(maxsize=64)
+def _category_groups(regex: re.Pattern, prefix: str) -> tuple[tuple[int, str], ...]:
+    """The numbers of the pattern's groups named prefix_<category>, in _CATEGORIES' order: read
+    by number, not through match.groupdict(), which builds a dict of all the groups each time."""
+    names = regex.groupindex
+    return tuple(
+        (names[f"{prefix}_{name}"], name) for name in _CATEGORIES if f"{prefix}_{name}" in names
+    )
 
 
 def _categorise(
@@ -144,10 +157,11 @@ def _categorise(
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
         return
-    adds = bool(_ADD_LEFT.search(left_text)) and bool(earlier)
+    add_cue = _ADD_LEFT.search(left_text)
+    adds = bool(add_cue) and bool(earlier)
     if adds and list_category is None:
         list_category = earlier[-1].category
-    if list_category is None and _ADD_LEFT.search(left_text):
+    if list_category is None and add_cue:
         # "he was killed along with his wife and two children"
         list_category = _category(_TRIGGER_BEFORE_ADD.search(left_text), "t")
     for p, category in zip(items, own, strict=True):
@@ -156,10 +170,15 @@ def _categorise(
         # only ("one was killed and 16 others injured") they add nothing to earlier injuries
         contrast = bool(earlier) and all(e.category != p.category for e in earlier)
         p.adds = adds or ((p.extra or also) and not contrast)
-    if not adds and all(_ATTACKERS.search(p.group) for p in items):
+    if not adds and all(_names_attackers(p.group) for p in items):
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+@lru_cache(maxsize=4096)  # a pure function of a few words ("the gunman"), asked again and again
+def _names_attackers(group: str) -> bool:
+    return bool(_ATTACKERS.search(group))
 
 
 def _opens_a_list(partitive: re.Match, phrases: list[_Phrase]) -> bool:

@@ -161,15 +161,26 @@ def anchored_finditer(
         pos = match.end()
 
 
-def word_starts(text: str, words) -> list[int]:
-    """Sorted offsets of the words in the text where they stand as whole words (\\b on both
-    sides)."""
+def finditer_from(regex: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """regex.finditer(text) for a pattern whose every match starts at one of `starts` (sorted
+    offsets, a superset of them): the pattern is tried there only."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            match = regex.match(text, start)
+            if match:
+                yield match
+                pos = match.end()
+
+
+def word_starts(text: str, words, whole: bool = True) -> list[int]:
+    """Sorted offsets of the words in the text with a word boundary (regex \\b) before them,
+    and after them too if `whole`."""
     found = []
     for word in words:
         at = text.find(word)
         while at != -1:
-            end = at + len(word)
-            if not (_word_char(text, at - 1) or _word_char(text, end)):
+            if not _word_char(text, at - 1) and not (whole and _word_char(text, at + len(word))):
                 found.append(at)
             at = text.find(word, at + 1)
     found.sort()
@@ -325,6 +336,11 @@ _VERB_BARE = _ci(
     r"|her|their|its|one|in|at|on|of|after|near|by|with)\b)[a-z][\w'’-]*\s+){0,2}?"
     rf"(?:{_PERSON_SINGULAR}|{_AGE_PERSON}))\b"
 )
+# Words one of which each match of these patterns starts with (after a word boundary): they
+# are searched from there only (finditer_from).
+_VERB_BARE_STARTS = ("kill", "fatally", "shoots")
+_NAME_AFTER_INJURING_STARTS = ("injur", "wound")
+_NEGATION_STARTS = ("no", "without", "zero", "did", "caus")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*|\S)")
 _NEGATION = _ci(
     r"\b(?:no|without|zero)\s+(?:(?:immediate\s+|reported\s+|further\s+|other\s+)?(?P<n_noun>casualties|deaths|fatalities"

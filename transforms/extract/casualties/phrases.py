@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.cues import holds_any
 from transforms.extract.casualties.lexicon import (
     _NOT_NAMES,
     _NUMBER_WORDS,
@@ -30,6 +31,7 @@ from transforms.extract.casualties.patterns import (
     _LIST_AFTER,
     _LIST_BEFORE,
     _NAME_AFTER_INJURING,
+    _NAME_AFTER_INJURING_STARTS,
     _NAMED,
     _NEXT_TOLL,
     _NOT_VICTIM_LEFT,
@@ -49,8 +51,10 @@ from transforms.extract.casualties.patterns import (
     _TOKEN,
     _URL_LEFT,
     _VERB_BARE,
+    _VERB_BARE_STARTS,
     NAMED_VERBS,
     anchored_finditer,
+    finditer_from,
     word_starts,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
@@ -352,7 +356,8 @@ def _names_after_injuring(original: str, phrases: list[_Phrase]) -> list[_Phrase
     named as the active verb's object (not "was injured Saturday Night", a passive)."""
     spans = [(p.start, p.end) for p in phrases]
     found = []
-    for match in _NAME_AFTER_INJURING.finditer(original):
+    anchors = word_starts(original, _NAME_AFTER_INJURING_STARTS, whole=False)
+    for match in finditer_from(_NAME_AFTER_INJURING, original, anchors):
         start, end = match.span("name")
         words = match.group("name").split()
         if words[0] in _NOT_NAMES or any(w.lower() in _PERSONS for w in words):
@@ -373,10 +378,26 @@ def _names_before_verbs(original: str, text: str):
         while at != -1:
             if at not in seen:
                 seen.add(at)
-                match = _NAMED.search(original, max(0, at - 120), at)
+                match = _named_before(original, at)
                 if match:
                     yield match
             at = text.find(verb, at + 1)
+
+
+# How a _NAMED match's last word ends: a name's word, "he"/"she", the comma closing an
+# apposition, or an adverb ("who", "later", "then", "also", "...ly").
+_NAME_WORD_END = re.compile(r"[A-Z][a-z'’-]+\Z")
+_NAMED_LAST = (",", "ly", "he", "He", "who", "later", "then", "also")
+
+
+def _named_before(original: str, at: int) -> re.Match | None:
+    """_NAMED's match in the 120 characters before `at`: searched only when the last word there
+    ends as one of its matches does (most words before "was" are no names)."""
+    window = max(0, at - 120)
+    last = original[window:at].rsplit(None, 1)
+    if not last or not (last[-1].endswith(_NAMED_LAST) or _NAME_WORD_END.search(last[-1])):
+        return None
+    return _NAMED.search(original, window, at)
 
 
 def _renamed(text: str, start: int) -> bool:
@@ -460,7 +481,7 @@ def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
     """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
     person, only before a casualty verb."""
     head = text[:100]  # the match is at the start: up to three words, the noun, the verb
-    if not any(cue in head for cue in _BARE_CUES):
+    if not holds_any(head, _BARE_CUES):
         return None  # the cheap test first: it needs one of these
     bare = _BARE_SINGULAR.match(text)
     if not bare or any(a < bare.end() and bare.start() < b for a, b in taken):
@@ -474,7 +495,8 @@ def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
 def _verb_bare_persons(text: str, phrases: list[_Phrase]) -> list[_Phrase]:
     """ "kills teen girl": one person with no article after a killing verb (a headline's)."""
     found = []
-    for match in _VERB_BARE.finditer(text):
+    anchors = word_starts(text, _VERB_BARE_STARTS, whole=False)
+    for match in finditer_from(_VERB_BARE, text, anchors):
         start, end = match.span("who")
         if not any(p.start < end and start < p.end for p in phrases):
             found.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], False))

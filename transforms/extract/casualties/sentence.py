@@ -7,9 +7,14 @@ from bisect import bisect_right
 
 from transforms.extract.casualties.categories import _categorise, _lists
 from transforms.extract.casualties.lexicon import _ci, lowercase
-from transforms.extract.casualties.patterns import _NEGATION
+from transforms.extract.casualties.patterns import (
+    _NEGATION,
+    _NEGATION_STARTS,
+    finditer_from,
+    word_starts,
+)
 from transforms.extract.casualties.phrases import _LETTERS, _Phrase, _phrases
-from transforms.extract.casualties.sources import _SAYS, _attributions
+from transforms.extract.casualties.sources import _attributions
 from transforms.extract.records import Figure
 from transforms.text import Sentence
 
@@ -127,7 +132,8 @@ def figures_in_sentence(
         found = [f for f in found if not any(a <= f.char_start < b for a, b in spans)]
         found.extend(negations)
     found.extend(_coded(sentence, low, found))
-    sources = _attributions(text) if found and _SAYS.search(low) else []
+    # (_attributions finds their key words first: a sentence with none costs a few str.find)
+    sources = _attributions(text, tokens) if found else []
     for figure in found:
         # the source stated before the figure in the sentence, else the first one after it
         start = figure.char_start - sentence.start
@@ -193,7 +199,8 @@ def _negations(sentence: Sentence, low: str) -> list[Figure]:
     # "nobody", "none" and "did not" contain "no": the cheap test, unrolled
     if not ("no" in low or "without" in low or "zero" in low or "didn't" in low):
         return found
-    for match in _NEGATION.finditer(low):
+    anchors = word_starts(low, _NEGATION_STARTS, whole=False)
+    for match in finditer_from(_NEGATION, low, anchors):
         word = (
             match.group("n_noun") or match.group("n_verb") or match.group("n_noun2") or ""
         ).lower()

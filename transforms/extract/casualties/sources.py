@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import _ci
-from transforms.extract.casualties.patterns import anchored_finditer
+from transforms.extract.casualties.patterns import anchored_finditer, word_starts
 from transforms.extract.records import Figure
 
 _ATTRIBUTION = re.compile(
@@ -23,19 +23,17 @@ _ATTRIBUTION = re.compile(
 )
 # Where an _ATTRIBUTION match's key word is ("ccording" of "according to", "per", the verb), and
 # the most runs of spaces a match has before it (eight words of a source, then the verb), plus one.
-_ATTRIBUTION_KEYS = re.compile(
-    r"ccording|\b(?:per|said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated"
-    r"|announced|announces|added|estimated|tallied)\b"
-)
+_ATTRIBUTION_VERBS = (
+    "per", "said", "says", "told", "reported", "reports", "claimed", "claims", "confirmed",
+    "confirms", "stated", "announced", "announces", "added", "estimated", "tallied",
+)  # fmt: skip
+_ATTRIBUTION_VERB_SET = frozenset(_ATTRIBUTION_VERBS)
 _ATTRIBUTION_WORDS_BEFORE = 9
 _PARTY = _ci(
     r"\b(?:taliban|islamic\s+state|isis|isil|daesh|is\b|al[\s-]?shabaa?b|shabaab|boko\s+haram|iswap|houthis?"
     r"|ansar\w*|hamas|hezbollah|hizbollah|pkk|ypg|sdf|jnim|aqap|al[\s-]?qaeda|militants?|rebels?|insurgents?"
     r"|group|jihadists?|army|military|forces|idf|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry|militia\w*"
     r"|resistance|pdf|knla|kia|aa|mndaa|tnla|jaish\w*|lashkar\w*|wagner|rsf|saf)\b"
-)
-_SAYS = _ci(
-    r"\b(?:said|says|told|report|claim|confirm|stated|announc|added|estimat|tallied|according|per)"
 )
 _CLAIM_VERB = _ci(r"^claim|^(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they|its|their)\b")
 
@@ -46,11 +44,12 @@ _BARE_SOURCES = frozenset(
 _SOURCE_JOINERS = ("and", "of", "for", "'s", "’s")
 
 
-def _attributions(text: str) -> list[tuple[int, str, bool]]:
+def _attributions(text: str, tokens: set[str] | None = None) -> list[tuple[int, str, bool]]:
     """Who gives figures in a sentence, in order: (offset, source, is a party's claim).
-    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it"."""
+    "according to X", "X said", "per X"; a claim is an armed party's "claimed" or "said it".
+    (`tokens`: the runs of letters of the lowercased sentence, if the caller has them.)"""
     found = []
-    anchors = [m.start() for m in _ATTRIBUTION_KEYS.finditer(text)]
+    anchors = _attribution_anchors(text, tokens)
     for match in anchored_finditer(_ATTRIBUTION, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
         source = _source(match)
         if source:
@@ -59,6 +58,21 @@ def _attributions(text: str) -> list[tuple[int, str, bool]]:
             claim = bool(_PARTY.search(source.lower())) and bool(_CLAIM_VERB.search(verb.lower()))
             found.append((match.start(), source, claim))
     return found
+
+
+def _attribution_anchors(text: str, tokens: set[str] | None = None) -> list[int]:
+    """Where the key words of _ATTRIBUTION's matches are, in order (or more places). `tokens`,
+    the runs of letters of the lowercased sentence, hold each key word a match can have (a
+    whole word, lowercase in the text): only those are looked for."""
+    verbs = _ATTRIBUTION_VERBS if tokens is None else _ATTRIBUTION_VERB_SET & tokens
+    anchors = word_starts(text, verbs)
+    at = text.find("ccording") if tokens is None or "according" in tokens else -1
+    if at != -1:
+        while at != -1:
+            anchors.append(at)
+            at = text.find("ccording", at + 1)
+        anchors.sort()
+    return anchors
 
 
 def _source(match: re.Match) -> str | None:
