@@ -5,10 +5,10 @@ The sets are not part of the repository. The folder comes from CONFLICT_EVENTS_G
 (`make test-gold` sets it to ../shared/gold beside the checkout); without it these tests skip.
 The scoring is `conflict-events eval`'s, run in-process.
 
-Measured on 2026-12-06 at commit 2141701 (extractor 0.1.7) with
+Measured on 2026-12-06 at commit 44f336a (extractor 0.1.7) with
 `.venv/bin/conflict-events eval ../shared/gold/NAME.jsonl`, exact-match accuracy:
-- news_articles (150 rows): killed 0.913, injured 0.875, event_date 0.970, location 0.759,
-  admin1 0.863, country 0.980, event_type 0.926, sub_event_type 0.872
+- news_articles (150 rows): killed 0.913, injured 0.875, event_date 0.970, location 0.779,
+  admin1 0.870, country 0.973, event_type 0.940, sub_event_type 0.899
 - drone_strike_notes (1,033 rows): killed 0.984, event_date 0.910, location 0.868, admin1 0.911,
   country 0.959, coordinates 0.485
 - wikipedia_incidents (324 rows): killed 0.679, injured 0.679, country 0.821 (its labels leave
@@ -31,11 +31,11 @@ MEASURED = {
         "killed": 0.913,
         "injured": 0.875,
         "event_date": 0.970,
-        "location": 0.759,
-        "admin1": 0.863,
-        "country": 0.980,
-        "event_type": 0.926,
-        "sub_event_type": 0.872,
+        "location": 0.779,
+        "admin1": 0.870,
+        "country": 0.973,
+        "event_type": 0.940,
+        "sub_event_type": 0.899,
     },
     "drone_strike_notes": {
         "killed": 0.984,
