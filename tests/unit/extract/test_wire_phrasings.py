@@ -187,6 +187,8 @@ def test_a_list_goes_on_through_a_possessive():
 def test_another_who_later_died_is_one_more_death():
     body = "One man died at the scene and another later died in hospital after the shooting."
     assert _toll(body)[0] == 2
+    body = "Four men died at the scene and a fifth later died in hospital after the shooting."
+    assert _toll(body)[0] == 5
 
 
 def test_another_wounded_with_its_verb_left_out():

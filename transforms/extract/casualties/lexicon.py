@@ -34,16 +34,14 @@ _PERSON_SINGULAR_LIST = _words("casualty_person_singular.txt")
 _PERSON_SINGULAR = "|".join(w.replace(" ", r"\s+") for w in _PERSON_SINGULAR_LIST)
 # Whole words one of which every _SINGULAR match contains (the head's last word, a reflexive,
 # "another", "him" or "her").
+# "a third was killed": one more person than those told before (patterns._SINGULAR).
+ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
 _SINGULAR_WORDS = frozenset(w.split()[-1] for w in _PERSON_SINGULAR_LIST) | {
     "himself",
     "herself",
     "themselves",
     "another",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
+    *ORDINALS,
     "him",
     "her",
 }

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from transforms.extract.casualties.lexicon import (
     _PERSON_SINGULAR,
     _PERSON_SINGULAR_LIST,
+    ORDINALS,
     _ci,
     _words,
 )
@@ -307,7 +308,8 @@ _PARTITIVE = _ci(
 )
 _SINGULAR = _ci(
     rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
-    r"|\b(?P<reflexive>himself|herself|themselves)\b|\b(?:another|a\s+(?:second|third|fourth|fifth|sixth))\b"
+    r"|\b(?P<reflexive>himself|herself|themselves)\b"
+    rf"|\b(?:another|a\s+(?:{'|'.join(ORDINALS)}))\b"
     r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )

@@ -16,6 +16,7 @@ from transforms.extract.casualties.lexicon import (
     _SINGULAR_WORDS,
     _STOP,
     _THINGS,
+    ORDINALS,
     _ci,
 )
 from transforms.extract.casualties.patterns import (
@@ -128,6 +129,9 @@ def _core_starts(text: str, tokens: set[str]) -> list[int]:
                 starts.append(at)
             at = text.find(word, at + 1)
     return sorted(starts)
+
+
+_ONE_MORE = ("another", *(f"a {ordinal}" for ordinal in ORDINALS))
 
 
 def _thing_follows(text: str, pos: int) -> bool:
@@ -305,7 +309,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         ):
             continue
         # "another" and "a third" name one more person than those told before
-        one_more = text.startswith(("another", "a second", "a third", "a fourth"), start)
+        one_more = text.startswith(_ONE_MORE, start)
         phrases.append(_Phrase(start, end, (1, 1, 1), "exact", text[start:end], one_more))
     phrases.extend(_demonyms(text, original, taken))
     phrases.extend(_named_people(text, original, phrases))
