@@ -8,6 +8,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from transforms.ingest.articles import reject_row
@@ -39,11 +40,7 @@ def discover(sources: list[str]) -> list[str]:
     for source in split_sources(sources)[0]:
         path = Path(source)
         if path.is_dir():
-            found.update(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_SUFFIXES and _is_entry(p)
-            )
+            found.update(_files_under(path))
         elif _is_entry(path):
             found.add(str(path))
         elif any(ch in source for ch in "*?["):
@@ -51,6 +48,22 @@ def discover(sources: list[str]) -> list[str]:
         else:
             raise SourceError(f"source not found: {source}")
     return sorted(found)
+
+
+def _files_under(folder: Path) -> Iterator[str]:
+    """Supported files anywhere under `folder`. os.walk reads each entry's type from the
+    directory listing, where rglob and is_dir/exists cost three stat calls a file (2 s per
+    100k files, most of a re-run with nothing new). Like rglob, it does not follow links to
+    folders; a link to a file, a broken link, a link loop or a FIFO is listed, for
+    read_file to read or reject."""
+    top = str(folder)  # spelled as pathlib spells it: the paths are stored as origins
+    for directory, _, names in os.walk(top):
+        if top == ".":  # pathlib writes "a/b.json" under ".", where os.walk writes "./a/b.json"
+            directory = directory[2:]
+        prefix = directory + os.sep if directory else ""
+        for name in names:
+            if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                yield prefix + name
 
 
 def _is_entry(path: Path) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +184,30 @@ def test_a_missing_source_is_a_usage_error_and_urls_are_left_to_the_fetcher(tmp_
     with pytest.raises(sources.SourceError):
         discover([str(tmp_path / "nope")])
     assert discover(["https://example.org/feed.rss"]) == []
+
+
+def _listed_by_pathlib(source: str) -> list[str]:
+    """discover's list as rglob spells it: the paths are stored as origins, so a faster walk
+    must give the very same strings."""
+    found = Path(source).rglob("*")
+    return sorted(
+        str(p) for p in found if p.suffix.lower() in sources.SUPPORTED_SUFFIXES and not p.is_dir()
+    )
+
+
+def test_discover_lists_what_rglob_lists_spelled_the_same(tmp_path, monkeypatch):
+    for name in ["x.json", "a/y.TXT", "a/b/z.html", ".hidden/h.json", "real/r.json", "noext"]:
+        _write(tmp_path, name, b"{}")
+    (tmp_path / "a" / "folder.json").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "a" / "linked_folder")  # not followed
+    os.symlink(tmp_path / "x.json", tmp_path / "a" / "link.json")
+    os.symlink(tmp_path / "nowhere.json", tmp_path / "a" / "broken.json")
+    os.symlink(tmp_path / "a" / "loop.json", tmp_path / "a" / "loop.json")
+    os.mkfifo(tmp_path / "a" / "fifo.json")
+    for source in [str(tmp_path), f"{tmp_path}/", f"{tmp_path}//a"]:
+        assert discover([source]) == _listed_by_pathlib(source)
+    monkeypatch.chdir(tmp_path)
+    for source in [".", "./a", "a/"]:
+        assert discover([source]) == _listed_by_pathlib(source)
+    assert "a/loop.json" in discover(["."]) and "a/fifo.json" in discover(["."])
+    assert not any("linked_folder" in p for p in discover(["."]))
