@@ -104,7 +104,12 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
 
 
 def run_extract(params: PipelineParams, run_id: str) -> dict:
-    runner = task_runner_for(params, pending=len(pending_articles(params.lake)))
+    """Extract, unless every article was read by this extractor version (a no-op run)."""
+    pending = len(pending_articles(params.lake))
+    if not pending:
+        get_run_logger().info("extract: nothing new")
+        return {"articles": 0, "mentions": 0, "figures": 0}
+    runner = task_runner_for(params, pending=pending)
     return extract.with_options(task_runner=runner)(params, run_id)
 
 
