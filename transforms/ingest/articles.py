@@ -38,7 +38,8 @@ def article_from_record(
     fields = lowered_fields(record)
     raw_body = first_field(fields, BODY_FIELDS)
     body = None if isinstance(raw_body, int | float) else text_of(raw_body, separator="\n\n")
-    if not body or not body.split():  # split() drops what strip() keeps (NBSP-only text)
+    # isspace() is split()'s whitespace (NBSP too, which strip() keeps), without a list of words
+    if not body or body.isspace():
         raise Rejected("empty_text", "no text in any of the fields " + ", ".join(BODY_FIELDS))
     language = _language(fields, body)
     return {
