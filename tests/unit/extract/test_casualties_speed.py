@@ -214,3 +214,9 @@ def test_named_gate_never_changes_a_search(original_texts):
         for at in range(len(text) + 1):
             expected = _found(patterns._NAMED.search(text, max(0, at - 120), at))
             assert _found(phrases._named_before(text, at)) == expected, (text, at)
+
+
+def test_letter_runs_are_the_letters_matches(gate_texts):
+    odd = ["é one, oneé, ²one", "x\ud800y\udfffz", "İstanbul ıs ſa K", "", "\x0b\x1c a\x00b\x7fc"]
+    for low in gate_texts + odd + [lowercase(t) for t in odd]:
+        assert phrases.letter_runs(low) == set(_LETTERS.findall(low)), low

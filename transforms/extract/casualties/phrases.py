@@ -76,6 +76,15 @@ _DIGITS = re.compile(r"\d+")
 # Runs of letters in a lowercased sentence: a whole word that a pattern matches is one of them.
 # Their set, made once per sentence, tells with a lookup or two that a costly scan finds nothing.
 _LETTERS = re.compile(r"[a-z]+")
+# Every byte but a-z made a space: UTF-8 writes other characters with other bytes, so the
+# encoded text's runs of letters, split on the spaces, are _LETTERS' matches.
+_NOT_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def letter_runs(low: str) -> set[str]:
+    """set(_LETTERS.findall(low)): one bytes.translate and a split, which make no match
+    objects (a lone surrogate, possible in JSON text, is encoded too and made spaces)."""
+    return set(low.encode("utf-8", "surrogatepass").translate(_NOT_LETTERS).decode().split())
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
