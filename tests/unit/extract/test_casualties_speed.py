@@ -220,3 +220,15 @@ def test_letter_runs_are_the_letters_matches(gate_texts):
     odd = ["é one, oneé, ²one", "x\ud800y\udfffz", "İstanbul ıs ſa K", "", "\x0b\x1c a\x00b\x7fc"]
     for low in gate_texts + odd + [lowercase(t) for t in odd]:
         assert phrases.letter_runs(low) == set(_LETTERS.findall(low)), low
+
+
+def test_amount_start_endings_by_last_character(gate_texts):
+    groups = phrases._AMOUNT_START_BY_LAST
+    assert sorted(w for group in groups.values() for w in group) == sorted(
+        phrases._AMOUNT_START_ENDS
+    )
+    for low in gate_texts:
+        for end in range(len(low) + 1):
+            before = low[max(0, end - 40) : end].rstrip()
+            grouped = bool(before) and before.endswith(groups.get(before[-1], ()))
+            assert grouped == before.endswith(phrases._AMOUNT_START_ENDS), before

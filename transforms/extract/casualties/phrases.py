@@ -55,6 +55,7 @@ from transforms.extract.casualties.patterns import (
     _VERB_BARE_STARTS,
     NAMED_VERBS,
     anchored_finditer,
+    by_last_character,
     finditer_from,
     word_starts,
 )
@@ -85,6 +86,8 @@ def letter_runs(low: str) -> set[str]:
     """set(_LETTERS.findall(low)): one bytes.translate and a split, which make no match
     objects (a lone surrogate, possible in JSON text, is encoded too and made spaces)."""
     return set(low.encode("utf-8", "surrogatepass").translate(_NOT_LETTERS).decode().split())
+
+
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
@@ -97,6 +100,7 @@ _AMOUNT_START_ENDS = tuple(
         | {qualifier.split()[-1] for qualifier in QUALIFIERS}
     )
 )
+_AMOUNT_START_BY_LAST = by_last_character(_AMOUNT_START_ENDS)
 
 
 # Key words of _SINGULAR that are no run of letters, so never in a sentence's `tokens`.
@@ -117,7 +121,8 @@ def _amounts(text: str, tokens: set[str]):
             continue
         window = max(done, at - 40)
         start = None  # then the amount starts at `at`
-        if text[window:at].rstrip().endswith(_AMOUNT_START_ENDS):
+        before = text[window:at].rstrip()  # (endswith tried with the last character's words)
+        if before and before.endswith(_AMOUNT_START_BY_LAST.get(before[-1], ())):
             start = _AMOUNT_START.search(text, window, at)
         for begin in ((start.start(),) if start else ()) + (at,):
             match = _AMOUNT.match(text, begin)
