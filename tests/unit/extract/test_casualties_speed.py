@@ -232,3 +232,10 @@ def test_amount_start_endings_by_last_character(gate_texts):
             before = low[max(0, end - 40) : end].rstrip()
             grouped = bool(before) and before.endswith(groups.get(before[-1], ()))
             assert grouped == before.endswith(phrases._AMOUNT_START_ENDS), before
+
+
+def test_digit_starts_are_where_the_digits_match(gate_texts):
+    odd = ["12 3,400 5.6 7-8 9", "0", "a1b22c333", "٣ and 3 and ３", "x\ud800 12", "no digits"]
+    for low in gate_texts + odd:
+        expected = [m.start() for m in phrases._DIGITS.finditer(low)]
+        assert phrases._digit_starts(low) == expected, low
