@@ -239,3 +239,21 @@ def test_digit_starts_are_where_the_digits_match(gate_texts):
     for low in gate_texts + odd:
         expected = [m.start() for m in phrases._DIGITS.finditer(low)]
         assert phrases._digit_starts(low) == expected, low
+
+
+HISTORICAL_EXTRAS = [
+    "a similar attack in june killed 4; in 2019 a previous bombing, in  1998 and in 20233",
+    "last year, two weeks ago, since the war began, it came just after the raid, in all",
+    "the raid happened hours before the strike; a second ambush; a prior incident; separate",
+    "in early may, on mid-june, since dec, before the attack, in jan.",
+    "nothing of the kind: in19 99, win 2019, 1920",
+]
+
+
+def test_historical_gates_never_change_an_answer(gate_texts):
+    whole = re.compile(f"{summary._HISTORICAL.pattern}|{summary._HISTORICAL_YEAR.pattern}")
+    for low in gate_texts + HISTORICAL_EXTRAS:
+        assert summary._historical(low) == bool(whole.search(low)), low
+        assert _found(summary._NEW_EVENT.search(low)) == _found(
+            summary._NEW_EVENT.regex.search(low)
+        ), low
