@@ -214,3 +214,46 @@ def test_named_gate_never_changes_a_search(original_texts):
         for at in range(len(text) + 1):
             expected = _found(patterns._NAMED.search(text, max(0, at - 120), at))
             assert _found(phrases._named_before(text, at)) == expected, (text, at)
+
+
+def test_letter_runs_are_the_letters_matches(gate_texts):
+    odd = ["é one, oneé, ²one", "x\ud800y\udfffz", "İstanbul ıs ſa K", "", "\x0b\x1c a\x00b\x7fc"]
+    for low in gate_texts + odd + [lowercase(t) for t in odd]:
+        assert phrases.letter_runs(low) == set(_LETTERS.findall(low)), low
+
+
+def test_amount_start_endings_by_last_character(gate_texts):
+    groups = phrases._AMOUNT_START_BY_LAST
+    assert sorted(w for group in groups.values() for w in group) == sorted(
+        phrases._AMOUNT_START_ENDS
+    )
+    for low in gate_texts:
+        for end in range(len(low) + 1):
+            before = low[max(0, end - 40) : end].rstrip()
+            grouped = bool(before) and before.endswith(groups.get(before[-1], ()))
+            assert grouped == before.endswith(phrases._AMOUNT_START_ENDS), before
+
+
+def test_digit_starts_are_where_the_digits_match(gate_texts):
+    odd = ["12 3,400 5.6 7-8 9", "0", "a1b22c333", "٣ and 3 and ３", "x\ud800 12", "no digits"]
+    for low in gate_texts + odd:
+        expected = [m.start() for m in phrases._DIGITS.finditer(low)]
+        assert phrases._digit_starts(low) == expected, low
+
+
+HISTORICAL_EXTRAS = [
+    "a similar attack in june killed 4; in 2019 a previous bombing, in  1998 and in 20233",
+    "last year, two weeks ago, since the war began, it came just after the raid, in all",
+    "the raid happened hours before the strike; a second ambush; a prior incident; separate",
+    "in early may, on mid-june, since dec, before the attack, in jan.",
+    "nothing of the kind: in19 99, win 2019, 1920",
+]
+
+
+def test_historical_gates_never_change_an_answer(gate_texts):
+    whole = re.compile(f"{summary._HISTORICAL.pattern}|{summary._HISTORICAL_YEAR.pattern}")
+    for low in gate_texts + HISTORICAL_EXTRAS:
+        assert summary._historical(low) == bool(whole.search(low)), low
+        assert _found(summary._NEW_EVENT.search(low)) == _found(
+            summary._NEW_EVENT.regex.search(low)
+        ), low

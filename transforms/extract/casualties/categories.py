@@ -87,13 +87,22 @@ _CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested", "shot")
 def _category(match: re.Match | None, prefix: str) -> str | None:
     if match is None:
         return None
-    for index, name in _category_groups(match.re, prefix):
+    regex = match.re
+    # keyed by the pattern's text, whose hash Python keeps: a compiled pattern's hash runs
+    # over all its code each time (thousands of words for _TAIL)
+    groups = _CATEGORY_GROUPS.get((regex.pattern, prefix))
+    if groups is None:
+        groups = _CATEGORY_GROUPS[regex.pattern, prefix] = _category_groups(regex, prefix)
+    for index, name in groups:
         if match.group(index):
             return name
     return None
 
 
-@lru_cache(maxsize=64)
+# _category_groups of each pattern's text and prefix (the same text has the same groups).
+_CATEGORY_GROUPS: dict[tuple[str, str], tuple[tuple[int, str], ...]] = {}
+
+
 def _category_groups(regex: re.Pattern, prefix: str) -> tuple[tuple[int, str], ...]:
     """The numbers of the pattern's groups named prefix_<category>, in _CATEGORIES' order: read
     by number, not through match.groupdict(), which builds a dict of all the groups each time."""

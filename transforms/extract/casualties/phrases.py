@@ -55,6 +55,7 @@ from transforms.extract.casualties.patterns import (
     _VERB_BARE_STARTS,
     NAMED_VERBS,
     anchored_finditer,
+    by_last_character,
     finditer_from,
     word_starts,
 )
@@ -76,6 +77,17 @@ _DIGITS = re.compile(r"\d+")
 # Runs of letters in a lowercased sentence: a whole word that a pattern matches is one of them.
 # Their set, made once per sentence, tells with a lookup or two that a costly scan finds nothing.
 _LETTERS = re.compile(r"[a-z]+")
+# Every byte but a-z made a space: UTF-8 writes other characters with other bytes, so the
+# encoded text's runs of letters, split on the spaces, are _LETTERS' matches.
+_NOT_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def letter_runs(low: str) -> set[str]:
+    """set(_LETTERS.findall(low)): one bytes.translate and a split, which make no match
+    objects (a lone surrogate, possible in JSON text, is encoded too and made spaces)."""
+    return set(low.encode("utf-8", "surrogatepass").translate(_NOT_LETTERS).decode().split())
+
+
 _AMOUNT_START = _ci(
     r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
@@ -88,6 +100,7 @@ _AMOUNT_START_ENDS = tuple(
         | {qualifier.split()[-1] for qualifier in QUALIFIERS}
     )
 )
+_AMOUNT_START_BY_LAST = by_last_character(_AMOUNT_START_ENDS)
 
 
 # Key words of _SINGULAR that are no run of letters, so never in a sentence's `tokens`.
@@ -108,7 +121,8 @@ def _amounts(text: str, tokens: set[str]):
             continue
         window = max(done, at - 40)
         start = None  # then the amount starts at `at`
-        if text[window:at].rstrip().endswith(_AMOUNT_START_ENDS):
+        before = text[window:at].rstrip()  # (endswith tried with the last character's words)
+        if before and before.endswith(_AMOUNT_START_BY_LAST.get(before[-1], ())):
             start = _AMOUNT_START.search(text, window, at)
         for begin in ((start.start(),) if start else ()) + (at,):
             match = _AMOUNT.match(text, begin)
@@ -118,10 +132,29 @@ def _amounts(text: str, tokens: set[str]):
                 break
 
 
+# Every byte but 0-9 made a space: in ASCII text the runs of digits are then split out.
+_NOT_DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _digit_starts(text: str) -> list[int]:
+    """Where _DIGITS matches. ASCII text: its digit runs split out of one bytes.translate and
+    found in turn with str.find; a regex scan for \\d asks Unicode's tables of each character,
+    several times the cost. Other text may hold digits of other scripts: the regex reads it."""
+    if not text.isascii():
+        return [match.start() for match in _DIGITS.finditer(text)]
+    starts: list[int] = []
+    at = 0
+    for run in text.encode().translate(_NOT_DIGITS).decode().split():
+        at = text.find(run, at)  # only letters and signs lie between two runs
+        starts.append(at)
+        at += len(run)
+    return starts
+
+
 def _core_starts(text: str, tokens: set[str]) -> list[int]:
     """Where _NUMBER_CORE matches, in order: the digit runs, and the number words the sentence
     has found with str.find (a regex scan with all the words tries each at every position)."""
-    starts = [match.start() for match in _DIGITS.finditer(text)]
+    starts = _digit_starts(text)
     for word in tokens & _NUMBER_WORDS:
         at = text.find(word)
         while at != -1:

@@ -13,7 +13,7 @@ from transforms.extract.casualties.patterns import (
     finditer_from,
     word_starts,
 )
-from transforms.extract.casualties.phrases import _LETTERS, _Phrase, _phrases
+from transforms.extract.casualties.phrases import _Phrase, _phrases, letter_runs
 from transforms.extract.casualties.sources import _attributions
 from transforms.extract.records import Figure
 from transforms.text import Sentence
@@ -112,7 +112,7 @@ def figures_in_sentence(
     lowercased, if the caller has it."""
     text = sentence.text
     low = lowercase(text) if low is None else low
-    tokens = set(_LETTERS.findall(low))
+    tokens = letter_runs(low)
     phrases = _phrases(low, text, tokens)
     lists = _lists(low, phrases)
     for items in lists:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from transforms.cues import gated
 from transforms.extract.casualties.lexicon import _ci
 from transforms.extract.casualties.patterns import _MONTHS
 from transforms.extract.casualties.sources import is_party_claim
@@ -199,16 +200,31 @@ def _lower_bound(value: Bounds) -> int:
     return value[0] if value[0] is not None else value[1] or 0
 
 
+# Markers of another, earlier event. Gated (transforms/cues.py): searched only in a sentence
+# that holds one of the words its matches need, a few `in` tests instead of a scan that tries
+# every alternative at every word; the year ("in 2019"), whose words are too short to gate on,
+# is a pattern of its own, searched only where "19" or "20" is.
 _HISTORICAL = _ci(
     r"\b(?:similar|previous|earlier|last|separate|another|second|prior)\s+(?:\w+\s+)?(?:attack|strike|assault|bombing|"
-    r"blast|raid|incident|shooting|explosion|ambush)s?\b|\bin\s+(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b"
+    r"blast|raid|incident|shooting|explosion|ambush)s?\b|\blast\s+(?:year|month|week)\b"
     r"|\b(?:years|months|weeks)\s+ago\b|\bsince\s+the\s+(?:start|beginning|war|conflict|invasion)\b"
     r"|\b(?:came|comes|occurred|happened|followed)\s+(?:\w+\s+)?(?:after|before)\b"
 )
+_HISTORICAL_YEAR = _ci(r"\bin\s+(?:19|20)\d\d\b")
 _NEW_EVENT = _ci(
     rf"\b(?:in|on|since)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b"
     r"|\bbefore\s+the\s+attack\b"
 )
+_HISTORICAL, _NEW_EVENT = gated(_HISTORICAL), gated(_NEW_EVENT)
+
+
+def _historical(text: str) -> bool:
+    """Whether a lowercased sentence points to another, earlier event."""
+    if _HISTORICAL.search(text):
+        return True
+    return ("19" in text or "20" in text) and _HISTORICAL_YEAR.search(text) is not None
+
+
 # A toll update: two regexes, as one alternation the anchored line would be tried at every
 # position (five times slower).
 # A short summary line, as event notes end: "9 fatalities.", "Three fatalities and no injuries."
@@ -243,7 +259,7 @@ def continues_toll(previous: list[Figure], figures: list[Figure], sentence_text:
     if all(f.is_subset for f in figures):
         return True
     sentence_text = sentence_text.lower()
-    if _HISTORICAL.search(sentence_text):
+    if _historical(sentence_text):
         return False
     if is_toll_update(sentence_text):
         return True
