@@ -10,7 +10,7 @@ of them cannot match, so gating changes no result.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import product
 from re import _constants as sre  # the parser's opcodes (Python 3.11+)
 from re import _parser
@@ -18,6 +18,10 @@ from re import _parser
 _MAX_SET = 48  # strings a literal set may expand to (products of alternatives)
 _MIN_CUE = 3  # a shorter cue ("in", "a ") is in nearly every sentence: worth no test
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# From this many cues one search of them all (grouped by first character) costs fewer CPU
+# instructions than an `in` test of each (~600 a sentence each): for the 71 actor cues about
+# 35,000 against 43,000; for 48 cues the `in` tests still cost less (24,700 against 27,900).
+_MIN_SEARCHED = 64
 
 
 def literal_cues(pattern: str) -> tuple[str, ...] | None:
@@ -30,12 +34,15 @@ def literal_cues(pattern: str) -> tuple[str, ...] | None:
 class Gated:
     """A compiled pattern whose search first asks whether the text holds one of its cues."""
 
-    __slots__ = ("regex", "pattern", "cues")
+    __slots__ = ("regex", "pattern", "cues", "_cue_search")
 
     def __init__(self, regex: re.Pattern, cues: tuple[str, ...]) -> None:
         self.regex, self.pattern, self.cues = regex, regex.pattern, cues
+        self._cue_search = cue_search(cues) if len(cues) >= _MIN_SEARCHED else None
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
+        if self._cue_search is not None:
+            return self.regex.search(text, pos) if self._cue_search(text) else None
         for cue in self.cues:
             if cue in text:
                 return self.regex.search(text, pos)
@@ -48,6 +55,8 @@ class Gated:
         return self.regex.sub(repl, text) if self.holds_cue(text) else text
 
     def holds_cue(self, text: str) -> bool:
+        if self._cue_search is not None:
+            return self._cue_search(text) is not None
         return holds_any(text, self.cues)
 
 
@@ -58,6 +67,20 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
         if word in text:
             return True
     return False
+
+
+def cue_search(words: tuple[str, ...]) -> Callable[[str], re.Match | None]:
+    """The search method of a regex that finds any of the words: the words that open on the
+    same character put behind it ("k(?:ill|idnap)"), so the engine tries one character per
+    group at each place rather than every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = [
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for first, rests in groups.items()
+    ]
+    return re.compile("|".join(alternatives)).search
 
 
 def gated(regex: re.Pattern) -> Gated | re.Pattern:

@@ -1,0 +1,67 @@
+"""The cheap tests and per-article caches of article assembly answer as what they replace."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from tests.fingerprint import generated_articles, sample_articles
+from transforms.cues import Gated, cue_search, holds_any
+from transforms.extract import primary
+from transforms.extract.dates import resolve_date
+from transforms.extract.taxonomy import _ACTOR_START
+from transforms.text import fold_case, has_digit, split_sentences
+
+ANCHOR = date(2023, 7, 31)
+
+
+@cache
+def _sentences() -> tuple[str, ...]:
+    articles = [*sample_articles(), *generated_articles(200)]
+    bodies = [f"{a.get('title') or ''}\n\n{a['body']}" for a in articles]
+    extra = ["Reuters Tuesday 6 May 2014 - a blast", "٣ killed", "Ⅳ", "UPDATE July 16: 3 dead"]
+    return (*(s.text for body in bodies for s in split_sentences(body)), *extra)
+
+
+def test_has_digit_answers_as_a_search_for_a_digit():
+    digit = re.compile(r"\d")
+    for text in (*_sentences(), "", "no digits", "٣ (an Arabic-Indic three)", "x٣", "Ⅳ"):
+        assert has_digit(text) == (digit.search(text) is not None), text
+
+
+def test_a_search_of_many_cues_answers_as_an_in_test_of_each():
+    assert isinstance(_ACTOR_START, Gated) and _ACTOR_START._cue_search is not None
+    search = cue_search(_ACTOR_START.cues)
+    for text in map(fold_case, _sentences()):
+        assert (search(text) is not None) == holds_any(text, _ACTOR_START.cues), text
+        assert bool(_ACTOR_START.search(text)) == bool(_ACTOR_START.regex.search(text)), text
+
+
+def test_the_wire_dateline_gate_drops_no_match():
+    wire = primary._DATELINES[1]
+    assert isinstance(wire, Gated)
+    for text in map(fold_case, _sentences()):
+        assert bool(wire.search(text)) == bool(wire.regex.search(text)), text
+
+
+def _event_date_as_before(text: str, anchor: date | None):
+    """resolve_event_date as written before it folded once (each step on the original text)."""
+    folded = fold_case(text)
+    found = primary._dateline(folded, anchor)
+    if found is not None:
+        start, end = found[1]
+        text = text[:start] + " " * (end - start) + text[end:]
+    folded = primary.blank_statement_days(fold_case(text))
+    cue = primary.event_day_cue(folded)
+    first = resolve_date(folded[cue:], anchor) if cue else (None, None)
+    return primary._not_after(first if first[0] else resolve_date(folded, anchor), anchor)
+
+
+def test_event_and_statement_dates_read_once_folded_answer_as_before():
+    for text in _sentences():
+        for anchor in (ANCHOR, None):
+            assert primary.resolve_event_date(text, anchor) == _event_date_as_before(text, anchor)
+            stripped = primary._without_dateline(fold_case(text), anchor)
+            before = primary._not_after(resolve_date(stripped, anchor), anchor)
+            assert primary.resolve_statement_date(text, anchor) == before, text
