@@ -132,6 +132,16 @@ class _Context:
     memo: dict[tuple, object] = field(default_factory=dict)
     place_texts: dict[int, str] = field(default_factory=dict)  # sentences folded as names
     heading: str = ""  # the headline before the body (blanked in `body`)
+    # fold_case of each sentence by index, folded when first asked: several readings ask again
+    folded: list[str | None] = field(default_factory=list)
+
+
+def _folded(ctx: _Context, sentence: Sentence) -> str:
+    """fold_case(sentence.text), read once per article."""
+    found = ctx.folded[sentence.index]
+    if found is None:
+        found = ctx.folded[sentence.index] = fold_case(sentence.text)
+    return found
 
 
 def _once(ctx: _Context, fn: Callable, *args: object):
@@ -166,6 +176,7 @@ def split_mentions(
     votes.update({"~" + k: v for k, v in town_votes(candidates).items()})
     anchor = article_date(body, heading_end, published)
     ctx = _Context(place_text, sentences, anchor, candidates, votes, heading=body[:heading_end])
+    ctx.folded = [None] * len(sentences)
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
@@ -176,15 +187,15 @@ def split_mentions(
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
-            if sentence_figures and _aggregate_lead(fold_case(sentence.text)):
+            if sentence_figures and _aggregate_lead(_folded(ctx, sentence)):
                 # "The war has killed 12,000 since April. On Monday, a shell killed three."
                 place = _sentence_place(ctx, sentence)
                 background.append(_open(ctx, sentence, sentence_figures, place, "aggregate"))
                 continue
             if (
-                _EVENT.search(fold_case(sentence.text))
+                _EVENT.search(_folded(ctx, sentence))
                 or sentence_figures
-                or (head_figures and not _lead_follows(sentences, sentence.index, by_sentence))
+                or (head_figures and not _lead_follows(ctx, sentence.index, by_sentence))
             ):
                 place = _sentence_place(ctx, sentence)
                 opened = _open(ctx, sentence, head_figures + sentence_figures, place, "reported")
@@ -222,13 +233,11 @@ def _aggregate_lead(folded: str) -> bool:
     return bool(_AGGREGATE.search(folded)) and not _SUPERLATIVE_SINCE.search(folded)
 
 
-def _lead_follows(
-    sentences: list[Sentence], index: int, by_sentence: dict[int, list[Figure]]
-) -> bool:
+def _lead_follows(ctx: _Context, index: int, by_sentence: dict[int, list[Figure]]) -> bool:
     """Whether one of the next two sentences tells of violence, where this one (a photo's
     caption, a line of page furniture) does not: the headline's figures wait for it."""
-    following = sentences[index + 1 : index + 3]
-    return any(s.index in by_sentence or _EVENT.search(fold_case(s.text)) for s in following)
+    following = ctx.sentences[index + 1 : index + 3]
+    return any(s.index in by_sentence or _EVENT.search(_folded(ctx, s)) for s in following)
 
 
 def continues_mention(
@@ -251,7 +260,7 @@ def continues_mention(
     if all(f.is_subset for f in figures):
         return True
     text = sentence.text
-    folded = fold_case(text)
+    folded = _folded(ctx, sentence)
     if _other_event(folded):  # a war-wide total, a historical marker, "another"
         return False
     if awaits_toll(current):
@@ -279,7 +288,7 @@ def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence
     if current is primary or current.role not in ("historical", "aggregate"):
         return False
     text = sentence.text
-    if not is_toll_update(text.lower()) or _other_event(fold_case(text)):
+    if not is_toll_update(text.lower()) or _other_event(_folded(ctx, sentence)):
         return False
     stated = _once(ctx, resolve_date, text, ctx.published)[0]
     return (
@@ -336,7 +345,7 @@ def _same_location(place: Place, mention: Mention) -> bool:
 
 
 def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
-    folded = fold_case(sentence.text)
+    folded = _folded(ctx, sentence)
     if _AGGREGATE.search(folded):
         return "aggregate"
     if _HISTORICAL.search(folded):
@@ -392,12 +401,11 @@ def _fill_from(ctx: _Context, mention: Mention, sentence: Sentence) -> None:
     """A continuing sentence fills what the opening sentence left empty, and a more specific
     weapon ("ballistic missiles" after "an airstrike") replaces a generic one."""
     if mention.weapon in _GENERIC_WEAPONS:  # a specific one is never replaced: not read
-        weapon, event_type, sub_event_type = _once(ctx, classify, sentence.text)
+        # classify's weapon is weapon_of's: the kind of event is read only for a new weapon
+        weapon = _once(ctx, weapon_of, sentence.text)
         if weapon and _more_specific(weapon, mention.weapon):
-            mention.weapon, mention.event_type, mention.sub_event_type = (
-                weapon,
-                event_type,
-                sub_event_type,
+            mention.weapon, mention.event_type, mention.sub_event_type = _once(
+                ctx, classify, sentence.text
             )
     mention.perpetrator = mention.perpetrator or _perpetrator(ctx, sentence.text)
     mention.target = mention.target or find_target(sentence.text)
@@ -465,7 +473,7 @@ def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> N
         stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
         if stated is None or precision != "day":
             continue
-        folded = fold_case(sentence.text)
+        folded = _folded(ctx, sentence)
         recent = 0 <= (ctx.published - stated).days <= 7
         # a follow-up story's event can be weeks old: its day is taken when the sentence says
         # so ("It happened on Nov. 21") or tells of violence on a day with its month
@@ -482,7 +490,7 @@ def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> 
     in a lead before it that named no violence."""
     later = ctx.sentences[mention.sentence_index + 1 : following]
     for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
-        folded = fold_case(sentence.text)
+        folded = _folded(ctx, sentence)
         if _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
             continue
         place = _sentence_place(ctx, sentence)
@@ -521,7 +529,7 @@ def _names(ctx: _Context, sentence: Sentence, place_key: str, pieces: list[str])
     the key is then in the lowered text: most sentences are ruled out without folding."""
     text = sentence.text
     if text.isascii():
-        lowered = text.lower()
+        lowered = _folded(ctx, sentence)  # (fold_case lowers an ASCII text)
         for piece in pieces:
             if piece not in lowered:
                 return False
@@ -583,9 +591,9 @@ def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     first = next((s.index for s in ctx.sentences if s.start >= len(ctx.heading)), 0)
     split = mention.sentence_index + 2
     lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
-    spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(fold_case(s.text))]
+    spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(_folded(ctx, s))]
     # read lazily: primary_place asks for the later sentences only when the lead gives a region
-    rest = ((s.start, s.end) for s in later if not _other_event(fold_case(s.text)))
+    rest = ((s.start, s.end) for s in later if not _other_event(_folded(ctx, s)))
     current = _mention_place(mention) if mention.country else None
     return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 

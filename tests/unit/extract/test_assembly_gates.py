@@ -10,7 +10,8 @@ from tests.fingerprint import generated_articles, sample_articles
 from transforms.cues import Gated, cue_search, holds_any
 from transforms.extract import primary
 from transforms.extract.dates import resolve_date
-from transforms.extract.taxonomy import _ACTOR_START
+from transforms.extract.mentions import _Context, _folded
+from transforms.extract.taxonomy import _ACTOR_START, classify, weapon_of
 from transforms.text import fold_case, has_digit, split_sentences
 
 ANCHOR = date(2023, 7, 31)
@@ -36,6 +37,12 @@ def test_a_search_of_many_cues_answers_as_an_in_test_of_each():
     for text in map(fold_case, _sentences()):
         assert (search(text) is not None) == holds_any(text, _ACTOR_START.cues), text
         assert bool(_ACTOR_START.search(text)) == bool(_ACTOR_START.regex.search(text)), text
+
+
+def test_weapon_of_is_the_weapon_classify_reads():
+    """mentions._fill_from reads weapon_of first and classifies only for a new weapon."""
+    for text in _sentences():
+        assert weapon_of(text) == classify(text)[0], text
 
 
 def test_the_wire_dateline_gate_drops_no_match():
@@ -65,3 +72,13 @@ def test_event_and_statement_dates_read_once_folded_answer_as_before():
             stripped = primary._without_dateline(fold_case(text), anchor)
             before = primary._not_after(resolve_date(stripped, anchor), anchor)
             assert primary.resolve_statement_date(text, anchor) == before, text
+
+
+def test_folded_sentences_are_read_once_and_equal_fold_case():
+    sentences = split_sentences("Gunmen KILLED 3 in İdlib. The army said so.\nNo more.")
+    ctx = _Context("", sentences, None, [], {})
+    ctx.folded = [None] * len(sentences)
+    for sentence in sentences:
+        first = _folded(ctx, sentence)
+        assert first == fold_case(sentence.text)
+        assert _folded(ctx, sentence) is first
