@@ -13,11 +13,12 @@ reported one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.cues import gated, gated_by_parts, holds_any
+from transforms.cues import Gated, gated, gated_by_parts, holds_any
 from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
@@ -110,13 +111,26 @@ _OTHER_EVENT_CUES = tuple(
 )
 
 
-def _other_event(folded: str) -> bool:
+def _other_event(ctx: _Context, sentence: Sentence) -> bool:
     """Any of the three cues of another event: a war-wide total, a historical marker,
     "another" (three gated searches cost less than one of the three patterns joined; most
     sentences hold none of their literal cues)."""
-    return holds_any(folded, _OTHER_EVENT_CUES) and bool(
-        _AGGREGATE.search(folded) or _HISTORICAL.search(folded) or _NEW_EVENT.search(folded)
+    return holds_any(_folded(ctx, sentence), _OTHER_EVENT_CUES) and (
+        _says(ctx, _AGGREGATE, sentence)
+        or _says(ctx, _HISTORICAL, sentence)
+        or _says(ctx, _NEW_EVENT, sentence)
     )
+
+
+def _says(ctx: _Context, pattern: Gated | re.Pattern, sentence: Sentence) -> bool:
+    """Whether the pattern matches in the folded sentence, searched once per article: a
+    sentence that continues no mention is asked again what kind of mention it opens (_role),
+    and the primary event's completion asks again of its sentences."""
+    key = (pattern, sentence.index)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = pattern.search(_folded(ctx, sentence)) is not None
+    return found
 
 
 _SPEECH_DATE = compile_folded(r"^\s*(?:on|late on|early on)\s+\w+(?:\s+\w+)?,\s+[^,]{0,60}\bsaid\b")
@@ -191,7 +205,7 @@ def split_mentions(
     for sentence in sentences[len(headings) :]:
         sentence_figures = by_sentence.get(sentence.index, [])
         if not mentions:
-            if sentence_figures and _aggregate_lead(_folded(ctx, sentence)):
+            if sentence_figures and _aggregate_lead(ctx, sentence):
                 # "The war has killed 12,000 since April. On Monday, a shell killed three."
                 place = _sentence_place(ctx, sentence)
                 background.append(_open(ctx, sentence, sentence_figures, place, "aggregate"))
@@ -232,9 +246,11 @@ _SUPERLATIVE_SINCE = compile_folded(
 )
 
 
-def _aggregate_lead(folded: str) -> bool:
+def _aggregate_lead(ctx: _Context, sentence: Sentence) -> bool:
     """Whether a lead's figures are a war's or a period's total, not an event's."""
-    return bool(_AGGREGATE.search(folded)) and not _SUPERLATIVE_SINCE.search(folded)
+    return _says(ctx, _AGGREGATE, sentence) and not _SUPERLATIVE_SINCE.search(
+        _folded(ctx, sentence)
+    )
 
 
 def _lead_follows(ctx: _Context, index: int, by_sentence: dict[int, list[Figure]]) -> bool:
@@ -264,8 +280,7 @@ def continues_mention(
     if all(f.is_subset for f in figures):
         return True
     text = sentence.text
-    folded = _folded(ctx, sentence)
-    if _other_event(folded):  # a war-wide total, a historical marker, "another"
+    if _other_event(ctx, sentence):  # a war-wide total, a historical marker, "another"
         return False
     if awaits_toll(current):
         # the lead named the event; its toll comes further down, unless the figures are told
@@ -292,7 +307,7 @@ def _back_to_primary(ctx: _Context, primary: Mention, current: Mention, sentence
     if current is primary or current.role not in ("historical", "aggregate"):
         return False
     text = sentence.text
-    if not is_toll_update(text.lower()) or _other_event(_folded(ctx, sentence)):
+    if not is_toll_update(text.lower()) or _other_event(ctx, sentence):
         return False
     stated = _once(ctx, resolve_date, text, ctx.published)[0]
     return (
@@ -349,10 +364,9 @@ def _same_location(place: Place, mention: Mention) -> bool:
 
 
 def _role(ctx: _Context, sentence: Sentence, current: Mention) -> str:
-    folded = _folded(ctx, sentence)
-    if _AGGREGATE.search(folded):
+    if _says(ctx, _AGGREGATE, sentence):
         return "aggregate"
-    if _HISTORICAL.search(folded):
+    if _says(ctx, _HISTORICAL, sentence):
         return "historical"
     stated, precision = _once(ctx, resolve_date, sentence.text, ctx.published)
     earlier = None not in (stated, current.event_date) and (
@@ -484,7 +498,7 @@ def _date_from_body(ctx: _Context, mention: Mention, following: int | None) -> N
         own_day = event_day_cue(folded) is not None or (
             names_a_day(sentence.text) and _EVENT.search(folded)
         )
-        if (recent or own_day) and not _HISTORICAL.search(folded):
+        if (recent or own_day) and not _says(ctx, _HISTORICAL, sentence):
             mention.event_date, mention.date_precision = stated, precision
             return
 
@@ -494,8 +508,7 @@ def _place_from_body(ctx: _Context, mention: Mention, following: int | None) -> 
     in a lead before it that named no violence."""
     later = ctx.sentences[mention.sentence_index + 1 : following]
     for sentence in [*later, *ctx.sentences[: mention.sentence_index]]:
-        folded = _folded(ctx, sentence)
-        if _HISTORICAL.search(folded) or _NEW_EVENT.search(folded):
+        if _says(ctx, _HISTORICAL, sentence) or _says(ctx, _NEW_EVENT, sentence):
             continue
         place = _sentence_place(ctx, sentence)
         if place is not None and _local(place):
@@ -595,9 +608,9 @@ def _primary_place(ctx: _Context, mention: Mention) -> Place | None:
     first = next((s.index for s in ctx.sentences if s.start >= len(ctx.heading)), 0)
     split = mention.sentence_index + 2
     lead, later = ctx.sentences[first:split], ctx.sentences[split : split + _LATER_SENTENCES]
-    spans = [(s.start, s.end) for s in lead if not _HISTORICAL.search(_folded(ctx, s))]
+    spans = [(s.start, s.end) for s in lead if not _says(ctx, _HISTORICAL, s)]
     # read lazily: primary_place asks for the later sentences only when the lead gives a region
-    rest = ((s.start, s.end) for s in later if not _other_event(_folded(ctx, s)))
+    rest = ((s.start, s.end) for s in later if not _other_event(ctx, s))
     current = _mention_place(mention) if mention.country else None
     return primary_place(ctx.body, ctx.heading, (spans, rest), ctx.candidates, ctx.votes, current)
 

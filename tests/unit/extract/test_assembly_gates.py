@@ -8,7 +8,7 @@ from functools import cache
 
 from tests.fingerprint import generated_articles, sample_articles
 from transforms.cues import Gated, cue_search, holds_any
-from transforms.extract import primary
+from transforms.extract import mentions, primary
 from transforms.extract.dates import resolve_date
 from transforms.extract.mentions import _Context, _folded
 from transforms.extract.taxonomy import _ACTOR_START, classify, weapon_of
@@ -82,3 +82,20 @@ def test_folded_sentences_are_read_once_and_equal_fold_case():
         first = _folded(ctx, sentence)
         assert first == fold_case(sentence.text)
         assert _folded(ctx, sentence) is first
+
+
+def test_other_event_cues_are_searched_once_per_sentence_and_answer_as_the_patterns():
+    body = " ".join(_sentences()[:400])
+    sentences = split_sentences(body)
+    ctx = _Context(body, sentences, ANCHOR, [], {})
+    ctx.folded = [None] * len(sentences)
+    for sentence in sentences:
+        folded = fold_case(sentence.text)
+        for pattern in (mentions._AGGREGATE, mentions._HISTORICAL, mentions._NEW_EVENT):
+            want = pattern.regex.search(folded) is not None
+            assert mentions._says(ctx, pattern, sentence) == want, sentence.text
+            assert ctx.memo[(pattern, sentence.index)] == want  # asked again: read, not searched
+        joined = "|".join(
+            p.pattern for p in (mentions._AGGREGATE, mentions._HISTORICAL, mentions._NEW_EVENT)
+        )
+        assert mentions._other_event(ctx, sentence) == bool(re.search(joined, folded))
