@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from transforms.cues import Gated, holds_any, literal_cues
@@ -45,8 +44,10 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a text and where it lies in it. (A NamedTuple, not a frozen dataclass:
+    made for every sentence of every article, it costs less than half as much to build.)"""
+
     index: int
     start: int
     end: int
