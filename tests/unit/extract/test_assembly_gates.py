@@ -8,7 +8,7 @@ from functools import cache
 
 from tests.fingerprint import generated_articles, sample_articles
 from transforms.cues import Gated, cue_search, holds_any
-from transforms.extract import mentions, primary
+from transforms.extract import dates, mentions, primary
 from transforms.extract.dates import resolve_date
 from transforms.extract.mentions import _Context, _folded
 from transforms.extract.taxonomy import _ACTOR_START, classify, weapon_of
@@ -99,3 +99,16 @@ def test_other_event_cues_are_searched_once_per_sentence_and_answer_as_the_patte
             p.pattern for p in (mentions._AGGREGATE, mentions._HISTORICAL, mentions._NEW_EVENT)
         )
         assert mentions._other_event(ctx, sentence) == bool(re.search(joined, folded))
+
+
+def test_date_finders_skip_only_texts_they_cannot_match():
+    """A numeric date and "in 2019" need "19" or "20"; the month patterns' cues are the months'."""
+    for pattern in (dates._NUMERIC, dates._IN_YEAR):
+        for text in map(fold_case, _sentences()):
+            if pattern.search(text):
+                assert holds_any(text, dates._YEAR_CUES), text
+    for pattern in (dates._DAY_MONTH_YEAR, dates._MONTH_DAY_YEAR, dates._MONTH_YEAR):
+        assert set(pattern.cues) == set(dates._MONTH_CUES)
+    assert set(dates._IN_MONTH.cues) == set(dates._MONTH_CUES)
+    for text in ("in 2019", "on 3/4/2020", "on 3/4/1999 and 2/2/2021", "12.07.2018", "in 2119"):
+        assert dates.resolve_date(text, ANCHOR)[0] is not None or text == "in 2119"
