@@ -112,7 +112,8 @@ def gated_by_parts(regex: re.Pattern) -> Gated | re.Pattern:
 
 
 def cue_ways(pattern: str) -> Ways | None:
-    """The ways (cue_ways) of a pattern, or None when one of them needs no string."""
+    """The ways a text can hold what a match of the pattern needs (Ways), or None when one of
+    them needs no string (nothing then rules a text out)."""
     ways = _ways(list(_parser.parse(pattern)))
     if not all(ways):
         return None
