@@ -10,7 +10,7 @@ import pytest
 
 import transforms
 from tests.fingerprint import generated_articles, sample_articles
-from transforms.cues import Gated, gated, literal_cues
+from transforms.cues import Gated, cue_ways, gated, gated_by_parts, holds_one_way, literal_cues
 from transforms.text import fold_case, split_sentences
 
 
@@ -73,3 +73,39 @@ def test_gated_answers_as_the_pattern():
         assert gate.sub("_", text) == regex.sub("_", text)
         assert [m.span() for m in gate.finditer(text)] == [m.span() for m in regex.finditer(text)]
     assert gated(re.compile(r"\w+")).pattern == r"\w+"  # no cue: the pattern itself
+
+
+def test_every_match_holds_one_way():
+    """Over the project's own patterns and texts: gating by parts (cue_ways) never drops a
+    match, and a gated_by_parts pattern answers as the pattern."""
+    texts = _texts()
+    checked = 0
+    for name, regex in _patterns():
+        ways = cue_ways(regex.pattern)
+        if ways is None:
+            continue
+        checked += 1
+        for text in texts:
+            if regex.search(text):
+                assert holds_one_way(text, ways), (name, ways, text)
+    assert checked > 50
+    gate = gated_by_parts(re.compile(r"\b(?:since the war|(?:have|has) been killed\b.*\bsince)\b"))
+    assert isinstance(gate, Gated)
+    for text in ("since the war", "have been killed since", "killed", "has been killed", ""):
+        assert bool(gate.search(text)) == bool(gate.regex.search(text)), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ways"),
+    [
+        (r"\bkill\w*|dead", ((("kill",),), (("dead",),))),
+        (
+            r"\b(?:have|has) been killed\b.*\bsince\b|\bsince the war\b",
+            ((("have been killed", "has been killed"), ("since",)), (("since the war",),)),
+        ),
+        (r"\w+ly|dead", None),  # an alternative that needs no string: no way to gate
+    ],
+)
+def test_cue_ways(pattern, ways):
+    """Each alternative's sets, all needed together, rarest first."""
+    assert cue_ways(pattern) == ways

@@ -13,7 +13,13 @@ from datetime import date, datetime, timedelta
 
 from transforms.cues import gated, holds_any
 from transforms.ingest.timestamps import EARLIEST_YEAR, LATEST_YEAR
-from transforms.text import compile_folded, first_matching, fold_case, priority_regexes
+from transforms.text import (
+    compile_folded,
+    first_matching,
+    fold_case,
+    has_digit,
+    priority_regexes,
+)
 
 AFTER_PUBLICATION = timedelta(days=1)  # an event can be dated a day after its report (time zones)
 
@@ -113,10 +119,16 @@ _RELATIVE_SPANS = [
 _SPAN_REGEXES = priority_regexes([pattern for pattern, _, _ in _RELATIVE_SPANS])
 # Words that every match of a finder contains (in folded text): a text with none of them is not
 # searched. Each month name starts with its three-letter abbreviation.
-_DIGIT = re.compile(r"\d")
 _MONTH_CUES = tuple(sorted({name[:3] for name in MONTHS}))
 _RELATIVE_DAY_CUES = ("day", "night", "morning", "afternoon", "evening")
 _SPAN_CUES = ("week", "month", "year")
+# A year of _YEAR starts "19" or "20": a text with neither holds no numeric date nor "in 2019"
+# (two `in` tests, where _NUMERIC and _IN_YEAR are searched in every text with a digit).
+_YEAR_CUES = ("19", "20")
+# The month patterns' cues are the months' (_MONTH_CUES): a finder that has found one searches
+# the patterns themselves, not their gates again.
+_NAMED_DAYS = (_DAY_MONTH_YEAR.regex, _MONTH_DAY_YEAR.regex)
+_MONTH_YEAR_SEARCH, _IN_MONTH_SEARCH = _MONTH_YEAR.regex.search, _IN_MONTH.regex.search
 # Every finder of resolve_date needs a digit or one of these (the cues above, "day" of the
 # weekdays): about half of a news story's sentences have neither and are dated at once.
 _DATE_CUES = (*_RELATIVE_DAY_CUES, *_SPAN_CUES, *_MONTH_CUES)
@@ -125,7 +137,7 @@ _DATE_CUES = (*_RELATIVE_DAY_CUES, *_SPAN_CUES, *_MONTH_CUES)
 def may_name_a_date(folded: str) -> bool:
     """False when resolve_date would find nothing in the folded text: no digit, and none of
     the words that its relative, weekday, span and month finders need."""
-    return _DIGIT.search(folded) is not None or holds_any(folded, _DATE_CUES)
+    return has_digit(folded) or holds_any(folded, _DATE_CUES)
 
 
 def resolve_date(text: str, published: date | None) -> tuple[date | None, str | None]:
@@ -137,6 +149,13 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, str | 
     text = fold_case(text)
     if not may_name_a_date(text):
         return None, None
+    return resolve_folded_date(text, published)
+
+
+def resolve_folded_date(folded: str, published: date | None) -> tuple[date | None, str | None]:
+    """resolve_date of a fold_case text, which the caller has found may name a date (the
+    finders each test their own cues: the gate only saves their calls)."""
+    text = folded
     if published is not None and not EARLIEST_YEAR <= published.year <= LATEST_YEAR:
         published = None  # an absurd publication date anchors nothing
     for finder in (_explicit_day, _relative_day, _weekday, _relative_span, _month, _year):
@@ -153,16 +172,16 @@ def _plausible(value: date, published: date | None) -> bool:
 
 
 def _explicit_day(text: str, published: date | None):
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return None
     named = holds_any(text, _MONTH_CUES)
     iso = (_ISO,) if "-" in text else ()  # "2023-07-31"
-    for pattern in (*iso, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else iso:
+    for pattern in (*iso, *_NAMED_DAYS) if named else iso:
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)
             if resolved:
                 return resolved, "day"
-    for match in _NUMERIC.finditer(text):
+    for match in _NUMERIC.finditer(text) if holds_any(text, _YEAR_CUES) else ():
         a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
         # "/" is read month-first unless that is impossible; "." day-first (European).
         month_first = match.group("sep") == "/" and a <= 12 or b > 12
@@ -221,10 +240,10 @@ def _relative_span(text: str, published: date | None):
 def _month(text: str, published: date | None):
     if not holds_any(text, _MONTH_CUES):
         return None
-    match = _MONTH_YEAR.search(text)
+    match = _MONTH_YEAR_SEARCH(text)
     if match:
         return date(int(match.group("year")), _month_number(match.group("month")), 1), "month"
-    match = _IN_MONTH.search(text)
+    match = _IN_MONTH_SEARCH(text)
     if match and (match.group("year") or published):
         month = _month_number(match.group("month"))
         if match.group("year"):
@@ -236,7 +255,7 @@ def _month(text: str, published: date | None):
 
 
 def _year(text: str, published: date | None):
-    match = _IN_YEAR.search(text) if _DIGIT.search(text) else None
+    match = _IN_YEAR.search(text) if holds_any(text, _YEAR_CUES) else None
     if match:
         return date(int(match.group("year")), 1, 1), "year"
     return None
@@ -245,9 +264,9 @@ def _year(text: str, published: date | None):
 def names_a_day(text: str) -> bool:
     """Whether the text names a day with its month ("on Sept. 12", "21 November")."""
     text = fold_case(text)
-    if not _DIGIT.search(text) or not holds_any(text, _MONTH_CUES):
+    if not has_digit(text) or not holds_any(text, _MONTH_CUES):
         return False
-    return any(p.search(text) for p in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR))
+    return any(p.search(text) for p in reversed(_NAMED_DAYS))
 
 
 def date_range(value: date, precision: str | None) -> tuple[date, date]:

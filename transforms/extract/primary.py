@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.extract.dates import MONTHS, may_name_a_date, resolve_date
+from transforms.cues import Gated, gated
+from transforms.extract.dates import MONTHS, may_name_a_date, resolve_date, resolve_folded_date
 from transforms.extract.event_days import blank_statement_days, event_day_cue
 from transforms.extract.records import Figure, Mention
-from transforms.text import Sentence, compile_folded, fold_case
+from transforms.text import Sentence, compile_folded, fold_case, has_digit
 
 _CONFLICT_WORDS = r"(?:civil\s+)?war|conflict|rebellion|uprising|turmoil|revolt|insurgency|crisis|violence|bloodshed"
 # A total over a war or its years, in words no single event uses (folded text; mentions.py adds
@@ -84,13 +85,14 @@ _DATE = (
     rf"|{_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}}),?\s*(?P<y2>(?:19|20)\d\d)"
     r"|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y3>(?:19|20)\d\d|\d\d)"
 )
+_WIRES = ("reuters", "afp", "ap", "xinhua", "anadolu", "sana")
 # Where a dateline stands: at the start of a sentence (after "Published" and the like), after a
 # wire service's name and a weekday, or in brackets after the place.
 _DATELINES = [
     compile_folded(pattern)
     for pattern in (
         rf"^\W*(?:(?:published|date\s+of\s+publication|last\s+updated\s+at|updated)\s*:?\s*)?{_WEEKDAY}(?:{_DATE})\b",
-        rf"\b(?:reuters|afp|ap|xinhua|anadolu|sana)\s+{_WEEKDAY}(?:{_DATE})\b",
+        rf"\b(?:{'|'.join(_WIRES)})\s+{_WEEKDAY}(?:{_DATE})\b",
         rf"^[^()]{{0,60}}\(\s*(?:{_DATE})\s*\)",
         # "KANSAS CITY, Mo. - UPDATE July 16, 3:03 p.m.:" an update's date
         rf"^[^:]{{0,60}}?\bupdated?\s*:?\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\b",
@@ -98,7 +100,10 @@ _DATELINES = [
         rf"^[^,.]{{2,40}},\s+{_MONTH.format('m4')}\s+(?P<d4>\d{{1,2}})(?:,?\s*(?P<y4>(?:19|20)\d\d))?\s*(?=\(|[-–—])",
     )
 ]
-_DIGIT = re.compile(r"\d")
+# The unanchored search after a wire's name is the costly one: only a text that holds a name
+# is searched (few do; "ap" is too short for cues.literal_cues); "update" gates the update's.
+_DATELINES[1] = Gated(_DATELINES[1], _WIRES)
+_DATELINES[3] = gated(_DATELINES[3])
 _MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
 
 
@@ -107,7 +112,7 @@ def article_date(text: str, heading_end: int, published: date | None) -> date | 
     else the publication date."""
     body = text[heading_end : heading_end + 200]
     for sentence_start in (0, *(m.end() for m in re.finditer(r"[.!?]\s+", body))):
-        found = _dateline(body[sentence_start:], published)
+        found = _dateline(fold_case(body[sentence_start:]), published)
         if found is not None:
             return found[0]
     return published
@@ -118,21 +123,23 @@ def resolve_event_date(text: str, anchor: date | None) -> tuple[date | None, str
     without the days that date a statement ("police said Saturday"); a clause that dates the
     event itself ("injuries she sustained Jan. 2") comes first. A date after the article's own
     is none (a trial or a funeral set for later)."""
-    if not may_name_a_date(fold_case(text)):  # a dateline and a statement's day need one too
+    folded = fold_case(text)  # folded once: each step below keeps offsets
+    if not may_name_a_date(folded):  # a dateline and a statement's day need one too
         return None, None
-    folded = blank_statement_days(fold_case(_without_dateline(text, anchor)))
+    folded = blank_statement_days(_without_dateline(folded, anchor))
     cue = event_day_cue(folded)
     found = resolve_date(folded[cue:], anchor) if cue else (None, None)
-    return _not_after(found if found[0] else resolve_date(folded, anchor), anchor)
+    return _not_after(found if found[0] else resolve_folded_date(folded, anchor), anchor)
 
 
 def resolve_statement_date(text: str, anchor: date | None) -> tuple[date | None, str | None]:
     """The day a sentence dates anything on, its statement's included: the reported event's
     date when no sentence of it gives the event's own ("Four people were shot, police said
     Saturday")."""
-    if not may_name_a_date(fold_case(text)):
+    folded = fold_case(text)
+    if not may_name_a_date(folded):
         return None, None
-    return _not_after(resolve_date(_without_dateline(text, anchor), anchor), anchor)
+    return _not_after(resolve_folded_date(_without_dateline(folded, anchor), anchor), anchor)
 
 
 def _not_after(found: tuple[date | None, str | None], anchor: date | None):
@@ -140,17 +147,19 @@ def _not_after(found: tuple[date | None, str | None], anchor: date | None):
     return (None, None) if stated and anchor and stated > anchor else found
 
 
-def _without_dateline(text: str, anchor: date | None) -> str:
-    found = _dateline(text, anchor)
+def _without_dateline(folded: str, anchor: date | None) -> str:
+    """The folded text with its dateline, if it opens with one, turned to spaces."""
+    found = _dateline(folded, anchor)
     if found is None:
-        return text
+        return folded
     start, end = found[1]
-    return text[:start] + " " * (end - start) + text[end:]
+    return folded[:start] + " " * (end - start) + folded[end:]
 
 
-def _dateline(text: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
-    folded = fold_case(text[:160])
-    if not _DIGIT.search(folded):
+def _dateline(folded: str, published: date | None) -> tuple[date, tuple[int, int]] | None:
+    """The date of the dateline the folded text opens with (in its first 160 characters)."""
+    folded = folded[:160]
+    if not has_digit(folded):
         return None  # every dateline form has a day's or a year's digits
     for pattern in _DATELINES:
         match = pattern.search(folded)
