@@ -10,6 +10,7 @@ from functools import lru_cache
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.classify import (
     _MIN_POPULATION_WITHOUT_CUE,
+    FACILITY_LAST_WORDS,
     _classify,
     _facts,
     bare_possessive_country,
@@ -298,13 +299,6 @@ def _word_plan(gaz: Gazetteer, word: str) -> tuple[str, int] | None:
     return None if worth == _SKIP else (key, worth)
 
 
-# Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
-_FACILITY_LAST_WORDS = frozenset(
-    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
-    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
-)
-
-
 def _static_worth(gaz: Gazetteer, key: str, surface: str, last: str) -> int:
     """What the name alone says of whether _classify may accept it: _SKIP for a name it
     rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
@@ -314,7 +308,7 @@ def _static_worth(gaz: Gazetteer, key: str, surface: str, last: str) -> int:
         return _READ if verdict else _SKIP
     if _facts(gaz, surface, key) is None:
         return _SKIP
-    return _READ if last.removesuffix(" s") in _FACILITY_LAST_WORDS else _ASK
+    return _READ if last.removesuffix(" s") in FACILITY_LAST_WORDS else _ASK
 
 
 def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
@@ -365,7 +359,7 @@ def _unknown_after_nationality(gaz: Gazetteer, key: str, first: str) -> bool:
     two names ("the Syrian Idlib province", "attacks in Aleppo Damascus Countryside")."""
     if key in gaz.by_name or key in gaz.admin1_by_name or key in gaz.country_by_name:
         return False
-    if key.rsplit(" ", 1)[-1] in _FACILITY_LAST_WORDS:
+    if key.rsplit(" ", 1)[-1] in FACILITY_LAST_WORDS:
         return False  # "Mosul Dam", "Kabul Airport": a facility located by its town
     if first in DEMONYMS or first in gaz.country_by_name:
         return True

@@ -143,7 +143,7 @@ def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
     country_iso, admin1, cities = _entries(gaz, key, bare)
     if country_iso or admin1 or cities:
         return None, country_iso, admin1, cities, None
-    facility = _FACILITY.search(bare)
+    facility = _facility(bare)
     if not _could_be_name(bare[: facility.start()] if facility else surface):
         return None
     # "Harir Air Base": located by its town (_FACILITY starts with \s+: there is a town part)
@@ -227,6 +227,22 @@ _FACILITY = re.compile(
 )
 
 
+# The last words _FACILITY can end with ("Harir Air Base", "Mosul Dam").
+FACILITY_LAST_WORDS = frozenset(
+    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
+    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
+)
+
+
+def _facility(name: str) -> re.Match | None:
+    """_FACILITY.search(name), the regex (tried at every position of the name) only when the
+    last word is one it ends with: re.I also folds a few non-ASCII letters ("ſ" as "s"), so a
+    name that is not ASCII is searched as it is."""
+    if name.isascii() and name.rsplit(None, 1)[-1].lower() not in FACILITY_LAST_WORDS:
+        return None
+    return _FACILITY.search(name)
+
+
 _CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
 
 
@@ -268,10 +284,18 @@ _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
-    words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
+    # word by word, each word's answer remembered: the sub-phrases of a phrase share its words
+    # (_ARTICLE_PREFIX matches inside one word, so reading words apart changes nothing)
+    return all(_could_be_word(word) for word in surface.split())
+
+
+@lru_cache(maxsize=100_000)
+def _could_be_word(word: str) -> bool:
+    """_could_be_name of one word ("As-Salamiyeh": its parts after the article)."""
+    parts = _ARTICLE_PREFIX.sub("", word).replace("-", " ").split()
     return not any(
         (w.isupper() and len(w) > 1)
         or _fold_word(w) in COMMON_WORDS
         or _fold_word(w) in ACTOR_WORDS
-        for w in words
+        for w in parts
     )
