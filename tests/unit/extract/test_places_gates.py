@@ -2,7 +2,52 @@
 
 import pytest
 
-from transforms.extract.places import classify
+from transforms.extract.places import candidates, classify, gazetteer, scan
+
+# Texts whose phrases hold small namesakes cut out of longer names, nouns after them, codings,
+# facilities, nationalities and divisions: every span of their phrases is checked.
+TEXTS = [
+    "Gunmen attacked the Grand Nuri mosque in Mosul, near Chapel Hill Dec. 25.",
+    "Coded to the town of Grand Nuri Mosque; the Little Rock Central High School was shut.",
+    "Troops left Harir Air Base and Ain Assad Air Base for the Mosul Dam in Nineveh province.",
+    "The Syrian Idlib province and Aleppo Damascus Countryside saw strikes on Jackson County.",
+    "George Sabra said the Old City of Damascus was hit; Frederick Boise and Orlando Collins too.",
+    "Fighting near Tal Abyad Border Crossing and the Kabul Wrestling Club, Sehid Axin Mus unit.",
+    "In Saint Louis Park village, Springfield Township and New Salem Village Council met.",
+]
+
+
+def _spans(text: str):
+    """Every span _read_phrase may read in the text: (phrase start, phrase, plan, span)."""
+    gaz = gazetteer()
+    for match in scan._phrases(text):
+        phrase = match.group()
+        if len(phrase.split()) < 2:
+            continue
+        count, folded, firsts = candidates._span_plan(gaz, phrase)
+        for first, spans in enumerate(firsts):
+            for span in spans or ():
+                yield match.start(), folded, first, span
+
+
+def test_small_namesakes_are_those_cut_out_after_reading():
+    gaz = gazetteer()
+    checked = 0
+    for text in TEXTS:
+        reader = scan._Scan(text)
+        for start, folded, first, span in _spans(text):
+            last, at, end, key, worth, _, small = span
+            if worth == candidates._SKIP:
+                continue
+            read = classify._classify(gaz, reader, start + at, start + end, key)
+            if read is None:
+                continue
+            partial = candidates._rest_named(folded, first, last)
+            expected = partial and candidates._cut_out(gaz, reader, read)
+            gate = small and not reader.noun_at(start + end) and not reader.source(start + at)[0]
+            assert bool(gate) == expected, (text, key)
+            checked += 1
+    assert checked > 20
 
 
 @pytest.mark.parametrize(

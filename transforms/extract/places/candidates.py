@@ -184,7 +184,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         if spans is None:
             first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        for last, at, end, key, worth, water, partial in spans:
+        for last, at, end, key, worth, water, small in spans:
             span_end = start + end
             if water and not scan.noun_at(span_end):
                 first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
@@ -192,6 +192,10 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if worth == _SKIP:
                 continue
             span_start = start + at
+            # "Grand" of "the Grand Nuri mosque" (not of "Chapel Hill Dec. 25": a date is no more
+            # name): _cut_out's small namesake, dropped before _classify reads it
+            if small and not scan.noun_at(span_end) and not scan.source(span_start)[0]:
+                continue
             if worth == _ASK and not _worth_in_context(scan, span_start, span_end):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
@@ -199,9 +203,6 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
                 continue
             if last < count and folded[last] in _COUNTY_WORDS and _town_only(candidate):
                 continue  # "Jackson County Prosecutor": the county, not the town of Jackson
-            # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
-            if partial and _cut_out(gaz, scan, candidate):
-                continue
             if not _nationality(candidate):
                 # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
                 if unit is None:
@@ -234,8 +235,9 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     """The sub-phrases _read_phrase tries, remembered per phrase: for each word a name may
     start with (None for a lowercase word or a sea's: "Gulf (of Aden)"), the spans from it,
     longest first, as (end word, start and end in the phrase, key, _SKIP/_READ/_ASK, whether it
-    ends with a water word, whether the rest of the phrase names more). Spans that are never
-    read and end with no water word are left out: they change nothing."""
+    ends with a water word, whether it is a small namesake cut out of a longer name: see
+    _small_namesake). Spans that are never read and end with no water word are left out: they
+    change nothing."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
     folded = tuple(_fold_word(w) for _, w in words)
     count = len(words)
@@ -257,7 +259,12 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
                 worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
             water = folded[last - 1] in _WATER_WORDS
             if worth != _SKIP or water:
-                spans.append((last, at, end, key, worth, water, _rest_named(folded, first, last)))
+                small = (
+                    worth != _SKIP
+                    and _rest_named(folded, first, last)
+                    and _small_namesake(gaz, phrase[at:end], key)
+                )
+                spans.append((last, at, end, key, worth, water, small))
         firsts.append(tuple(spans))
     return count, folded, tuple(firsts)
 
@@ -413,13 +420,31 @@ def _nationality(c: Candidate) -> bool:
 
 
 def _cut_out(gaz: Gazetteer, scan: _Scan, c: Candidate) -> bool:
-    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name (the
+    spec of _small_namesake with the context _read_phrase tests before _classify)."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
         return False
     if scan.noun_at(c.end):
         return False
     # remembered per name's rows, some of them hundreds long
     return _SMALL.remember(c.cities, _all_small, gaz, c.cities)
+
+
+def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
+    """Whether _classify, if it reads the name as a place, reads it as small towns only: no
+    nationality, division or country, every town (or a facility's town) under 100,000 people.
+    Known from the name alone (_classify takes these from _facts), so _read_phrase drops such a
+    name cut out of a longer one (_cut_out, with no place noun after it and not "coded to")
+    without reading it."""
+    facts = _facts(gaz, surface, key)
+    if facts is None or facts[0]:
+        return False  # no place, or a nationality ("the Afghan capital" is read apart)
+    _, country_iso, admin1, cities, facility_cities = facts
+    if country_iso or admin1:
+        return False
+    if not cities and facility_cities:
+        cities = facility_cities  # "Harir Air Base": located by its town
+    return bool(cities) and _SMALL.remember(cities, _all_small, gaz, cities)
 
 
 _SMALL = _Memo(100_000)
