@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.extract.places import candidates, classify, gazetteer, scan
+from transforms.extract.places import candidates, classify, gazetteer, names, scan
 
 # Texts whose phrases hold small namesakes cut out of longer names, nouns after them, codings,
 # facilities, nationalities and divisions: every span of their phrases is checked.
@@ -101,3 +101,46 @@ def test_facilities_are_found_where_the_regex_finds_them(name):
     spec = classify._FACILITY.search(name)
     found = classify._facility(name)
     assert (found and found.span()) == (spec and spec.span())
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Mosul",
+        "Mosul's",
+        "Iraq’s",
+        "Syrias",
+        "Deir ez-Zor",
+        "Idlib",
+        "New York",
+        "Harir Air Base",
+        "Khost",
+        "al-Bukamal's",
+        "Kafr\u00a0Nabl",
+        "Xʼs",
+        "VDP",
+        "Syrian",
+    ],
+)
+def test_name_facts_look_names_up_by_the_folded_name(surface):
+    gaz = gazetteer()
+    key = names.fold(surface)
+    facts = classify._name_facts(gaz, surface, key)
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    lookup = names.fold(bare)  # the spec: the bare name folded apart
+    country = (
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup)
+        or classify.bare_possessive_country(gaz, key)
+    )
+    entries = (country, tuple(gaz.admin1_by_name.get(lookup, ())), gaz.cities_of_key(lookup))
+    if facts is not None and facts[0] is None:  # not an acronym, not a nationality
+        assert facts[1:4] == entries
+
+
+def test_plan_keys_are_the_folded_names():
+    for text in TEXTS:
+        for start, _, _, span in _spans(text):
+            _, at, end, key, *_ = span
+            surface = text[start + at : start + end]
+            assert key == names.fold(surface), surface

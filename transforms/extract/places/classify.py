@@ -9,7 +9,7 @@ from functools import lru_cache
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.lexicon import ACTOR_WORDS, COMMON_WORDS, DEMONYMS
 from transforms.extract.places.model import Candidate
-from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo, fold
+from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
 from transforms.extract.places.scan import _CLAUSE_END, _PLACE_PREPOSITION, _in_chain, _Scan
 
 # A city this large is read as a place even with no cue word before it and no place noun after.
@@ -131,16 +131,24 @@ def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
-    """What _classify learns from a name alone (its key is a function of it), remembered per
+    """What _classify learns from a name alone (its key is fold(surface)), remembered per
     name: None if it cannot be a place wherever it stands, else (the nationality's country, the
     country, divisions and cities it names, and a facility's town's cities or None)."""
-    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    possessive = surface.endswith(("'s", "’s"))
+    bare = surface[:-2] if possessive else surface  # "Mosul's"
     if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
         return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
     if demonym:
         return DEMONYMS[demonym], None, (), (), None
-    country_iso, admin1, cities = _entries(gaz, key, bare)
+    lookup = key[:-2] if possessive else key  # fold(bare): "mosul s" less its " s"
+    country_iso = (
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup)  # "Iraq's"
+        or bare_possessive_country(gaz, key)  # "Syrias" (copy that lost its apostrophes)
+    )
+    admin1 = tuple(gaz.admin1_by_name.get(lookup, ()))
+    cities = gaz.cities_of_key(lookup)
     if country_iso or admin1 or cities:
         return None, country_iso, admin1, cities, None
     facility = _facility(bare)
@@ -190,34 +198,6 @@ def _in_brackets(before: str) -> bool:
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
-_ENTRIES = _Memo(100_000)
-
-
-def _entries(
-    gaz: Gazetteer, key: str, lookup: str
-) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
-    """A name's country, divisions and cities, remembered: names recur across articles."""
-    found = _ENTRIES.get((key, lookup))
-    return (
-        _ENTRIES.remember((key, lookup), _look_up_entries, gaz, key, lookup)
-        if found is None
-        else found
-    )
-
-
-def _look_up_entries(
-    gaz: Gazetteer, key: str, lookup: str
-) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
-    lookup_key = fold(lookup)
-    return (
-        gaz.country_by_name.get(key)
-        or gaz.country_by_name.get(lookup_key)  # "Iraq's"
-        or bare_possessive_country(gaz, key),  # "Syrias" (copy that lost its apostrophes)
-        tuple(gaz.admin1_by_name.get(lookup_key, ())),
-        gaz.cities_of_key(lookup_key),
-    )
-
-
 _FACILITY = re.compile(
     r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
     r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
