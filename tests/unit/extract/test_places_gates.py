@@ -144,3 +144,24 @@ def test_plan_keys_are_the_folded_names():
             _, at, end, key, *_ = span
             surface = text[start + at : start + end]
             assert key == names.fold(surface), surface
+
+
+def test_names_in_no_index_have_the_facts_of_a_full_reading():
+    gaz = gazetteer()
+    texts = [*TEXTS, "The VDP, STC Security Belt and KPK Police met USA Today in Mosul's Old City."]
+    checked = 0
+    for text in texts:
+        for match in scan._phrases(text):
+            phrase = match.group()
+            words = phrase.split()
+            for first in range(len(words)):
+                for last in range(first + 1, len(words) + 1):
+                    surface = " ".join(words[first:last])
+                    key = names.fold(surface)
+                    if candidates._verdict(gaz, key) is not None:
+                        continue
+                    named = all(classify._could_be_word(w) for w in words[first:last])
+                    expected = classify._name_facts(gaz, surface, key)
+                    assert classify._unlisted_facts(gaz, surface, key, named) == expected
+                    checked += 1
+    assert checked > 50

@@ -9,10 +9,14 @@ from functools import lru_cache
 
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.classify import (
+    _FACTS,
     _MIN_POPULATION_WITHOUT_CUE,
     FACILITY_LAST_WORDS,
     _classify,
+    _could_be_word,
     _facts,
+    _name_facts,
+    _unlisted_facts,
     bare_possessive_country,
 )
 from transforms.extract.places.geonames import Gazetteer
@@ -241,6 +245,8 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
     folded = tuple(_fold_word(w) for _, w in words)
     count = len(words)
+    # _could_be_name word by word, once per phrase: a span's answer is its words' (see there)
+    named = [_could_be_word(w) for _, w in words]
     firsts: list[tuple | None] = []
     for first, (at, word) in enumerate(words):
         if not (word[:1].isupper() or _ARTICLE_START.match(word)) or folded[first] in _WATER_WORDS:
@@ -250,7 +256,9 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
         for last in range(count, first, -1):
             end = words[last - 1][0] + len(words[last - 1][1])
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
-            worth = _static_worth(gaz, key, phrase[at:end], folded[last - 1])
+            worth = _static_worth(
+                gaz, key, phrase[at:end], folded[last - 1], all(named[first:last])
+            )
             if (
                 worth != _SKIP
                 and last - first > 1
@@ -306,14 +314,24 @@ def _word_plan(gaz: Gazetteer, word: str) -> tuple[str, int] | None:
     return None if worth == _SKIP else (key, worth)
 
 
-def _static_worth(gaz: Gazetteer, key: str, surface: str, last: str) -> int:
+def _static_worth(
+    gaz: Gazetteer, key: str, surface: str, last: str, named: bool | None = None
+) -> int:
     """What the name alone says of whether _classify may accept it: _SKIP for a name it
     rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
-    index or a facility ("Harir Air Base"), _ASK where the context decides."""
+    index or a facility ("Harir Air Base"), _ASK where the context decides. `named` is
+    _could_be_name(surface) when the caller knows it."""
     verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
         return _READ if verdict else _SKIP
-    if _facts(gaz, surface, key) is None:
+    facts = _FACTS.get(surface, _UNSEEN)
+    if facts is _UNSEEN:  # a name in no index: most spans of a phrase, read once
+        facts = (
+            _FACTS.remember(surface, _name_facts, gaz, surface, key)
+            if named is None
+            else _FACTS.remember(surface, _unlisted_facts, gaz, surface, key, named)
+        )
+    if facts is None:
         return _SKIP
     return _READ if last.removesuffix(" s") in FACILITY_LAST_WORDS else _ASK
 

@@ -159,6 +159,18 @@ def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
     return None, None, (), (), facility_cities
 
 
+def _unlisted_facts(gaz: Gazetteer, surface: str, key: str, named: bool) -> _Facts | None:
+    """_name_facts of a name whose key no index holds (_verdict None: no nationality, country,
+    division or town of that key), `named` being _could_be_name(surface), which the caller
+    knows word by word: the lookups and the word checks are not made again."""
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    if bare.isupper() and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym (no country's name: _verdict looked it up)
+    if _facility(bare):  # "Harir Air Base": its town part is what must be a name
+        return _name_facts(gaz, surface, key)
+    return (None, None, (), (), None) if named else None
+
+
 # What a nationality names when it is not a place: arms, or people who may well be abroad
 # ("Turkish drones" over Iraq, "an Afghan asylum seeker" in Germany, "Iranian-backed militias").
 # Its soldiers and police stay a hint: "Yemeni soldiers", "the Iraqi Army" are mostly at home.
