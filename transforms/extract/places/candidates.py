@@ -90,14 +90,12 @@ def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None
     or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
     parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
-    if not actor and all(_never_a_place(gaz, part) for part in parts):
-        return None
     planned = tuple(
         (part, None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ())
         for part in parts
     )
     if not actor and all(word == () for _, word in planned):
-        return None  # one word whose name alone rules it out ("VDP", "Global Coalition")
+        return None  # one-word parts whose names alone rule them out ("VDP", "The", "Monday")
     return actor, planned
 
 
@@ -114,16 +112,6 @@ def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
                 cut = number + 1
         parts.append(" ".join(words[cut:]))
     return parts
-
-
-def _never_a_place(gaz: Gazetteer, part: str) -> bool:
-    """A one-word part that _read_word rejects by its name alone, wherever it stands."""
-    if len(part.split(None, 1)) != 1:
-        return False  # sub-phrases of longer ones are read in context
-    if not (part[:1].isupper() or _ARTICLE_START.match(part)):
-        return True
-    key = _fold_word(part)
-    return key in _WATER_WORDS or _VERDICTS.remember(key, _verdict, gaz, key) is False
 
 
 def _spread_origin(text: str, candidates: list[Candidate]) -> None:
@@ -310,7 +298,7 @@ def _word_plan(gaz: Gazetteer, word: str) -> tuple[str, int] | None:
     key = _fold_word(word)
     if key in _WATER_WORDS:
         return None  # "Gulf (of Aden)"
-    worth = _static_worth(gaz, key, word, key)
+    worth = _static_worth(gaz, key, word, key, _could_be_word(word))  # one word: its own
     return None if worth == _SKIP else (key, worth)
 
 
