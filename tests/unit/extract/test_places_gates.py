@@ -165,3 +165,24 @@ def test_names_in_no_index_have_the_facts_of_a_full_reading():
                     assert classify._unlisted_facts(gaz, surface, key, named) == expected
                     checked += 1
     assert checked > 50
+
+
+def test_span_plans_are_those_of_names_read_in_full(monkeypatch):
+    gaz = gazetteer()
+    static_worth = candidates._static_worth
+
+    def plans() -> list:
+        fresh = names._Memo(100_000)  # no fact remembered from another reading
+        monkeypatch.setattr(classify, "_FACTS", fresh)
+        monkeypatch.setattr(candidates, "_FACTS", fresh)
+        phrases = [m.group() for text in TEXTS for m in scan._phrases(text)]
+        return [candidates._span_plan(gaz, p) for p in phrases if " " in p]
+
+    fast = plans()
+    # the spec: every name's facts read by _name_facts, not from its words' answers
+    monkeypatch.setattr(
+        candidates,
+        "_static_worth",
+        lambda gaz, key, surface, last, named=None: static_worth(gaz, key, surface, last),
+    )
+    assert plans() == fast
