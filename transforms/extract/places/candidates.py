@@ -235,6 +235,7 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     count = len(words)
     # _could_be_name word by word, once per phrase: a span's answer is its words' (see there)
     named = [_could_be_word(w) for _, w in words]
+    notable = [w not in COMMON_WORDS and w not in DATE_WORDS for w in folded]  # _rest_named
     firsts: list[tuple | None] = []
     for first, (at, word) in enumerate(words):
         if not (word[:1].isupper() or _ARTICLE_START.match(word)) or folded[first] in _WATER_WORDS:
@@ -257,7 +258,7 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
             if worth != _SKIP or water:
                 small = (
                     worth != _SKIP
-                    and _rest_named(folded, first, last)
+                    and (True in notable[:first] or True in notable[last:])
                     and _small_namesake(gaz, phrase[at:end], key)
                 )
                 spans.append((last, at, end, key, worth, water, small))
@@ -309,7 +310,9 @@ def _static_worth(
     rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
     index or a facility ("Harir Air Base"), _ASK where the context decides. `named` is
     _could_be_name(surface) when the caller knows it."""
-    verdict = _VERDICTS.remember(key, _verdict, gaz, key)
+    verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every span
+    if verdict is _UNSEEN:
+        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
         return _READ if verdict else _SKIP
     facts = _FACTS.get(surface, _UNSEEN)
@@ -442,7 +445,9 @@ def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
     Known from the name alone (_classify takes these from _facts), so _read_phrase drops such a
     name cut out of a longer one (_cut_out, with no place noun after it and not "coded to")
     without reading it."""
-    facts = _facts(gaz, surface, key)
+    facts = _FACTS.get(surface, _UNSEEN)  # _facts, inline
+    if facts is _UNSEEN:
+        facts = _facts(gaz, surface, key)
     if facts is None or facts[0]:
         return False  # no place, or a nationality ("the Afghan capital" is read apart)
     _, country_iso, admin1, cities, facility_cities = facts
@@ -450,7 +455,10 @@ def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
         return False
     if not cities and facility_cities:
         cities = facility_cities  # "Harir Air Base": located by its town
-    return bool(cities) and _SMALL.remember(cities, _all_small, gaz, cities)
+    if not cities:
+        return False
+    small = _SMALL.get(cities)  # remembered per name's rows, some of them hundreds long
+    return _SMALL.remember(cities, _all_small, gaz, cities) if small is None else small
 
 
 _SMALL = _Memo(100_000)
