@@ -186,3 +186,15 @@ def test_span_plans_are_those_of_names_read_in_full(monkeypatch):
         lambda gaz, key, surface, last, named=None: static_worth(gaz, key, surface, last),
     )
     assert plans() == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lt. Mike Ireland said.", "Dr. Jordan", ". Dr. X", "A. B", "Gen.  Smith and Col.Jones", "Mr"],
+)
+def test_titles_are_found_behind_their_inline_test(text):
+    for start in range(len(text) + 1):
+        gated = (
+            start > 2 and "." in text[start - 3 : start] and candidates._after_title(text, start)
+        )
+        assert gated == candidates._after_title(text, start)

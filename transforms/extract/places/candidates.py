@@ -47,8 +47,10 @@ def find_candidates(text: str) -> Candidates:
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
         start = match.start()
-        if _after_title(text, start):
-            continue  # "Lt. Mike Ireland", "Dr. Jordan": a person's name
+        # "Lt. Mike Ireland", "Dr. Jordan": a person's name (_after_title's own first test
+        # inline: most phrases have no full stop just before them)
+        if start > 2 and "." in text[start - 3 : start] and _after_title(text, start):
+            continue
         actor, parts = plan
         if actor:
             found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
@@ -230,12 +232,19 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     ends with a water word, whether it is a small namesake cut out of a longer name: see
     _small_namesake). Spans that are never read and end with no water word are left out: they
     change nothing."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
-    folded = tuple(_fold_word(w) for _, w in words)
+    # per word, in one loop (comprehensions are function calls under 3.11): where it starts,
+    # the word, its key, whether it may be part of a name (_could_be_name is its words'
+    # answer: see there) and whether it names more than a date or common word (_rest_named)
+    words, keys, named, notable = [], [], [], []
+    for match in _WORD.finditer(phrase):
+        word = match.group()
+        key = _fold_word(word)
+        words.append((match.start(), word))
+        keys.append(key)
+        named.append(_could_be_word(word))
+        notable.append(key not in COMMON_WORDS and key not in DATE_WORDS)
+    folded = tuple(keys)
     count = len(words)
-    # _could_be_name word by word, once per phrase: a span's answer is its words' (see there)
-    named = [_could_be_word(w) for _, w in words]
-    notable = [w not in COMMON_WORDS and w not in DATE_WORDS for w in folded]  # _rest_named
     firsts: list[tuple | None] = []
     for first, (at, word) in enumerate(words):
         if not (word[:1].isupper() or _ARTICLE_START.match(word)) or folded[first] in _WATER_WORDS:
