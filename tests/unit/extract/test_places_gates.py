@@ -198,3 +198,24 @@ def test_titles_are_found_behind_their_inline_test(text):
             start > 2 and "." in text[start - 3 : start] and candidates._after_title(text, start)
         )
         assert gated == candidates._after_title(text, start)
+
+
+def test_the_context_of_an_unknown_name_is_read_as_one_test():
+    checked = 0
+    for text in [*TEXTS, "Fighting in Kafr Nabl. Coded to Tal Hamis (X, Y) in Ras al-Ain."]:
+        reader = scan._Scan(text)
+        for start, _, _, span in _spans(text):
+            s, e = start + span[1], start + span[2]
+            before = text[max(0, s - 60) : s].lower()
+            spec = reader.noun_at(e) is not None or (
+                reader.may_be_cued(s)
+                and bool(
+                    scan._CHAIN.match(text, e)
+                    or scan._CLAUSE_END.match(text, e)
+                    or "coded" in before
+                    or before.rstrip().endswith("of")
+                )
+            )
+            assert candidates._worth_in_context(reader, s, e) == spec
+            checked += 1
+    assert checked > 50

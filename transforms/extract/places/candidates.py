@@ -178,6 +178,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         if spans is None:
             first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
+        cued = None  # scan.may_be_cued of the spans' start, read once for them all
         for last, at, end, key, worth, water, small in spans:
             span_end = start + end
             if water and not scan.noun_at(span_end):
@@ -190,8 +191,11 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             # name): _cut_out's small namesake, dropped before _classify reads it
             if small and not scan.noun_at(span_end) and not scan.source(span_start)[0]:
                 continue
-            if worth == _ASK and not _worth_in_context(scan, span_start, span_end):
-                continue
+            if worth == _ASK and scan.noun_at(span_end) is None:  # _worth_in_context, inline
+                if cued is None:
+                    cued = scan.may_be_cued(span_start)
+                if not (cued and _cued_context(scan, span_start, span_end)):
+                    continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
             if candidate is None:
                 continue
@@ -277,7 +281,8 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
 
 def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
     """Whether the words of a phrase around a span name something more than the span: not
-    when they are only dates or common words ("Monday", "Dec")."""
+    when they are only dates or common words ("Monday", "Dec"). The spec of _span_plan's
+    per-word test (tests check the plan against it)."""
     return any(
         w not in COMMON_WORDS and w not in DATE_WORDS for w in (*folded[:first], *folded[last:])
     )
@@ -343,8 +348,12 @@ def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
     ("in Washington Post reports")."""
     if scan.noun_at(end) is not None:
         return True
-    if not scan.may_be_cued(start):
-        return False
+    return scan.may_be_cued(start) and _cued_context(scan, start, end)
+
+
+def _cued_context(scan: _Scan, start: int, end: int) -> bool:
+    """_worth_in_context's tests after a cue word: a chain or a clause's end after the name,
+    or "coded" or "of" before it."""
     text = scan.text
     if _CHAIN.match(text, end) or _CLAUSE_END.match(text, end):
         return True
@@ -438,8 +447,9 @@ def _nationality(c: Candidate) -> bool:
 
 
 def _cut_out(gaz: Gazetteer, scan: _Scan, c: Candidate) -> bool:
-    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name (the
-    spec of _small_namesake with the context _read_phrase tests before _classify)."""
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name. The
+    spec of _small_namesake with the context _read_phrase tests before _classify (tests check
+    the plan against it)."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
         return False
     if scan.noun_at(c.end):
