@@ -91,14 +91,16 @@ def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None
     names), each with its _word_plan if it is one word (None if several, () if never read),
     or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
-    parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
-    planned = tuple(
-        (part, None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ())
-        for part in parts
-    )
-    if not actor and all(word == () for _, word in planned):
+    parts = _possessive_parts(gaz, phrase) if "s " in phrase else (phrase,)
+    planned = []
+    read = bool(actor)
+    for part in parts:  # a loop, not a comprehension: no call frame per new phrase
+        word = None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ()
+        planned.append((part, word))
+        read = read or word != ()
+    if not read:
         return None  # one-word parts whose names alone rule them out ("VDP", "The", "Monday")
-    return actor, planned
+    return actor, tuple(planned)
 
 
 def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
@@ -130,7 +132,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 @lru_cache(maxsize=100_000)  # a pure function of the phrase, and phrases recur across articles
 def _armed_group_country(phrase: str) -> str | None:
     """The country of an armed group the phrase names, if it fights (nearly) only there."""
-    words = [_fold_word(w) for w in phrase.split()]
+    words = list(map(_fold_word, phrase.split()))  # map, not a comprehension: no call frame
     if _ARMED_GROUP_WORDS.isdisjoint(words):
         return None  # most phrases: no word of any group's name
     for size in range(min(4, len(words)), 0, -1):
