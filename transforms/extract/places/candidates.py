@@ -180,7 +180,6 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         if spans is None:
             first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        cued = None  # scan.may_be_cued of the spans' start, read once for them all
         for last, at, end, key, worth, water, small in spans:
             span_end = start + end
             if water and not scan.noun_at(span_end):
@@ -193,11 +192,8 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             # name): _cut_out's small namesake, dropped before _classify reads it
             if small and not scan.noun_at(span_end) and not scan.source(span_start)[0]:
                 continue
-            if worth == _ASK and scan.noun_at(span_end) is None:  # _worth_in_context, inline
-                if cued is None:
-                    cued = scan.may_be_cued(span_start)
-                if not (cued and _cued_context(scan, span_start, span_end)):
-                    continue
+            if worth == _ASK and not _worth_in_context(scan, span_start, span_end):
+                continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
             if candidate is None:
                 continue
@@ -350,12 +346,8 @@ def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
     ("in Washington Post reports")."""
     if scan.noun_at(end) is not None:
         return True
-    return scan.may_be_cued(start) and _cued_context(scan, start, end)
-
-
-def _cued_context(scan: _Scan, start: int, end: int) -> bool:
-    """_worth_in_context's tests after a cue word: a chain or a clause's end after the name,
-    or "coded" or "of" before it."""
+    if not scan.may_be_cued(start):
+        return False
     text = scan.text
     if _CHAIN.match(text, end) or _CLAUSE_END.match(text, end):
         return True
