@@ -278,16 +278,16 @@ def _could_be_name(surface: str) -> bool:
     a word that is not a name ("Global Coalition", "Islamic State")."""
     # word by word, each word's answer remembered: the sub-phrases of a phrase share its words
     # (_ARTICLE_PREFIX matches inside one word, so reading words apart changes nothing)
-    return all(_could_be_word(word) for word in surface.split())
+    return all(map(_could_be_word, surface.split()))  # map: no comprehension frame
 
 
 @lru_cache(maxsize=100_000)
 def _could_be_word(word: str) -> bool:
     """_could_be_name of one word ("As-Salamiyeh": its parts after the article)."""
-    parts = _ARTICLE_PREFIX.sub("", word).replace("-", " ").split()
-    return not any(
-        (w.isupper() and len(w) > 1)
-        or _fold_word(w) in COMMON_WORDS
-        or _fold_word(w) in ACTOR_WORDS
-        for w in parts
-    )
+    for w in _ARTICLE_PREFIX.sub("", word).replace("-", " ").split():  # a loop: no frame
+        if w.isupper() and len(w) > 1:
+            return False  # an acronym
+        key = _fold_word(w)
+        if key in COMMON_WORDS or key in ACTOR_WORDS:
+            return False
+    return True
