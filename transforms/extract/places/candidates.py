@@ -9,9 +9,14 @@ from functools import lru_cache
 
 from transforms.extract.places.cache import gazetteer
 from transforms.extract.places.classify import (
+    _FACTS,
     _MIN_POPULATION_WITHOUT_CUE,
+    FACILITY_LAST_WORDS,
     _classify,
+    _could_be_word,
     _facts,
+    _name_facts,
+    _unlisted_facts,
     bare_possessive_country,
 )
 from transforms.extract.places.geonames import Gazetteer
@@ -42,8 +47,10 @@ def find_candidates(text: str) -> Candidates:
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
         start = match.start()
-        if _after_title(text, start):
-            continue  # "Lt. Mike Ireland", "Dr. Jordan": a person's name
+        # "Lt. Mike Ireland", "Dr. Jordan": a person's name (_after_title's own first test
+        # inline: most phrases have no full stop just before them)
+        if start > 2 and "." in text[start - 3 : start] and _after_title(text, start):
+            continue
         actor, parts = plan
         if actor:
             found.append(Candidate(phrase, start, match.end(), actor_iso=actor))
@@ -84,16 +91,16 @@ def _phrase_plan(gaz: Gazetteer, phrase: str) -> tuple[str | None, tuple] | None
     names), each with its _word_plan if it is one word (None if several, () if never read),
     or None when it names no group and no part is a place wherever it stands."""
     actor = _armed_group_country(phrase)
-    parts = tuple(_possessive_parts(gaz, phrase)) if "s " in phrase else (phrase,)
-    if not actor and all(_never_a_place(gaz, part) for part in parts):
-        return None
-    planned = tuple(
-        (part, None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ())
-        for part in parts
-    )
-    if not actor and all(word == () for _, word in planned):
-        return None  # one word whose name alone rules it out ("VDP", "Global Coalition")
-    return actor, planned
+    parts = _possessive_parts(gaz, phrase) if "s " in phrase else (phrase,)
+    planned = []
+    read = bool(actor)
+    for part in parts:  # a loop, not a comprehension: no call frame per new phrase
+        word = None if len(part.split(None, 1)) > 1 else _word_plan(gaz, part) or ()
+        planned.append((part, word))
+        read = read or word != ()
+    if not read:
+        return None  # one-word parts whose names alone rule them out ("VDP", "The", "Monday")
+    return actor, tuple(planned)
 
 
 def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
@@ -111,16 +118,6 @@ def _possessive_parts(gaz: Gazetteer, phrase: str) -> list[str]:
     return parts
 
 
-def _never_a_place(gaz: Gazetteer, part: str) -> bool:
-    """A one-word part that _read_word rejects by its name alone, wherever it stands."""
-    if len(part.split(None, 1)) != 1:
-        return False  # sub-phrases of longer ones are read in context
-    if not (part[:1].isupper() or _ARTICLE_START.match(part)):
-        return True
-    key = _fold_word(part)
-    return key in _WATER_WORDS or _VERDICTS.remember(key, _verdict, gaz, key) is False
-
-
 def _spread_origin(text: str, candidates: list[Candidate]) -> None:
     """ "tourists from Sweden and Austria", "deputies from Bashkortostan, Russia": every name of
     a list after "from" says where people or arms came from."""
@@ -135,7 +132,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 @lru_cache(maxsize=100_000)  # a pure function of the phrase, and phrases recur across articles
 def _armed_group_country(phrase: str) -> str | None:
     """The country of an armed group the phrase names, if it fights (nearly) only there."""
-    words = [_fold_word(w) for w in phrase.split()]
+    words = list(map(_fold_word, phrase.split()))  # map, not a comprehension: no call frame
     if _ARMED_GROUP_WORDS.isdisjoint(words):
         return None  # most phrases: no word of any group's name
     for size in range(min(4, len(words)), 0, -1):
@@ -183,7 +180,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         if spans is None:
             first += 1  # a lowercase word, or a sea's: "Gulf (of Aden)"
             continue
-        for last, at, end, key, worth, water, partial in spans:
+        for last, at, end, key, worth, water, small in spans:
             span_end = start + end
             if water and not scan.noun_at(span_end):
                 first = last - 1  # "the Red Sea", not "the Red Sea city": not where it was coded
@@ -191,6 +188,10 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if worth == _SKIP:
                 continue
             span_start = start + at
+            # "Grand" of "the Grand Nuri mosque" (not of "Chapel Hill Dec. 25": a date is no more
+            # name): _cut_out's small namesake, dropped before _classify reads it
+            if small and not scan.noun_at(span_end) and not scan.source(span_start)[0]:
+                continue
             if worth == _ASK and not _worth_in_context(scan, span_start, span_end):
                 continue
             candidate = _classify(gaz, scan, span_start, span_end, key)
@@ -198,9 +199,6 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
                 continue
             if last < count and folded[last] in _COUNTY_WORDS and _town_only(candidate):
                 continue  # "Jackson County Prosecutor": the county, not the town of Jackson
-            # "Chapel Hill Dec. 25": the rest is a date, not more of a longer name
-            if partial and _cut_out(gaz, scan, candidate):
-                continue
             if not _nationality(candidate):
                 # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
                 if unit is None:
@@ -233,10 +231,21 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     """The sub-phrases _read_phrase tries, remembered per phrase: for each word a name may
     start with (None for a lowercase word or a sea's: "Gulf (of Aden)"), the spans from it,
     longest first, as (end word, start and end in the phrase, key, _SKIP/_READ/_ASK, whether it
-    ends with a water word, whether the rest of the phrase names more). Spans that are never
-    read and end with no water word are left out: they change nothing."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(phrase)]
-    folded = tuple(_fold_word(w) for _, w in words)
+    ends with a water word, whether it is a small namesake cut out of a longer name: see
+    _small_namesake). Spans that are never read and end with no water word are left out: they
+    change nothing."""
+    # per word, in one loop (comprehensions are function calls under 3.11): where it starts,
+    # the word, its key, whether it may be part of a name (_could_be_name is its words'
+    # answer: see there) and whether it names more than a date or common word (_rest_named)
+    words, keys, named, notable = [], [], [], []
+    for match in _WORD.finditer(phrase):
+        word = match.group()
+        key = _fold_word(word)
+        words.append((match.start(), word))
+        keys.append(key)
+        named.append(_could_be_word(word))
+        notable.append(key not in COMMON_WORDS and key not in DATE_WORDS)
+    folded = tuple(keys)
     count = len(words)
     firsts: list[tuple | None] = []
     for first, (at, word) in enumerate(words):
@@ -247,7 +256,9 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
         for last in range(count, first, -1):
             end = words[last - 1][0] + len(words[last - 1][1])
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
-            worth = _static_worth(gaz, key, phrase[at:end], folded[last - 1])
+            worth = _static_worth(
+                gaz, key, phrase[at:end], folded[last - 1], all(named[first:last])
+            )
             if (
                 worth != _SKIP
                 and last - first > 1
@@ -256,14 +267,20 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
                 worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
             water = folded[last - 1] in _WATER_WORDS
             if worth != _SKIP or water:
-                spans.append((last, at, end, key, worth, water, _rest_named(folded, first, last)))
+                small = (
+                    worth != _SKIP
+                    and (True in notable[:first] or True in notable[last:])
+                    and _small_namesake(gaz, phrase[at:end], key)
+                )
+                spans.append((last, at, end, key, worth, water, small))
         firsts.append(tuple(spans))
     return count, folded, tuple(firsts)
 
 
 def _rest_named(folded: tuple[str, ...], first: int, last: int) -> bool:
     """Whether the words of a phrase around a span name something more than the span: not
-    when they are only dates or common words ("Monday", "Dec")."""
+    when they are only dates or common words ("Monday", "Dec"). The spec of _span_plan's
+    per-word test (tests check the plan against it)."""
     return any(
         w not in COMMON_WORDS and w not in DATE_WORDS for w in (*folded[:first], *folded[last:])
     )
@@ -294,27 +311,32 @@ def _word_plan(gaz: Gazetteer, word: str) -> tuple[str, int] | None:
     key = _fold_word(word)
     if key in _WATER_WORDS:
         return None  # "Gulf (of Aden)"
-    worth = _static_worth(gaz, key, word, key)
+    worth = _static_worth(gaz, key, word, key, _could_be_word(word))  # one word: its own
     return None if worth == _SKIP else (key, worth)
 
 
-# Last words of the names _FACILITY recognises ("Harir Air Base"): a set test before the regex.
-_FACILITY_LAST_WORDS = frozenset(
-    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
-    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
-)
-
-
-def _static_worth(gaz: Gazetteer, key: str, surface: str, last: str) -> int:
+def _static_worth(
+    gaz: Gazetteer, key: str, surface: str, last: str, named: bool | None = None
+) -> int:
     """What the name alone says of whether _classify may accept it: _SKIP for a name it
     rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
-    index or a facility ("Harir Air Base"), _ASK where the context decides."""
-    verdict = _VERDICTS.remember(key, _verdict, gaz, key)
+    index or a facility ("Harir Air Base"), _ASK where the context decides. `named` is
+    _could_be_name(surface) when the caller knows it."""
+    verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every span
+    if verdict is _UNSEEN:
+        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
         return _READ if verdict else _SKIP
-    if _facts(gaz, surface, key) is None:
+    facts = _FACTS.get(surface, _UNSEEN)
+    if facts is _UNSEEN:  # a name in no index: most spans of a phrase, read once
+        facts = (
+            _FACTS.remember(surface, _name_facts, gaz, surface, key)
+            if named is None
+            else _FACTS.remember(surface, _unlisted_facts, gaz, surface, key, named)
+        )
+    if facts is None:
         return _SKIP
-    return _READ if last.removesuffix(" s") in _FACILITY_LAST_WORDS else _ASK
+    return _READ if last.removesuffix(" s") in FACILITY_LAST_WORDS else _ASK
 
 
 def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
@@ -365,7 +387,7 @@ def _unknown_after_nationality(gaz: Gazetteer, key: str, first: str) -> bool:
     two names ("the Syrian Idlib province", "attacks in Aleppo Damascus Countryside")."""
     if key in gaz.by_name or key in gaz.admin1_by_name or key in gaz.country_by_name:
         return False
-    if key.rsplit(" ", 1)[-1] in _FACILITY_LAST_WORDS:
+    if key.rsplit(" ", 1)[-1] in FACILITY_LAST_WORDS:
         return False  # "Mosul Dam", "Kabul Airport": a facility located by its town
     if first in DEMONYMS or first in gaz.country_by_name:
         return True
@@ -419,13 +441,37 @@ def _nationality(c: Candidate) -> bool:
 
 
 def _cut_out(gaz: Gazetteer, scan: _Scan, c: Candidate) -> bool:
-    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name."""
+    """ "Grand" of "the Grand Nuri mosque": a small namesake cut out of a longer name. The
+    spec of _small_namesake with the context _read_phrase tests before _classify (tests check
+    the plan against it)."""
     if c.country_iso or c.admin1 or c.demonym_iso or not c.cities or c.coded:
         return False
     if scan.noun_at(c.end):
         return False
     # remembered per name's rows, some of them hundreds long
     return _SMALL.remember(c.cities, _all_small, gaz, c.cities)
+
+
+def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
+    """Whether _classify, if it reads the name as a place, reads it as small towns only: no
+    nationality, division or country, every town (or a facility's town) under 100,000 people.
+    Known from the name alone (_classify takes these from _facts), so _read_phrase drops such a
+    name cut out of a longer one (_cut_out, with no place noun after it and not "coded to")
+    without reading it."""
+    facts = _FACTS.get(surface, _UNSEEN)  # _facts, inline
+    if facts is _UNSEEN:
+        facts = _facts(gaz, surface, key)
+    if facts is None or facts[0]:
+        return False  # no place, or a nationality ("the Afghan capital" is read apart)
+    _, country_iso, admin1, cities, facility_cities = facts
+    if country_iso or admin1:
+        return False
+    if not cities and facility_cities:
+        cities = facility_cities  # "Harir Air Base": located by its town
+    if not cities:
+        return False
+    small = _SMALL.get(cities)  # remembered per name's rows, some of them hundreds long
+    return _SMALL.remember(cities, _all_small, gaz, cities) if small is None else small
 
 
 _SMALL = _Memo(100_000)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.lexicon import ACTOR_WORDS, COMMON_WORDS, DEMONYMS
 from transforms.extract.places.model import Candidate
-from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo, fold
+from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
 from transforms.extract.places.scan import _CLAUSE_END, _PLACE_PREPOSITION, _in_chain, _Scan
 
 # A city this large is read as a place even with no cue word before it and no place noun after.
@@ -131,24 +131,44 @@ def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
-    """What _classify learns from a name alone (its key is a function of it), remembered per
+    """What _classify learns from a name alone (its key is fold(surface)), remembered per
     name: None if it cannot be a place wherever it stands, else (the nationality's country, the
     country, divisions and cities it names, and a facility's town's cities or None)."""
-    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # "Mosul's"
+    possessive = surface.endswith(("'s", "’s"))
+    bare = surface[:-2] if possessive else surface  # "Mosul's"
     if bare.isupper() and key not in gaz.country_by_name and key not in _DIVISION_ACRONYMS:
         return None  # an acronym ("VDP", "STC", "the PKK's"), not a town
     demonym = key if key in DEMONYMS else key[:-1] if key[:-1] in DEMONYMS else None
     if demonym:
         return DEMONYMS[demonym], None, (), (), None
-    country_iso, admin1, cities = _entries(gaz, key, bare)
+    lookup = key[:-2] if possessive else key  # fold(bare): "mosul s" less its " s"
+    country_iso = (
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup)  # "Iraq's"
+        or bare_possessive_country(gaz, key)  # "Syrias" (copy that lost its apostrophes)
+    )
+    admin1 = tuple(gaz.admin1_by_name.get(lookup, ()))
+    cities = gaz.cities_of_key(lookup)
     if country_iso or admin1 or cities:
         return None, country_iso, admin1, cities, None
-    facility = _FACILITY.search(bare)
+    facility = _facility(bare)
     if not _could_be_name(bare[: facility.start()] if facility else surface):
         return None
     # "Harir Air Base": located by its town (_FACILITY starts with \s+: there is a town part)
     facility_cities = gaz.cities(bare[: facility.start()]) if facility else None
     return None, None, (), (), facility_cities
+
+
+def _unlisted_facts(gaz: Gazetteer, surface: str, key: str, named: bool) -> _Facts | None:
+    """_name_facts of a name whose key no index holds (_verdict None: no nationality, country,
+    division or town of that key), `named` being _could_be_name(surface), which the caller
+    knows word by word: the lookups and the word checks are not made again."""
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    if bare.isupper() and key not in _DIVISION_ACRONYMS:
+        return None  # an acronym (no country's name: _verdict looked it up)
+    if _facility(bare):  # "Harir Air Base": its town part is what must be a name
+        return _name_facts(gaz, surface, key)
+    return (None, None, (), (), None) if named else None
 
 
 # What a nationality names when it is not a place: arms, or people who may well be abroad
@@ -190,34 +210,6 @@ def _in_brackets(before: str) -> bool:
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)")
-_ENTRIES = _Memo(100_000)
-
-
-def _entries(
-    gaz: Gazetteer, key: str, lookup: str
-) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
-    """A name's country, divisions and cities, remembered: names recur across articles."""
-    found = _ENTRIES.get((key, lookup))
-    return (
-        _ENTRIES.remember((key, lookup), _look_up_entries, gaz, key, lookup)
-        if found is None
-        else found
-    )
-
-
-def _look_up_entries(
-    gaz: Gazetteer, key: str, lookup: str
-) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
-    lookup_key = fold(lookup)
-    return (
-        gaz.country_by_name.get(key)
-        or gaz.country_by_name.get(lookup_key)  # "Iraq's"
-        or bare_possessive_country(gaz, key),  # "Syrias" (copy that lost its apostrophes)
-        tuple(gaz.admin1_by_name.get(lookup_key, ())),
-        gaz.cities_of_key(lookup_key),
-    )
-
-
 _FACILITY = re.compile(
     r"\s+(?:(?:international\s+)?airport|air\s*base|airbase|military\s+(?:air\s+)?base|base|"
     r"(?:gas|oil)\s+fields?|dam|university|hospital|junction|bridge|camp|prison|refinery|"
@@ -225,6 +217,22 @@ _FACILITY = re.compile(
     r"power\s+plant)$",
     re.I,
 )
+
+
+# The last words _FACILITY can end with ("Harir Air Base", "Mosul Dam").
+FACILITY_LAST_WORDS = frozenset(
+    ["airport", "base", "airbase", "field", "fields", "dam", "university", "hospital", "junction"]
+    + ["bridge", "camp", "prison", "refinery", "plant", "crossing"]
+)
+
+
+def _facility(name: str) -> re.Match | None:
+    """_FACILITY.search(name), the regex (tried at every position of the name) only when the
+    last word is one it ends with: re.I also folds a few non-ASCII letters ("ſ" as "s"), so a
+    name that is not ASCII is searched as it is."""
+    if name.isascii() and name.rsplit(None, 1)[-1].lower() not in FACILITY_LAST_WORDS:
+        return None
+    return _FACILITY.search(name)
 
 
 _CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district))", re.I)
@@ -268,10 +276,18 @@ _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|as|ad|ar|an|ash|az)-(?=\w)", re.I)
 def _could_be_name(surface: str) -> bool:
     """A phrase the gazetteer lacks may name a place unless it holds an acronym ("STC", "US") or
     a word that is not a name ("Global Coalition", "Islamic State")."""
-    words = _ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()  # "As-Salamiyeh"
-    return not any(
-        (w.isupper() and len(w) > 1)
-        or _fold_word(w) in COMMON_WORDS
-        or _fold_word(w) in ACTOR_WORDS
-        for w in words
-    )
+    # word by word, each word's answer remembered: the sub-phrases of a phrase share its words
+    # (_ARTICLE_PREFIX matches inside one word, so reading words apart changes nothing)
+    return all(map(_could_be_word, surface.split()))  # map: no comprehension frame
+
+
+@lru_cache(maxsize=100_000)
+def _could_be_word(word: str) -> bool:
+    """_could_be_name of one word ("As-Salamiyeh": its parts after the article)."""
+    for w in _ARTICLE_PREFIX.sub("", word).replace("-", " ").split():  # a loop: no frame
+        if w.isupper() and len(w) > 1:
+            return False  # an acronym
+        key = _fold_word(w)
+        if key in COMMON_WORDS or key in ACTOR_WORDS:
+            return False
+    return True

@@ -242,8 +242,10 @@ def _any_cue_word(words: list[str]) -> bool:
     (none has those at its ends): only the others are stripped, and most have none."""
     if not _CUE_LAST_WORDS.isdisjoint(words):
         return True
-    stripped = [w.strip(_STRIPPED) for w in words if w[0] in _STRIPPED or w[-1] in _STRIPPED]
-    return not _CUE_LAST_WORDS.isdisjoint(stripped)
+    for w in words:  # a loop, not a comprehension (a function call each time under 3.11)
+        if (w[0] in _STRIPPED or w[-1] in _STRIPPED) and w.strip(_STRIPPED) in _CUE_LAST_WORDS:
+            return True
+    return False
 
 
 _STRIPPED = ",;:()"

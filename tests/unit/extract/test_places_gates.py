@@ -1,0 +1,221 @@
+"""The gates and caches of place reading give what the tests they stand for give."""
+
+import pytest
+
+from transforms.extract.places import candidates, classify, gazetteer, names, scan
+
+# Texts whose phrases hold small namesakes cut out of longer names, nouns after them, codings,
+# facilities, nationalities and divisions: every span of their phrases is checked.
+TEXTS = [
+    "Gunmen attacked the Grand Nuri mosque in Mosul, near Chapel Hill Dec. 25.",
+    "Coded to the town of Grand Nuri Mosque; the Little Rock Central High School was shut.",
+    "Troops left Harir Air Base and Ain Assad Air Base for the Mosul Dam in Nineveh province.",
+    "The Syrian Idlib province and Aleppo Damascus Countryside saw strikes on Jackson County.",
+    "George Sabra said the Old City of Damascus was hit; Frederick Boise and Orlando Collins too.",
+    "Fighting near Tal Abyad Border Crossing and the Kabul Wrestling Club, Sehid Axin Mus unit.",
+    "In Saint Louis Park village, Springfield Township and New Salem Village Council met.",
+]
+
+
+def _spans(text: str):
+    """Every span _read_phrase may read in the text: (phrase start, phrase, plan, span)."""
+    gaz = gazetteer()
+    for match in scan._phrases(text):
+        phrase = match.group()
+        if len(phrase.split()) < 2:
+            continue
+        count, folded, firsts = candidates._span_plan(gaz, phrase)
+        for first, spans in enumerate(firsts):
+            for span in spans or ():
+                yield match.start(), folded, first, span
+
+
+def test_small_namesakes_are_those_cut_out_after_reading():
+    gaz = gazetteer()
+    checked = 0
+    for text in TEXTS:
+        reader = scan._Scan(text)
+        for start, folded, first, span in _spans(text):
+            last, at, end, key, worth, _, small = span
+            if worth == candidates._SKIP:
+                continue
+            read = classify._classify(gaz, reader, start + at, start + end, key)
+            if read is None:
+                continue
+            partial = candidates._rest_named(folded, first, last)
+            expected = partial and candidates._cut_out(gaz, reader, read)
+            gate = small and not reader.noun_at(start + end) and not reader.source(start + at)[0]
+            assert bool(gate) == expected, (text, key)
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "As-Salamiyeh",
+        "al-Bukamal al-Sharqi",
+        "Global Coalition",
+        "Islamic State",
+        "STC Security Belt",
+        "the PKK-led",
+        "Ain Assad",
+        "Deir ez-Zor",
+        "Abu-al-STC",
+        "AL-Foo",
+        "A B",
+        "Kafr\u00a0Nabl",
+    ],
+)
+def test_names_read_word_by_word_are_read_as_whole(surface):
+    words = classify._ARTICLE_PREFIX.sub("", surface).replace("-", " ").split()
+    spec = not any(
+        (w.isupper() and len(w) > 1)
+        or classify._fold_word(w) in classify.COMMON_WORDS
+        or classify._fold_word(w) in classify.ACTOR_WORDS
+        for w in words
+    )
+    assert classify._could_be_name(surface) is spec
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Harir Air Base",
+        "Harir Air  Base",
+        "Harir airbase",
+        "Mosul Dam",
+        "Omar Oil Fields",
+        "Tal Abyad Border Crossing",
+        "Kabul",
+        "Base",
+        "Camp",
+        "X Power Plant",
+        "X Air-Base",
+        "X Ba\u017fe",  # long s: re.I folds it to "s"
+        "X Prison\u00a0Camp",
+        "Kabul University Hospital",
+    ],
+)
+def test_facilities_are_found_where_the_regex_finds_them(name):
+    spec = classify._FACILITY.search(name)
+    found = classify._facility(name)
+    assert (found and found.span()) == (spec and spec.span())
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Mosul",
+        "Mosul's",
+        "Iraq’s",
+        "Syrias",
+        "Deir ez-Zor",
+        "Idlib",
+        "New York",
+        "Harir Air Base",
+        "Khost",
+        "al-Bukamal's",
+        "Kafr\u00a0Nabl",
+        "Xʼs",
+        "VDP",
+        "Syrian",
+    ],
+)
+def test_name_facts_look_names_up_by_the_folded_name(surface):
+    gaz = gazetteer()
+    key = names.fold(surface)
+    facts = classify._name_facts(gaz, surface, key)
+    bare = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    lookup = names.fold(bare)  # the spec: the bare name folded apart
+    country = (
+        gaz.country_by_name.get(key)
+        or gaz.country_by_name.get(lookup)
+        or classify.bare_possessive_country(gaz, key)
+    )
+    entries = (country, tuple(gaz.admin1_by_name.get(lookup, ())), gaz.cities_of_key(lookup))
+    if facts is not None and facts[0] is None:  # not an acronym, not a nationality
+        assert facts[1:4] == entries
+
+
+def test_plan_keys_are_the_folded_names():
+    for text in TEXTS:
+        for start, _, _, span in _spans(text):
+            _, at, end, key, *_ = span
+            surface = text[start + at : start + end]
+            assert key == names.fold(surface), surface
+
+
+def test_names_in_no_index_have_the_facts_of_a_full_reading():
+    gaz = gazetteer()
+    texts = [*TEXTS, "The VDP, STC Security Belt and KPK Police met USA Today in Mosul's Old City."]
+    checked = 0
+    for text in texts:
+        for match in scan._phrases(text):
+            phrase = match.group()
+            words = phrase.split()
+            for first in range(len(words)):
+                for last in range(first + 1, len(words) + 1):
+                    surface = " ".join(words[first:last])
+                    key = names.fold(surface)
+                    if candidates._verdict(gaz, key) is not None:
+                        continue
+                    named = all(classify._could_be_word(w) for w in words[first:last])
+                    expected = classify._name_facts(gaz, surface, key)
+                    assert classify._unlisted_facts(gaz, surface, key, named) == expected
+                    checked += 1
+    assert checked > 50
+
+
+def test_span_plans_are_those_of_names_read_in_full(monkeypatch):
+    gaz = gazetteer()
+    static_worth = candidates._static_worth
+
+    def plans() -> list:
+        fresh = names._Memo(100_000)  # no fact remembered from another reading
+        monkeypatch.setattr(classify, "_FACTS", fresh)
+        monkeypatch.setattr(candidates, "_FACTS", fresh)
+        phrases = [m.group() for text in TEXTS for m in scan._phrases(text)]
+        return [candidates._span_plan(gaz, p) for p in phrases if " " in p]
+
+    fast = plans()
+    # the spec: every name's facts read by _name_facts, not from its words' answers
+    monkeypatch.setattr(
+        candidates,
+        "_static_worth",
+        lambda gaz, key, surface, last, named=None: static_worth(gaz, key, surface, last),
+    )
+    assert plans() == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lt. Mike Ireland said.", "Dr. Jordan", ". Dr. X", "A. B", "Gen.  Smith and Col.Jones", "Mr"],
+)
+def test_titles_are_found_behind_their_inline_test(text):
+    for start in range(len(text) + 1):
+        gated = (
+            start > 2 and "." in text[start - 3 : start] and candidates._after_title(text, start)
+        )
+        assert gated == candidates._after_title(text, start)
+
+
+def test_the_context_of_an_unknown_name_is_read_as_one_test():
+    checked = 0
+    for text in [*TEXTS, "Fighting in Kafr Nabl. Coded to Tal Hamis (X, Y) in Ras al-Ain."]:
+        reader = scan._Scan(text)
+        for start, _, _, span in _spans(text):
+            s, e = start + span[1], start + span[2]
+            before = text[max(0, s - 60) : s].lower()
+            spec = reader.noun_at(e) is not None or (
+                reader.may_be_cued(s)
+                and bool(
+                    scan._CHAIN.match(text, e)
+                    or scan._CLAUSE_END.match(text, e)
+                    or "coded" in before
+                    or before.rstrip().endswith("of")
+                )
+            )
+            assert candidates._worth_in_context(reader, s, e) == spec
+            checked += 1
+    assert checked > 50
