@@ -222,8 +222,7 @@ def _read_files(params: PipelineParams, state: State, writer: _Writer) -> list[F
     size = _files_per_task(params)
     batches = [todo[start : start + size] for start in range(0, len(todo), size)]
     with _reading_pool(params, writer.run_id, len(batches)) as pool:
-        # one more batch a worker: each batch read and waiting is held in the flow process
-        harvests = _harvests(batches, writer.run_id, params.worker_count() if pool else 0)
+        harvests = _harvests(batches, writer.run_id, 2 * params.worker_count() if pool else 0)
         for batch, found in zip(batches, harvests, strict=True):
             pages += found.pages
             _commit_files(batch, found, writer)
