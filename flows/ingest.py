@@ -10,10 +10,8 @@ Incremental at three levels, cheapest first:
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyarrow.compute as pc
@@ -25,10 +23,9 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
 from engine.faults import checkpoint
-from engine.workers import light_pool
 from flows.params import FetchParams, PipelineParams
 from sources.fetch import Fetched, TransientFetchError, close_clients, fetch, shared_client
-from sources.files import discover, expand_urls, file_fingerprint, read_files, split_sources
+from sources.files import discover, expand_urls, file_fingerprint, read_file, split_sources
 from storage.lake import Lake, batch_key, column_rows
 from transforms.ingest.articles import reject_row, utc_now
 from transforms.ingest.feeds import FeedEntry
@@ -116,19 +113,13 @@ def load_state(lake_root: str) -> State:
     return State(ledger, files, validators)
 
 
-# Each run's pool of light processes that read and parse files (runner "process", more than
-# one batch of files to read), found by the run's id.
-_READING_POOLS: dict[str, ProcessPoolExecutor] = {}
-
-
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_sources(paths: list[str], run_id: str | None = None) -> Harvest:
-    """Read a batch of files (bad content becomes rejects, never an exception), in the run's
-    reading pool when it has one."""
-    pool = _READING_POOLS.get(run_id)
-    if pool is None:
-        return read_files(paths)
-    return pool.submit(read_files, paths).result()
+def read_sources(paths: list[str]) -> Harvest:
+    """Read a batch of files (bad content becomes rejects, never an exception)."""
+    found = Harvest()
+    for path in paths:
+        found.extend(read_file(path))
+    return found
 
 
 @task(
@@ -220,60 +211,22 @@ def _read_files(params: PipelineParams, state: State, writer: _Writer) -> list[F
             todo.append((path, fingerprint))
     pages: list[FeedEntry] = []
     size = _files_per_task(params)
-    batches = [todo[start : start + size] for start in range(0, len(todo), size)]
-    with _reading_pool(params, writer.run_id, len(batches)) as pool:
-        harvests = _harvests(batches, writer.run_id, 2 * params.worker_count() if pool else 0)
-        for batch, found in zip(batches, harvests, strict=True):
-            pages += found.pages
-            _commit_files(batch, found, writer)
+    for start in range(0, len(todo), size):
+        batch = todo[start : start + size]
+        found = read_sources(quote([path for path, _ in batch]))
+        pages += found.pages
+        feeds = {entry.feed for entry in found.pages}
+        states = []
+        for path, fingerprint in batch:
+            if fingerprint is not None:
+                row = _state_row("file", path, fingerprint, writer.run_id)
+                if path in feeds:  # a feed file is done once its pages are fetched
+                    writer.feed_states[path] = row
+                else:
+                    states.append(row)
+        writer.commit(found, states)
+        writer.flush()  # one write per batch of files
     return pages
-
-
-@contextmanager
-def _reading_pool(
-    params: PipelineParams, run_id: str, batches: int
-) -> Iterator[ProcessPoolExecutor | None]:
-    """Runner "process" with more than one batch of files: files are read and parsed in light
-    worker processes (most of ingest's time), and admitted in order by the flow."""
-    if params.runner != "process" or batches < 2:
-        yield None
-        return
-    with light_pool(min(params.worker_count(), batches)) as pool:
-        _READING_POOLS[run_id] = pool
-        try:
-            yield pool
-        finally:
-            del _READING_POOLS[run_id]
-
-
-def _harvests(batches: list[list[tuple]], run_id: str, ahead: int) -> Iterator[Harvest]:
-    """Each batch's harvest, in the batches' order, with up to `ahead` more being read."""
-    in_flight: deque = deque()
-    for batch in batches:
-        paths = quote([path for path, _ in batch])
-        if not ahead:
-            yield read_sources(paths, run_id)
-            continue
-        in_flight.append(read_sources.submit(paths, run_id))
-        if len(in_flight) > ahead:
-            yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
-
-
-def _commit_files(batch: list[tuple], found: Harvest, writer: _Writer) -> None:
-    """Admit a batch of files' articles and record the files as read, feeds once fetched."""
-    feeds = {entry.feed for entry in found.pages}
-    states = []
-    for path, fingerprint in batch:
-        if fingerprint is not None:
-            row = _state_row("file", path, fingerprint, writer.run_id)
-            if path in feeds:  # a feed file is done once its pages are fetched
-                writer.feed_states[path] = row
-            else:
-                states.append(row)
-    writer.commit(found, states)
-    writer.flush()  # one write per batch of files
 
 
 class _Writer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -46,7 +45,3 @@ class PipelineParams(BaseModel):
     workers: int | None = Field(default=None, ge=1, le=1024)
     dask_address: str | None = None
     lock_wait_seconds: float = Field(default=0.0, ge=0)
-
-    def worker_count(self) -> int:
-        """Processes (or threads) for the work that runs in parallel: `workers`, else a core each."""
-        return self.workers or os.cpu_count() or 2

@@ -83,14 +83,6 @@ def file_fingerprint(path: str) -> str | None:
     return stable_id("file", path, stat.st_size, stat.st_mtime_ns, INGEST_VERSION)
 
 
-def read_files(paths: list[str]) -> Harvest:
-    """Candidate articles, rejects and feed pages to fetch from files, in their order."""
-    found = Harvest()
-    for path in paths:
-        found.extend(read_file(path))
-    return found
-
-
 def read_file(path: str) -> Harvest:
     """Candidate articles, rejects and feed pages to fetch from one file. Never raises."""
     try:
