@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from contextlib import AbstractContextManager
 
 from prefect import flow, get_run_logger
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
@@ -105,7 +106,7 @@ def run_stages(params: PipelineParams, run_id: str) -> dict:
     return {"run_id": run_id, **counts}
 
 
-def without_heartbeats():
+def without_heartbeats() -> AbstractContextManager:
     """Settings under which a flow sends no heartbeats, for the stages' subflows.
 
     A subflow runs in its parent's process, whose own heartbeat already tells the server the
