@@ -30,13 +30,18 @@ ARTICLE_CHARS = 3000
 _BASELINE = re.compile(r"\d+")
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="bench extract")
+def corpus_arguments(prog: str, argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """A bench's arguments (--articles, --corpus, --repeat) and the article bodies they name."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, help="JSONL with a 'text' per line")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
     args = parser.parse_args(argv)
-    bodies = _corpus(args.corpus, args.articles)
+    return args, _corpus(args.corpus, args.articles)
+
+
+def main(argv: list[str]) -> int:
+    args, bodies = corpus_arguments("bench extract", argv)
     mean_kb = sum(len(b) for b in bodies) / len(bodies) / 1000
 
     from transforms.extract.article import extract_article

@@ -10,7 +10,6 @@ The times are CPU times (time.process_time), steadier than wall time on a shared
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -18,18 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_extract import _BASELINE, _corpus
+from bench.bench_extract import _BASELINE, corpus_arguments
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="bench places")
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--corpus", type=Path, help="JSONL with a 'text' per line")
-    parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
-    args = parser.parse_args(argv)
-    bodies = _corpus(args.corpus, args.articles)
+    args, bodies = corpus_arguments("bench places", argv)
 
     from transforms.extract.places import (
         Votes,
