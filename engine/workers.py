@@ -14,13 +14,15 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 
-def light_pool(workers: int, initializer: str | None = None) -> ProcessPoolExecutor:
-    """`workers` spawned processes that never import pandas; `initializer` ("module:function")
-    runs once in each, after the guard is in place."""
+def light_pool(
+    workers: int, initializer: str | None = None, arrow: bool = True
+) -> ProcessPoolExecutor:
+    """`workers` spawned processes that never import pandas, nor pyarrow unless `arrow`;
+    `initializer` ("module:function") runs once in each, after the guard is in place."""
     # spawn: the flow process runs threads (Prefect), which fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(initializer,)
+        workers, mp_context=context, initializer=_start, initargs=(initializer, arrow)
     )
 
 
@@ -31,14 +33,17 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-class _NoPandas:
-    """An import guard: pyarrow.dataset imports pandas whenever it is installed, about 36 MB
-    per process that the workers never use (they build rows with to_pylist, not DataFrames)."""
+class _Unloaded:
+    """An import guard for packages a light worker never uses. pyarrow.dataset imports pandas
+    whenever it is installed, about 36 MB per process for nothing (the workers build rows
+    with to_pylist, not DataFrames); a worker that only extracts needs no pyarrow either."""
 
-    @staticmethod
-    def find_spec(name: str, path=None, target=None):
-        if name.partition(".")[0] == "pandas":
-            raise ModuleNotFoundError("pandas is not loaded in light workers", name=name)
+    packages: frozenset[str] = frozenset()
+
+    @classmethod
+    def find_spec(cls, name: str, path=None, target=None):
+        if name.partition(".")[0] in cls.packages:
+            raise ModuleNotFoundError(f"{name} is not loaded in this light worker", name=name)
         return None
 
 
@@ -51,10 +56,13 @@ def use_system_allocator() -> None:
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
 
-def _start(initializer: str | None) -> None:
-    if "pandas" not in sys.modules:
-        sys.meta_path.insert(0, _NoPandas)
-    use_system_allocator()
+def _start(initializer: str | None, arrow: bool = True) -> None:
+    unloaded = {"pandas"} if arrow else {"pandas", "pyarrow"}
+    _Unloaded.packages = frozenset(p for p in unloaded if p not in sys.modules)
+    if _Unloaded.packages:
+        sys.meta_path.insert(0, _Unloaded)
+    if arrow:
+        use_system_allocator()
     if initializer:
         module, _, function = initializer.partition(":")
         getattr(importlib.import_module(module), function)()

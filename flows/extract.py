@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from engine.extraction import extract_to_lake, worker_pool
+from engine.extraction import extract_in_pool, extract_to_lake, worker_pool
 from flows import progress
 from flows.params import PipelineParams
 from storage.lake import Lake
@@ -27,8 +27,9 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
     """Where extraction batch tasks run: threads of the flow (`thread`, and `process`, whose
     threads hand each batch to a pool of light worker processes) or a Dask cluster (`dask`).
 
-    Each batch carries its articles and is written to the lake where it is extracted, so with
-    `process` or `dask` the work and the writes happen on the workers; only counts come back.
+    Each batch carries its articles. With `dask` it is written to the lake where it is
+    extracted, and only counts come back. With `process` the workers only extract (they load
+    neither pyarrow nor the lake) and hand the rows back to the task's thread, which writes them.
     With `pending` articles that fit in one batch, starting worker processes (each loads the
     gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
     """
@@ -100,11 +101,12 @@ _WORKER_POOLS: dict[str, ProcessPoolExecutor] = {}
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def extract_batch(lake_root: str, batch: pa.Table, run_id: str) -> dict[str, int]:
-    """Extract a batch and write its rows, in a worker process when the run has a pool."""
+    """Extract a batch and write its rows; the extracting runs in a worker process when the
+    run has a pool."""
     pool = _WORKER_POOLS.get(run_id)
     if pool is None:
         return extract_to_lake(lake_root, batch, run_id)
-    return pool.submit(extract_to_lake, lake_root, batch, run_id).result()
+    return extract_in_pool(pool, lake_root, batch, run_id)
 
 
 @flow(name="extract", task_runner=ThreadPoolTaskRunner(max_workers=2))

@@ -241,7 +241,7 @@ def test_process_workers_give_the_same_tables_as_threads(tmp_path, reference, mo
         raise AssertionError("runner 'process' extracted a batch in the flow's own process")
 
     # The workers import the extractor afresh; only the flow process sees this stand-in.
-    monkeypatch.setattr("engine.extraction.extract_article", not_here)
+    monkeypatch.setattr("transforms.extract.article.extract_article", not_here)
     sources, threads = _inputs(tmp_path / "in"), reference
     processes = _params(tmp_path, "process", sources, runner="process", workers=2)
     result = pipeline(processes)
