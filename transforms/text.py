@@ -186,11 +186,16 @@ def first_matching(priority: PriorityRegexes, folded: str) -> int | None:
     """The position of the first pattern, in list order, that matches anywhere in the text.
 
     The leftmost match of all the patterns bounds it; the earlier patterns are then searched
-    again until none matches: one or two scans instead of one per pattern."""
+    again until none matches: one or two scans instead of one per pattern. Each search starts
+    where the last match did: an alternation of fewer patterns matches nowhere before the
+    leftmost match of more (where it matched, they would), and \\b and lookbehinds read the
+    characters before `start` as before."""
     first = None
     bound = len(priority.regexes)
-    while bound and (match := priority.regexes[bound - 1].search(folded)):
+    start = 0
+    while bound and (match := priority.regexes[bound - 1].search(folded, start)):
         first = bound = priority.owners[bound - 1][match.lastindex - 1]
+        start = match.start()
     return first
 
 

@@ -10,7 +10,18 @@ import pytest
 
 import transforms
 from tests.fingerprint import generated_articles, sample_articles
-from transforms.cues import Gated, cue_ways, gated, gated_by_parts, holds_one_way, literal_cues
+from transforms.cues import (
+    Gated,
+    any_cue,
+    any_way,
+    cue_ways,
+    gate_search,
+    gated,
+    gated_by_parts,
+    holds_any,
+    holds_one_way,
+    literal_cues,
+)
 from transforms.text import fold_case, split_sentences
 
 
@@ -118,3 +129,38 @@ def test_every_match_holds_one_way(matches):
 def test_cue_ways(pattern, ways):
     """Each alternative's sets, all needed together, rarest first."""
     assert cue_ways(pattern) == ways
+
+
+_WORD_SETS = [
+    ("in september", "in may", "in 19", "in 20", "years ago", "year ago", "last", "after"),
+    ("a separate", "a further", "another", "meanwhile"),
+    ("said", "says", "told"),
+    ("abc", "abcd", "ab", "x.y", "a+b", "in "),  # a word that is the common prefix; escapes
+    ("",),  # the empty word: every text holds it
+]
+
+
+def test_any_cue_answers_as_an_in_test_of_each_word():
+    texts = [*_texts()[:3000], "", "in 2019", "x.y", "xzy", "a+b", "aab", "abc", "ab"]
+    for words in _WORD_SETS:
+        holds = any_cue(words)
+        for text in texts:
+            assert holds(text) == holds_any(text, words), (words, text)
+
+
+def test_any_way_and_gate_search_answer_as_the_gated_pattern(matches):
+    """Over the project's own gated patterns and texts: gate_search finds what the pattern's
+    own search finds, any_way answers as holds_one_way."""
+    texts = _texts()[:3000]
+    checked = 0
+    for _, regex, matched in matches:
+        for gate in (gated(regex), gated_by_parts(regex)):
+            search = gate_search(gate)
+            for text in (*matched[:50], *texts[::20]):
+                assert bool(search(text)) == bool(regex.search(text)), (regex.pattern, text)
+            if isinstance(gate, Gated) and gate._ways is not None:
+                holds = any_way(gate._ways)
+                for text in texts[::10]:
+                    assert holds(text) == holds_one_way(text, gate._ways)
+                checked += 1
+    assert checked > 20

@@ -175,7 +175,7 @@ def _explicit_day(text: str, published: date | None):
     if not has_digit(text):
         return None
     named = holds_any(text, _MONTH_CUES)
-    iso = (_ISO,) if "-" in text else ()  # "2023-07-31"
+    iso = (_ISO,) if _digit_dash_digit(text) else ()  # "2023-07-31"
     for pattern in (*iso, *_NAMED_DAYS) if named else iso:
         for match in pattern.finditer(text):
             resolved = _explicit(match, published)
@@ -191,6 +191,18 @@ def _explicit_day(text: str, published: date | None):
         except ValueError:
             continue
     return None
+
+
+def _digit_dash_digit(text: str) -> bool:
+    """Whether a "-" stands between two digits, as in every _ISO match: most texts with a
+    digit and a hyphen have none ("al-Shabaab", "12-year-old"), and the finds cost less than
+    the search (str.isdigit holds for every character \\d matches)."""
+    dash = text.find("-")
+    while dash != -1:
+        if dash and text[dash - 1].isdigit() and text[dash + 1 : dash + 2].isdigit():
+            return True
+        dash = text.find("-", dash + 1)
+    return False
 
 
 def _relative_day(text: str, published: date | None):
@@ -240,7 +252,8 @@ def _relative_span(text: str, published: date | None):
 def _month(text: str, published: date | None):
     if not holds_any(text, _MONTH_CUES):
         return None
-    match = _MONTH_YEAR_SEARCH(text)
+    # (a year of _MONTH_YEAR starts "19" or "20", as _YEAR_CUES says)
+    match = _MONTH_YEAR_SEARCH(text) if holds_any(text, _YEAR_CUES) else None
     if match:
         return date(int(match.group("year")), _month_number(match.group("month")), 1), "month"
     match = _IN_MONTH_SEARCH(text)

@@ -103,7 +103,7 @@ def test_other_event_cues_are_searched_once_per_sentence_and_answer_as_the_patte
 
 def test_date_finders_skip_only_texts_they_cannot_match():
     """A numeric date and "in 2019" need "19" or "20"; the month patterns' cues are the months'."""
-    for pattern in (dates._NUMERIC, dates._IN_YEAR):
+    for pattern in (dates._NUMERIC, dates._IN_YEAR, dates._MONTH_YEAR.regex):
         for text in map(fold_case, _sentences()):
             if pattern.search(text):
                 assert holds_any(text, dates._YEAR_CUES), text
@@ -112,3 +112,20 @@ def test_date_finders_skip_only_texts_they_cannot_match():
     assert set(dates._IN_MONTH.cues) == set(dates._MONTH_CUES)
     for text in ("in 2019", "on 3/4/2020", "on 3/4/1999 and 2/2/2021", "12.07.2018", "in 2119"):
         assert dates.resolve_date(text, ANCHOR)[0] is not None or text == "in 2119"
+
+
+def test_the_iso_gate_drops_no_match():
+    """An ISO date ("2023-07-31") has a "-" between two digits; so do only some hyphens."""
+    extra = (
+        "2023-07-31",
+        "-2023-07-31",
+        "x-y 2023-07-31",
+        "٢٠٢٣-٠٧-٣١",
+        "- 1-",
+        "12-year-old",
+        "-",
+    )
+    for text in (*map(fold_case, _sentences()), *extra):
+        if dates._ISO.search(text):
+            assert dates._digit_dash_digit(text), text
+    assert not dates._digit_dash_digit("al-shabaab, 12- and -3")

@@ -77,11 +77,27 @@ def test_first_matching_is_the_first_pattern_that_matches_anywhere():
     """Grouped by first character (many alternatives) or gated by cues, first_matching still
     answers as one search per pattern in list order would."""
     from tests.fingerprint import generated_articles, sample_articles
-    from transforms.extract.taxonomy import _EVENT_REGEXES, _EVENTS, _WEAPON_REGEXES, WEAPONS
+    from transforms.extract.casualties.phrases import _GROUP_PRIORITY, _GROUPS
+    from transforms.extract.dates import _RELATIVE_SPANS, _SPAN_REGEXES
+    from transforms.extract.taxonomy import (
+        _BEFORE_REGEXES,
+        _BEFORE_WEAPONS,
+        _EVENT_REGEXES,
+        _EVENTS,
+        _WEAPON_REGEXES,
+        WEAPONS,
+    )
 
     articles = [*sample_articles(), *generated_articles(300)]
     texts = [fold_case(s.text) for a in articles for s in split_sentences(a["body"])]
-    for priority, patterns in ((_WEAPON_REGEXES, WEAPONS), (_EVENT_REGEXES, _EVENTS)):
+    texts += ["last week and this year, not last year", "a day after last month's raids"]
+    for priority, patterns in (
+        (_WEAPON_REGEXES, WEAPONS),
+        (_EVENT_REGEXES, _EVENTS),
+        (_BEFORE_REGEXES, _BEFORE_WEAPONS),
+        (_SPAN_REGEXES, _RELATIVE_SPANS),
+        (_GROUP_PRIORITY, [(p,) for _, p in _GROUPS]),
+    ):
         singles = [compile_folded(rf"\b(?:{pattern})\b") for pattern, *_ in patterns]
         for text in texts:
             expected = next((i for i, r in enumerate(singles) if r.search(text)), None)
@@ -91,6 +107,11 @@ def test_first_matching_is_the_first_pattern_that_matches_anywhere():
     assert first_matching(priority, "b27y and w3x") == 3
     assert first_matching(priority, "c28y") == 28
     assert first_matching(priority, "nothing") is None
+    # each search after the first starts where the last match did: \b still reads the
+    # character before it ("ab" does not hold the word "b")
+    priority = priority_regexes(["b", "ab", "x"])
+    assert first_matching(priority, "x ab") == 1
+    assert first_matching(priority, "x ab b") == 0
 
 
 def test_grouped_alternation_starts_where_the_alternation_does():
