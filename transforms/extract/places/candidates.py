@@ -349,10 +349,22 @@ def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
     if not scan.may_be_cued(start):
         return False
     text = scan.text
-    if _CHAIN.match(text, end) or _CLAUSE_END.match(text, end):
+    if _may_chain_or_end(text, end) and (_CHAIN.match(text, end) or _CLAUSE_END.match(text, end)):
         return True
     before = text[max(0, start - 60) : start].lower()
     return "coded" in before or before.rstrip().endswith("of")
+
+
+def _may_chain_or_end(text: str, end: int) -> bool:
+    """Whether _CHAIN or _CLAUSE_END may match at `end`: both open with \\s*, then a bracket,
+    comma, dash, "in", full stop, semicolon or the text's end. Most names are followed by a
+    space and a lowercase word ("said"), which rules both out without the regexes."""
+    after = text[end : end + 1]
+    if after.isspace():
+        after = text[end + 1 : end + 2]
+        if after.isspace():
+            return True  # more spaces: left to the regexes
+    return after in "(,-i.;"  # "" (the end) too
 
 
 _VERDICTS = _Memo(200_000)

@@ -28,6 +28,30 @@ _IN_ACTOR_NAME = re.compile(
     r"\b(?:Resistance|State|Qaeda|Front|Movement|Liberation|Taliban|Army|Forces|Party|Brigades?|"
     r"Council|Coalition)\s+(?:(?:in|of|for)\s+(?:the\s+)?)?$"
 )
+# The words of _IN_ACTOR_NAME, and those its match ends with before its last spaces.
+_ACTOR_NAME_WORDS = (
+    "Resistance",
+    "State",
+    "Qaeda",
+    "Front",
+    "Movement",
+    "Liberation",
+    "Taliban",
+    "Army",
+) + ("Forces", "Party", "Brigade", "Council", "Coalition")
+_ACTOR_NAME_TAILS = (*_ACTOR_NAME_WORDS, "Brigades", "in", "of", "for", "the")
+
+
+def _in_actor_name(before: str) -> bool:
+    """_IN_ACTOR_NAME.search(before), the regex (which opens with \\b, so it is tried at every
+    position) only when the text ends with spaces after a word it can end with and holds one
+    of its words ("in Iraq" mostly does not: "the Islamic State in Iraq")."""
+    if not before[-1:].isspace() or not before.rstrip().endswith(_ACTOR_NAME_TAILS):
+        return False
+    for word in _ACTOR_NAME_WORDS:  # a loop, not any(): no generator frame
+        if word in before:
+            return bool(_IN_ACTOR_NAME.search(before))
+    return False
 
 
 # The last word of a street's name: a street is where in a town, never the town.
@@ -76,7 +100,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     if not (known or facility) and surface.rpartition(" ")[2].lower() in _STREET_WORDS:
         return None  # "the 6000 block of Upton Road": an address in a town, not a place
     before = text[start - 60 if start > 60 else 0 : start]
-    if country_iso and _IN_ACTOR_NAME.search(before):
+    if country_iso and _in_actor_name(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
     coded, origin = scan.source(start)
     if key in _NEEDS_CUE and not (scan.cues(start)[1] and surface[0].isupper()):
