@@ -1,8 +1,10 @@
 """The gates and caches of place reading give what the tests they stand for give."""
 
+import re
+
 import pytest
 
-from transforms.extract.places import candidates, classify, gazetteer, names, scan
+from transforms.extract.places import candidates, classify, event, gazetteer, names, scan
 
 # Texts whose phrases hold small namesakes cut out of longer names, nouns after them, codings,
 # facilities, nationalities and divisions: every span of their phrases is checked.
@@ -284,3 +286,27 @@ def test_article_starts_are_found_from_the_hyphens(text):
                 spec.append(at)
             at = text.find(article, at + 1)
     assert scan._article_starts(text) == sorted(spec)
+
+
+_AFTER_NAME = [
+    (classify._BORDER_AFTER, classify._BORDER_STARTS),
+    (classify._CAPITAL, classify._CAPITAL_STARTS),
+    (classify._COUNTRY_AS_ACTOR, classify._COUNTRY_AS_ACTOR_STARTS),
+    (classify._RESIDENT_AFTER, classify._RESIDENT_STARTS),
+    (classify._PEOPLE_OR_ARMS, classify._PEOPLE_OR_ARMS_STARTS),
+    (scan._NOUN_AT, scan._NOUN_STARTS),
+    (candidates._UNIT_AFTER, candidates._UNIT_STARTS),
+    (event._AGENCY_AFTER, event._AGENCY_STARTS),
+]
+
+
+@pytest.mark.parametrize(("regex", "starts"), _AFTER_NAME)
+def test_words_after_a_name_are_found_behind_their_first_letters(regex, starts):
+    # every word of the regex after a name, in three cases, and the texts around names
+    words = re.findall(r"[a-z]+", regex.pattern)
+    texts = [f"Syria {w} x, Syria {w.upper()}, Syria {w.title()}-y" for w in words]
+    for text in [*texts, *AROUND, "Syrian  drones, Iraqi -backed, Mali\ncapital, Syrian ſoldiers"]:
+        for end in range(len(text) + 1):
+            spaced = text[end : end + 1].isspace()
+            expected = bool(regex.match(text, end))
+            assert classify._word_after(regex, starts, text, end, spaced) == expected, (text, end)

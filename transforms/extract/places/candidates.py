@@ -17,6 +17,7 @@ from transforms.extract.places.classify import (
     _facts,
     _name_facts,
     _unlisted_facts,
+    _word_after,
     bare_possessive_country,
 )
 from transforms.extract.places.geonames import Gazetteer
@@ -30,7 +31,14 @@ from transforms.extract.places.lexicon import (
 )
 from transforms.extract.places.model import Candidate, Candidates
 from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
-from transforms.extract.places.scan import _CHAIN, _CLAUSE_END, _NOUN_AFTER, _phrases, _Scan
+from transforms.extract.places.scan import (
+    _CHAIN,
+    _CLAUSE_END,
+    _NOUN_AFTER,
+    _phrases,
+    _Scan,
+    word_starts,
+)
 from transforms.lexicons import read_table
 
 
@@ -202,7 +210,9 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if not _nationality(candidate):
                 # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
                 if unit is None:
-                    unit = bool(_UNIT_AFTER.match(text, start + len(phrase)))
+                    after = start + len(phrase)
+                    spaced = text[after : after + 1].isspace()
+                    unit = _word_after(_UNIT_AFTER, _UNIT_STARTS, text, after, spaced)
                 if unit:
                     continue
             if first and _surname(gaz, folded[first - 1], candidate):
@@ -391,6 +401,9 @@ _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"
 _UNIT_AFTER = re.compile(
     r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
     re.I,
+)
+_UNIT_STARTS = word_starts(
+    "unit brigade battalion regiment group company militia squad corps division"
 )
 
 

@@ -125,10 +125,11 @@ class _Scan:
         if found is _UNSEEN:
             text = self.text
             # _NOUN_AFTER starts with \s+ (which is str.isspace): most names are followed by none,
-            # and most others by a word no noun starts with ("said", "and": _may_be_noun)
+            # and most others by a word no noun starts with ("said", "and": _may_start_word)
             found = self._nouns[end] = (
                 _NOUN_AT.match(text, end, end + 25)
-                if text[end : end + 1].isspace() and _may_be_noun(text[end + 1 : end + 3])
+                if text[end : end + 1].isspace()
+                and _may_start_word(text[end + 1 : end + 3], _NOUN_STARTS)
                 else None
             )
         return found
@@ -160,19 +161,28 @@ class _Scan:
 
 
 _UNSEEN = object()
+
+
+def word_starts(words: str) -> frozenset[str]:
+    """The first two letters of each of these words (for _may_start_word)."""
+    return frozenset(word[:2] for word in words.split())
+
+
 # The first two letters of each noun _NOUN_AFTER reads ("sub-district": "su").
-_NOUN_STARTS = frozenset(
-    ["vi", "to", "ci", "di", "su", "ar", "ne", "qu", "se", "ca", "ax", "co", "pr", "go", "re"]
-    + ["st", "de", "mu", "te", "ra", "ob", "va", "fr", "hi", "ba", "ai", "ch", "ve", "lo", "wa"]
-    + ["ha", "ke", "mo", "is"]
+_NOUN_STARTS = word_starts(
+    "village town city district sub area neighbourhood quarter section camp axis countryside"
+    " province governorate region state department municipality county tehsil raion oblast"
+    " valley front hill base airport airbase checkpoint corregimiento vereda municipio commune"
+    " locality ward hamlet kebele badia mountain mount island"
 )
 
 
-def _may_be_noun(pair: str) -> bool:
-    """Whether a place noun of _NOUN_AFTER may start with these two characters after a space.
-    Only two ASCII letters rule one out: a second space, a short text or another letter (re.I
-    also matches "ſ" as "s") leave it to the regex."""
-    return not (pair.isalpha() and pair.isascii()) or pair.lower() in _NOUN_STARTS
+def _may_start_word(pair: str, starts: frozenset[str]) -> bool:
+    """Whether a regex reading, after a space, a word that starts with one of `starts` (in
+    any case) may match at the space, `pair` being the two characters after it. Only two
+    ASCII letters rule one out: a second space, a short text or another letter (re.I also
+    matches "ſ" as "s") leave it to the regex."""
+    return not (pair.isalpha() and pair.isascii()) or pair.lower() in starts
 
 
 # _NOUN_AFTER without "^", matched at a position up to 25 characters on: the same as matching
