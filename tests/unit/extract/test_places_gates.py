@@ -1,8 +1,10 @@
 """The gates and caches of place reading give what the tests they stand for give."""
 
+import re
+
 import pytest
 
-from transforms.extract.places import candidates, classify, gazetteer, names, scan
+from transforms.extract.places import candidates, classify, event, gazetteer, names, scan
 
 # Texts whose phrases hold small namesakes cut out of longer names, nouns after them, codings,
 # facilities, nationalities and divisions: every span of their phrases is checked.
@@ -219,3 +221,92 @@ def test_the_context_of_an_unknown_name_is_read_as_one_test():
             assert candidates._worth_in_context(reader, s, e) == spec
             checked += 1
     assert checked > 50
+
+
+# Texts that put every kind of character after and before a name: nouns in any case, spaces,
+# brackets, chains, clause ends, actor names, "ſ" (which re.I reads as "s").
+AROUND = [
+    "Strikes hit Mosul village, Idlib  Province, Aleppo\tDistrict and Raqqa sub-district (Syria).",
+    "Homs Sub-District; Hama subdistrict - Latakia. Tartus in the rural Deir ez-Zor, Daraa",
+    "Fighting in Kherson said Kyiv; Lviv and Odesa, Kharkiv ſtate, Dnipro  said, Sumy",
+    "the Islamic State in Iraq, the Islamic Resistance in Iraq and Tehreek-e-Taliban Pakistan",
+    "(Army of the Free Syria), al-Qaeda in the Arabian Peninsula; Brigades of Syria\n",
+    "Forces\u00a0in Yemen, the Party for Syria, Coalition \n of Iraq; Front of the  Syria x",
+    "Gaza",
+    "Gaza ",
+    "Gaza v",
+    "Gaza in",
+    "Gaza (",
+    "Gaza -",
+    "Gaza.",
+]
+
+
+@pytest.mark.parametrize("text", AROUND)
+def test_nouns_are_found_behind_their_first_letters(text):
+    for end in range(len(text) + 1):
+        spec = scan._NOUN_AT.match(text, end, end + 25) if text[end : end + 1].isspace() else None
+        found = scan._Scan(text).noun_at(end)
+        assert (found and found.span()) == (spec and spec.span()), end
+
+
+@pytest.mark.parametrize("text", AROUND)
+def test_chains_and_clause_ends_are_found_behind_their_first_characters(text):
+    for end in range(len(text) + 1):
+        regexes = bool(
+            candidates._CHAIN.match(text, end) or candidates._CLAUSE_END.match(text, end)
+        )
+        assert not regexes or candidates._may_chain_or_end(text, end), end
+
+
+@pytest.mark.parametrize("text", AROUND)
+def test_actor_names_are_found_behind_their_words(text):
+    for end in range(len(text) + 1):
+        before = text[max(0, end - 60) : end]
+        assert classify._in_actor_name(before) == bool(classify._IN_ACTOR_NAME.search(before)), end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *AROUND,
+        "al-A, -A, l-A, ash-B x, xash-B, (ash-B, as-B, a-B al-C, an-Nabk, Russian-Backed",
+        "Mal-Bar, xal-Bar, 'al-Bar, al-bar, al-\u00c9cole, ash-Sham al-Sharqi, az-Zawiya’s el-X",
+    ],
+)
+def test_article_starts_are_found_from_the_hyphens(text):
+    spec = []  # each article looked for apart
+    for article in scan._ARTICLES:
+        at = text.find(article)
+        while at >= 0:
+            after = at + len(article)
+            if text[after : after + 1].isupper() and not (
+                at and scan._WORD_CHAR.match(text, at - 1)
+            ):
+                spec.append(at)
+            at = text.find(article, at + 1)
+    assert scan._article_starts(text) == sorted(spec)
+
+
+_AFTER_NAME = [
+    (classify._BORDER_AFTER, classify._BORDER_STARTS),
+    (classify._CAPITAL, classify._CAPITAL_STARTS),
+    (classify._COUNTRY_AS_ACTOR, classify._COUNTRY_AS_ACTOR_STARTS),
+    (classify._RESIDENT_AFTER, classify._RESIDENT_STARTS),
+    (classify._PEOPLE_OR_ARMS, classify._PEOPLE_OR_ARMS_STARTS),
+    (scan._NOUN_AT, scan._NOUN_STARTS),
+    (candidates._UNIT_AFTER, candidates._UNIT_STARTS),
+    (event._AGENCY_AFTER, event._AGENCY_STARTS),
+]
+
+
+@pytest.mark.parametrize(("regex", "starts"), _AFTER_NAME)
+def test_words_after_a_name_are_found_behind_their_first_letters(regex, starts):
+    # every word of the regex after a name, in three cases, and the texts around names
+    words = re.findall(r"[a-z]+", regex.pattern)
+    texts = [f"Syria {w} x, Syria {w.upper()}, Syria {w.title()}-y" for w in words]
+    for text in [*texts, *AROUND, "Syrian  drones, Iraqi -backed, Mali\ncapital, Syrian ſoldiers"]:
+        for end in range(len(text) + 1):
+            spaced = text[end : end + 1].isspace()
+            expected = bool(regex.match(text, end))
+            assert classify._word_after(regex, starts, text, end, spaced) == expected, (text, end)

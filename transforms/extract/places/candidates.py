@@ -17,6 +17,7 @@ from transforms.extract.places.classify import (
     _facts,
     _name_facts,
     _unlisted_facts,
+    _word_after,
     bare_possessive_country,
 )
 from transforms.extract.places.geonames import Gazetteer
@@ -30,7 +31,14 @@ from transforms.extract.places.lexicon import (
 )
 from transforms.extract.places.model import Candidate, Candidates
 from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
-from transforms.extract.places.scan import _CHAIN, _CLAUSE_END, _NOUN_AFTER, _phrases, _Scan
+from transforms.extract.places.scan import (
+    _CHAIN,
+    _CLAUSE_END,
+    _NOUN_AFTER,
+    _phrases,
+    _Scan,
+    word_starts,
+)
 from transforms.lexicons import read_table
 
 
@@ -202,7 +210,9 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
             if not _nationality(candidate):
                 # "the Sehid Axin Mus unit": a unit's name, whose parts are no places ("Axin")
                 if unit is None:
-                    unit = bool(_UNIT_AFTER.match(text, start + len(phrase)))
+                    after = start + len(phrase)
+                    spaced = text[after : after + 1].isspace()
+                    unit = _word_after(_UNIT_AFTER, _UNIT_STARTS, text, after, spaced)
                 if unit:
                     continue
             if first and _surname(gaz, folded[first - 1], candidate):
@@ -349,10 +359,22 @@ def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
     if not scan.may_be_cued(start):
         return False
     text = scan.text
-    if _CHAIN.match(text, end) or _CLAUSE_END.match(text, end):
+    if _may_chain_or_end(text, end) and (_CHAIN.match(text, end) or _CLAUSE_END.match(text, end)):
         return True
     before = text[max(0, start - 60) : start].lower()
     return "coded" in before or before.rstrip().endswith("of")
+
+
+def _may_chain_or_end(text: str, end: int) -> bool:
+    """Whether _CHAIN or _CLAUSE_END may match at `end`: both open with \\s*, then a bracket,
+    comma, dash, "in", full stop, semicolon or the text's end. Most names are followed by a
+    space and a lowercase word ("said"), which rules both out without the regexes."""
+    after = text[end : end + 1]
+    if after.isspace():
+        after = text[end + 1 : end + 2]
+        if after.isspace():
+            return True  # more spaces: left to the regexes
+    return after in "(,-i.;"  # "" (the end) too
 
 
 _VERDICTS = _Memo(200_000)
@@ -379,6 +401,9 @@ _WATER_WORDS = frozenset(["sea", "ocean", "gulf", "strait", "straits", "channel"
 _UNIT_AFTER = re.compile(
     r"\s+(?:unit|units|brigade|battalion|regiment|group|company|militia|squad|corps|division)\b",
     re.I,
+)
+_UNIT_STARTS = word_starts(
+    "unit brigade battalion regiment group company militia squad corps division"
 )
 
 

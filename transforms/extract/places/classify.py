@@ -10,7 +10,14 @@ from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.lexicon import ACTOR_WORDS, COMMON_WORDS, DEMONYMS
 from transforms.extract.places.model import Candidate
 from transforms.extract.places.names import _UNSEEN, _fold_word, _Memo
-from transforms.extract.places.scan import _CLAUSE_END, _PLACE_PREPOSITION, _in_chain, _Scan
+from transforms.extract.places.scan import (
+    _CLAUSE_END,
+    _PLACE_PREPOSITION,
+    _in_chain,
+    _may_start_word,
+    _Scan,
+    word_starts,
+)
 
 # A city this large is read as a place even with no cue word before it and no place noun after.
 _MIN_POPULATION_WITHOUT_CUE = 100_000
@@ -28,6 +35,30 @@ _IN_ACTOR_NAME = re.compile(
     r"\b(?:Resistance|State|Qaeda|Front|Movement|Liberation|Taliban|Army|Forces|Party|Brigades?|"
     r"Council|Coalition)\s+(?:(?:in|of|for)\s+(?:the\s+)?)?$"
 )
+# The words of _IN_ACTOR_NAME, and those its match ends with before its last spaces.
+_ACTOR_NAME_WORDS = (
+    "Resistance",
+    "State",
+    "Qaeda",
+    "Front",
+    "Movement",
+    "Liberation",
+    "Taliban",
+    "Army",
+) + ("Forces", "Party", "Brigade", "Council", "Coalition")
+_ACTOR_NAME_TAILS = (*_ACTOR_NAME_WORDS, "Brigades", "in", "of", "for", "the")
+
+
+def _in_actor_name(before: str) -> bool:
+    """_IN_ACTOR_NAME.search(before), the regex (which opens with \\b, so it is tried at every
+    position) only when the text ends with spaces after a word it can end with and holds one
+    of its words ("in Iraq" mostly does not: "the Islamic State in Iraq")."""
+    if not before[-1:].isspace() or not before.rstrip().endswith(_ACTOR_NAME_TAILS):
+        return False
+    for word in _ACTOR_NAME_WORDS:  # a loop, not any(): no generator frame
+        if word in before:
+            return bool(_IN_ACTOR_NAME.search(before))
+    return False
 
 
 # The last word of a street's name: a street is where in a town, never the town.
@@ -54,9 +85,13 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     noun = scan.noun_at(end) if spaced else None
     noun_word = noun.group("noun").lower() if noun else None
     if demonym_iso:
-        if spaced and _BORDER_AFTER.match(text, end):
+        if spaced and _word_after(_BORDER_AFTER, _BORDER_STARTS, text, end, spaced):
             return None  # "near the Syrian border": the event is on the other side as often
-        capital = _CAPITAL.match(text, end) if spaced else None
+        capital = (
+            _CAPITAL.match(text, end)
+            if spaced and _may_start_word(text[end + 1 : end + 3], _CAPITAL_STARTS)
+            else None
+        )
         de_facto = text[max(0, start - 12) : start].lower().rstrip().endswith("de facto")
         if capital and demonym_iso in gaz.capitals and not de_facto:  # "the Afghan capital"
             return _capital(gaz, demonym_iso, start, capital.end())
@@ -76,7 +111,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     if not (known or facility) and surface.rpartition(" ")[2].lower() in _STREET_WORDS:
         return None  # "the 6000 block of Upton Road": an address in a town, not a place
     before = text[start - 60 if start > 60 else 0 : start]
-    if country_iso and _IN_ACTOR_NAME.search(before):
+    if country_iso and _in_actor_name(before):
         return None  # "Islamic Resistance in Iraq", "Tehreek-e-Taliban Pakistan": an actor
     coded, origin = scan.source(start)
     if key in _NEEDS_CUE and not (scan.cues(start)[1] and surface[0].isupper()):
@@ -93,13 +128,13 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         # "Mali military forces"; "a Dallas man", "New York-based": where people live or work
         actor=(spaced or after == "-")
         and (
-            bool(_COUNTRY_AS_ACTOR.match(text, end))
+            _word_after(_COUNTRY_AS_ACTOR, _COUNTRY_AS_ACTOR_STARTS, text, end, spaced)
             if country_iso
-            else bool(cities) and bool(_RESIDENT_AFTER.match(text, end))
+            else bool(cities) and _word_after(_RESIDENT_AFTER, _RESIDENT_STARTS, text, end, spaced)
         ),
         bracket_tail=(spaced or after == ")")
-        and bool(_BRACKET_TAIL.match(text, end))
-        and _in_brackets(before),
+        and _in_brackets(before)  # first: most names are in no bracket, and it needs no regex
+        and bool(_BRACKET_TAIL.match(text, end)),
         noun=noun_word,
         scan=scan,
     )
@@ -114,7 +149,8 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         return candidate
     if (cued or near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
-    if _PLACE_PREPOSITION.search(before) and _CLAUSE_END.match(text, end):
+    # the clause's end first: a match at one position, not a search tried at each of `before`
+    if _CLAUSE_END.match(text, end) and _PLACE_PREPOSITION.search(before):
         candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
         return candidate
     return None
@@ -201,7 +237,41 @@ _RESIDENT_AFTER = re.compile(
 def _names_people_or_arms(text: str, start: int, end: int) -> bool:
     """ "Turkish drones", "Pakistani national", "non-Syrian": a nationality of who or what
     attacked or was hit, not of where."""
-    return bool(_PEOPLE_OR_ARMS.match(text, end)) or text[max(0, start - 4) : start] == "non-"
+    spaced = text[end : end + 1].isspace()
+    return (
+        _word_after(_PEOPLE_OR_ARMS, _PEOPLE_OR_ARMS_STARTS, text, end, spaced)
+        or text[max(0, start - 4) : start] == "non-"
+    )
+
+
+def _word_after(
+    regex: re.Pattern, starts: frozenset[str], text: str, end: int, spaced: bool
+) -> bool:
+    """bool(regex.match(text, end)) for a regex that, after spaces, reads a word starting with
+    one of `starts`: not run after a space and a word that starts otherwise (most: "said")."""
+    if spaced and not _may_start_word(text[end + 1 : end + 3], starts):
+        return False
+    return bool(regex.match(text, end))
+
+
+# The first two letters of the words each regex reads first after the name's space.
+_BORDER_STARTS = word_starts("border frontier")
+_CAPITAL_STARTS = word_starts("capital")
+_COUNTRY_AS_ACTOR_STARTS = word_starts(
+    "backed owned flagged led sponsored armed military army forces troops soldiers drones"
+    " warplanes jets aircraft navy air consulate embassy"
+)
+_RESIDENT_STARTS = word_starts(
+    "man woman men women boy girl teen teens teenager resident residents native father mother"
+    " dad mom couple family rapper musician student"
+)
+_PEOPLE_OR_ARMS_STARTS = word_starts(
+    "backed owned flagged led born made sponsored affiliated armed spy unmanned military combat"
+    " suicide kamikaze attack drones uavs aircraft planes jets warplanes helicopters missiles"
+    " rockets strikes airstrikes air national nationals citizens man woman men women teenager"
+    " boy girl suspect workers engineers journalists tourists businessman asylum sources media"
+    " ship vessel tanker contractors advisers advisors mercenaries consulate embassy base"
+)
 
 
 def _in_brackets(before: str) -> bool:

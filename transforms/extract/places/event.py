@@ -13,12 +13,13 @@ from transforms.extract.places.classify import (
     _could_be_name,
     _head,
     _names_an_actor,
+    _word_after,
 )
 from transforms.extract.places.countries import Votes, explicit_votes
 from transforms.extract.places.geonames import Gazetteer
 from transforms.extract.places.model import Candidate, Place, _Listing, _listing
 from transforms.extract.places.names import _fold_word
-from transforms.extract.places.scan import _CODED_TO
+from transforms.extract.places.scan import _CODED_TO, word_starts
 
 
 def event_place(
@@ -99,8 +100,7 @@ def _event_place(
         if c.actor or c.noun in _COUNTY_NOUNS and not c.admin1:
             continue  # "a Dallas man" lives there; "Marion County": not the town of Marion
         # "San Angelo Police were dispatched": the town's police, in town
-        agency = bool(c.cities) and bool(_AGENCY_AFTER.match(text, c.end))
-        if not (c.cued or c.noun or c.near or c.coded or agency or _big_city(gaz, c)):
+        if not (c.cued or c.noun or c.near or c.coded or _agency(text, c) or _big_city(gaz, c)):
             continue
         if c.noun in _NEIGHBOURHOOD_NOUNS and not c.coded:
             parent = _parent_place(gaz, text, c, candidates, votes)
@@ -158,6 +158,16 @@ _NEIGHBOURHOOD_NOUNS = frozenset(["neighborhood", "neighbourhood", "quarter"])
 _COUNTY_NOUNS = frozenset(["county", "parish"])
 _COUNTRY_LIST = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
 _AGENCY_AFTER = re.compile(r"\s+(?:police|sheriff|fire\s+department)\b", re.I)
+_AGENCY_STARTS = word_starts("police sheriff fire")
+
+
+def _agency(text: str, c: Candidate) -> bool:
+    """ "San Angelo Police were dispatched": a town's police, in town (asked only when no cue
+    or place noun says where: the regex after most names is never run)."""
+    spaced = text[c.end : c.end + 1].isspace()
+    return bool(c.cities) and _word_after(_AGENCY_AFTER, _AGENCY_STARTS, text, c.end, spaced)
+
+
 _REGION_NOUNS = frozenset(
     ["province", "governorate", "region", "state", "department", "oblast", "countryside", "county"]
 )
