@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from transforms.cues import holds_any
 from transforms.extract.casualties.lexicon import (
     _PERSON_SINGULAR,
     _PERSON_SINGULAR_LIST,
@@ -135,13 +136,35 @@ class _Ending:
         self._by_last = by_last_character(ends)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        end = len(text) if endpos is None else endpos
-        window = text[pos:end].rstrip()
+        window = text[pos:endpos].rstrip()
         # endswith tried only with the endings of the window's last character (a text ends with
-        # a word only then): a few tests, not one per ending (_NOT_VICTIM_LEFT has over 100)
-        if window and window.endswith(self._by_last.get(window[-1], ())):
-            return self.regex.search(text, pos, end)
+        # a word only then): a few tests, not one per ending (_NOT_VICTIM_LEFT has over 100); an
+        # empty window's "" has none, and no text ends with none of ()
+        if window.endswith(self._by_last.get(window[-1:], ())):
+            return self.regex.search(text, pos, len(text) if endpos is None else endpos)
         return None
+
+    def search_ending(self, text: str, ending: str) -> re.Match | None:
+        """search(text), told `ending`, text.rstrip(): several patterns read one window."""
+        if ending.endswith(self._by_last.get(ending[-1:], ())):
+            return self.regex.search(text)
+        return None
+
+
+def ascii_variant(regex: re.Pattern) -> re.Pattern:
+    """The regex compiled with re.ASCII: its \\w, \\b, \\d and \\s then read ASCII classes,
+    which the engine looks up in a table, not in Unicode's (several calls a character). On text
+    that `reads_as_ascii` it matches as the regex does."""
+    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)
+
+
+# The ASCII characters Unicode's \s matches and ASCII's does not (\w, \d and \b agree on ASCII).
+_UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def reads_as_ascii(text: str) -> bool:
+    """Whether an `ascii_variant` of a regex finds in the text what the regex finds."""
+    return text.isascii() and not holds_any(text, _UNICODE_ONLY_SPACES)
 
 
 def by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -190,19 +213,20 @@ def word_starts(text: str, words, whole: bool = True) -> list[int]:
     """Sorted offsets of the words in the text with a word boundary (regex \\b) before them,
     and after them too if `whole`."""
     found = []
+    size = len(text)
     for word in words:
         at = text.find(word)
         while at != -1:
-            if not _word_char(text, at - 1) and not (whole and _word_char(text, at + len(word))):
-                found.append(at)
+            # whether regex \b reads the characters before and after as word characters (none
+            # outside the text), inline: this loop runs for every hit of every word
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before == "_"):
+                after = text[at + len(word)] if whole and at + len(word) < size else " "
+                if not (after.isalnum() or after == "_"):
+                    found.append(at)
             at = text.find(word, at + 1)
     found.sort()
     return found
-
-
-def _word_char(text: str, index: int) -> bool:
-    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 _TAIL = _Tail(_TAIL_RE, _TAIL_RE_ASCII)
@@ -325,6 +349,7 @@ _SINGULAR = _ci(
     r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
+_SINGULAR_ASCII = ascii_variant(_SINGULAR)
 # The most runs of spaces a _SINGULAR match has before its key word (lexicon._SINGULAR_WORDS, the
 # head's last word): the determiner, five modifiers and a head of two words, plus one.
 _SINGULAR_WORDS_BEFORE = 1 + 5 + max(len(w.split()) for w in _PERSON_SINGULAR_LIST) + 1

@@ -134,13 +134,12 @@ def figures_in_sentence(
     found.extend(_coded(sentence, low, found))
     # (_attributions finds their key words first: a sentence with none costs a few str.find)
     sources = _attributions(text, tokens) if found else []
-    for figure in found:
+    for figure in found if sources else ():
         # the source stated before the figure in the sentence, else the first one after it
         start = figure.char_start - sentence.start
         before = [s for s in sources if s[0] <= start]
-        chosen = before[-1] if before else (sources[0] if sources else None)
-        if chosen:
-            figure.attributed_to, figure.claim = chosen[1], chosen[2]
+        chosen = before[-1] if before else sources[0]
+        figure.attributed_to, figure.claim = chosen[1], chosen[2]
     if not tokens.isdisjoint(_MODAL_WORDS):
         _leave_out_hypotheticals(found, sentence.start, low)
     if not tokens.isdisjoint(_UNCONFIRMED_WORDS) and _UNCONFIRMED.search(low):
