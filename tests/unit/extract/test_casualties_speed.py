@@ -150,6 +150,7 @@ def _found(match: re.Match | None):
     "name", ["_LEFT", "_SUBSET_LEFT", "_ADD_LEFT", "_LIST_BEFORE", "_NOT_VICTIM_LEFT"]
 )
 def test_ending_gates_never_change_a_search(name, gate_texts):
+    # (the gates: the window's last word, and for some the places a match can start)
     ending = getattr(patterns, name)
     assert isinstance(ending, patterns._Ending)
     for low in gate_texts:
@@ -339,3 +340,10 @@ def test_word_gates_hold_every_match(gate_texts):
             assert not _tokens(low).isdisjoint(phrases._BODIES_WORDS), low
         if any(patterns._URL_LEFT.search(low, 0, end) for end in range(len(low) + 1)):
             assert "url" in low, low
+
+
+def test_later_death_matches_hold_died_or_succumbed(gate_texts):
+    odd = ["she has died", "he succumbed", "died of his wounds", "had  died", "x later died2"]
+    for low in gate_texts + odd:
+        if sentence._LATER_DEATH.search(low):
+            assert {"died", "succumbed"} & _tokens(low), low

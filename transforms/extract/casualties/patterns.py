@@ -127,12 +127,16 @@ class _Ending:
     r"""A pattern whose matches end the text it searches (`...\s*$`, searched in a window before
     a phrase), gated by the words they end with: a window whose last word is none of them cannot
     match, and one str.endswith is many times cheaper than the regex's try at each position.
+    `starts`, if given, finds every place a match can start (it may find more): the pattern is
+    tried there only, leftmost first as a search does, not at every word of the window.
     (tests/unit/extract/test_casualties_speed.py holds each list of endings to its pattern.)"""
 
-    __slots__ = ("regex", "ends", "pattern", "_by_last")
+    __slots__ = ("regex", "ends", "pattern", "starts", "_by_last")
 
-    def __init__(self, regex: re.Pattern, ends: tuple[str, ...]) -> None:
-        self.regex, self.ends, self.pattern = regex, ends, regex.pattern
+    def __init__(
+        self, regex: re.Pattern, ends: tuple[str, ...], starts: re.Pattern | None = None
+    ) -> None:
+        self.regex, self.ends, self.pattern, self.starts = regex, ends, regex.pattern, starts
         self._by_last = by_last_character(ends)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
@@ -141,13 +145,22 @@ class _Ending:
         # a word only then): a few tests, not one per ending (_NOT_VICTIM_LEFT has over 100); an
         # empty window's "" has none, and no text ends with none of ()
         if window.endswith(self._by_last.get(window[-1:], ())):
-            return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+            return self._search(text, pos, len(text) if endpos is None else endpos)
         return None
 
     def search_ending(self, text: str, ending: str) -> re.Match | None:
         """search(text), told `ending`, text.rstrip(): several patterns read one window."""
         if ending.endswith(self._by_last.get(ending[-1:], ())):
-            return self.regex.search(text)
+            return self._search(text, 0, len(text))
+        return None
+
+    def _search(self, text: str, pos: int, end: int) -> re.Match | None:
+        if self.starts is None:
+            return self.regex.search(text, pos, end)
+        for start in self.starts.finditer(text, pos, end):
+            found = self.regex.match(text, start.start(), end)
+            if found:
+                return found
         return None
 
 
@@ -260,6 +273,12 @@ _LEFT = _Ending(
         r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
     ),
     _LEFT_ENDS,
+    # the first words of its alternatives (a lookahead: every place, none consumed)
+    _ci(
+        r"\b(?=kill|claim|took|taking|massacr|execut|murder|shot|shoot|gunn|behead|decapitat"
+        r"|fatally|mortally|the|death|toll|number|wound|injur|hurting|stabb|kidnap|abduct|arrest"
+        r"|detain)"
+    ),
 )
 # "killing 40 and wounding 90 hours after the deal": a time unit after the number of an -ing
 # casualty verb's object is when, not what; the number is the verb's object.
@@ -295,6 +314,7 @@ _SUBSET_LEFT = _Ending(
         r"|with)\s*$"
     ),
     _SUBSET_LEFT_ENDS,
+    _ci(r"\b(?=includ|among|of|with)"),
 )
 _BEING = _ci(r"\s+being\b")
 _ADD_LEFT = _Ending(
@@ -412,6 +432,13 @@ _NOT_VICTIM_LEFT = _Ending(
         rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
     ),
     _NOT_VICTIM_ENDS,
+    # the sign or the first word of each alternative (a month by its first three letters)
+    _ci(
+        r"(?=[$€£])|\b(?=ag|of|at|since|until|by|no|number|brigade|battalion|division|route|road"
+        r"|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment|rs"
+        r"|usd|eur|rupees|father|mother|parent|dad|mom|grand|jan|feb|mar|apr|jun|jul|aug|sep|oct"
+        r"|nov|dec)"
+    ),
 )
 
 # A person who speaks is a source, not a victim: "the governor said", "a local source told".

@@ -159,13 +159,11 @@ def _core_starts(text: str, tokens: set[str]) -> list[int]:
     """Where _NUMBER_CORE matches, in order: the digit runs, and the number words the sentence
     has found with str.find (a regex scan with all the words tries each at every position)."""
     starts = _digit_starts(text)
-    for word in tokens & _NUMBER_WORDS:
-        at = text.find(word)
-        while at != -1:
-            if not (_word_char_at(text, at - 1) or _word_char_at(text, at + len(word))):
-                starts.append(at)
-            at = text.find(word, at + 1)
-    return sorted(starts)
+    words = tokens & _NUMBER_WORDS
+    if words:  # (the digit runs come in order: the words' places are sorted in)
+        starts += word_starts(text, words)
+        starts.sort()
+    return starts
 
 
 _ONE_MORE = ("another", *(f"a {ordinal}" for ordinal in ORDINALS))
@@ -175,11 +173,6 @@ def _thing_follows(text: str, pos: int) -> bool:
     """Whether the word right after `pos` counts things, not people ("family dogs")."""
     match = _TOKEN.match(text, pos)
     return bool(match) and match.group(1).lower() in _THINGS
-
-
-def _word_char_at(text: str, index: int) -> bool:
-    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 _GROUPS = (

@@ -121,7 +121,11 @@ def figures_in_sentence(
     if not tokens.isdisjoint(_EARLIER_WORDS) and _EARLIER_TOLL.search(low):
         for figure in found:  # an earlier, smaller toll told again: "9 others" adds nothing
             figure.adds = False
-    if not tokens.isdisjoint(_LATER_DEATH_WORDS) and _LATER_DEATH.search(low):
+    if (
+        ("died" in tokens or "succumbed" in tokens)  # one of them is in every match
+        and not tokens.isdisjoint(_LATER_DEATH_WORDS)
+        and _LATER_DEATH.search(low)
+    ):
         for figure in found:
             figure.later_death = figure.category == "killed" and figure.best == 1
     if "died" in tokens or "dying" in tokens:
