@@ -347,3 +347,11 @@ def test_later_death_matches_hold_died_or_succumbed(gate_texts):
     for low in gate_texts + odd:
         if sentence._LATER_DEATH.search(low):
             assert {"died", "succumbed"} & _tokens(low), low
+
+
+def test_bare_person_matches_hold_a_key(gate_texts):
+    odd = ["passer-by was killed", "19-year-old killed", "crash kills 2-month-old", "teen died"]
+    for low in gate_texts + odd:
+        found = [patterns._BARE_SINGULAR.match(low), *patterns._VERB_BARE.finditer(low)]
+        if any(found):
+            assert _tokens(low) & phrases._BARE_KEYS, low

@@ -12,6 +12,7 @@ from transforms.extract.casualties.lexicon import (
     _NOT_NAMES,
     _NUMBER_WORDS,
     _OUTCOME_NOUNS,
+    _PERSON_SINGULAR_LIST,
     _PERSONS,
     _SINGULAR_WORDS,
     _STOP,
@@ -348,10 +349,10 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     phrases.extend(_named_people(text, original, phrases))
     if "injur" in text or "wound" in text:  # the cheap test first
         phrases.extend(_names_after_injuring(original, phrases))
-    bare = _bare_person(text, taken)
+    bare = _bare_person(text, taken, tokens)
     if bare:
         phrases.append(bare)
-    if "kill" in text:  # the cheap test first
+    if "kill" in text and not tokens.isdisjoint(_BARE_KEYS):  # the cheap tests first
         phrases.extend(_verb_bare_persons(text, phrases))
     one_death = "death" in text or "fatality" in text
     for match in _ONE_DEATH.finditer(text) if one_death else ():
@@ -523,9 +524,16 @@ _DEMONYM_WORDS = tuple((word, " " + word) for word in ("a ", "an ", "one "))
 _BARE_CUES = (" was ", " has been ", " killed", " fatally ", " shot dead", " dies", " died")
 
 
-def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
+# A run of letters every _BARE_SINGULAR and _VERB_BARE match holds: of its noun's last word,
+# or the age's "old".
+_BARE_KEYS = frozenset(_LETTERS.findall(w.split()[-1])[0] for w in _PERSON_SINGULAR_LIST) | {"old"}
+
+
+def _bare_person(text: str, taken: list[tuple[int, int]], tokens: set[str]) -> _Phrase | None:
     """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
-    person, only before a casualty verb."""
+    person, only before a casualty verb (`tokens`: the sentence's runs of letters)."""
+    if tokens.isdisjoint(_BARE_KEYS):
+        return None  # no noun for one person in the sentence
     head = text[:100]  # the match is at the start: up to three words, the noun, the verb
     if not holds_any(head, _BARE_CUES):
         return None  # the cheap test first: it needs one of these
