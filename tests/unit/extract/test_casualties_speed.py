@@ -355,3 +355,11 @@ def test_bare_person_matches_hold_a_key(gate_texts):
         found = [patterns._BARE_SINGULAR.match(low), *patterns._VERB_BARE.finditer(low)]
         if any(found):
             assert _tokens(low) & phrases._BARE_KEYS, low
+
+
+def test_negation_gate_holds_every_match(gate_texts):
+    odd = ["nonewas killed", "noonewas hurt", "no-one was hurt", "didn't cause any deaths"]
+    for low in gate_texts + [lowercase(t) for t in NEGATION_EXTRAS] + odd:
+        if patterns._NEGATION.search(low):
+            words = _tokens(low) & sentence._NEGATION_WORDS
+            assert words or any(w in low for w in sentence._NEGATION_JOINED), low
