@@ -150,6 +150,7 @@ def _found(match: re.Match | None):
     "name", ["_LEFT", "_SUBSET_LEFT", "_ADD_LEFT", "_LIST_BEFORE", "_NOT_VICTIM_LEFT"]
 )
 def test_ending_gates_never_change_a_search(name, gate_texts):
+    # (the gates: the window's last word, and for some the places a match can start)
     ending = getattr(patterns, name)
     assert isinstance(ending, patterns._Ending)
     for low in gate_texts:
@@ -159,7 +160,9 @@ def test_ending_gates_never_change_a_search(name, gate_texts):
                 expected = _found(ending.regex.search(low, start, end))
                 assert _found(ending.search(low, start, end)) == expected, (low, start, end)
                 window = low[start:end]
-                assert _found(ending.search(window)) == _found(ending.regex.search(window))
+                expected = _found(ending.regex.search(window))
+                assert _found(ending.search(window)) == expected
+                assert _found(ending.search_ending(window, window.rstrip())) == expected
 
 
 def test_ambiguous_gate_never_changes_the_answer(gate_texts):
@@ -257,3 +260,106 @@ def test_historical_gates_never_change_an_answer(gate_texts):
         assert _found(summary._NEW_EVENT.search(low)) == _found(
             summary._NEW_EVENT.regex.search(low)
         ), low
+
+
+ASCII_EXTRAS = [
+    "The\x1cpolice officer said\x1d2 were killed",
+    "a\x1fman, Police\x1esaid",
+    "An İstanbul man; the café owner said",
+    "the guard_2 and a man said, officials said_",
+]
+
+
+def test_ascii_variants_find_what_their_patterns_find(original_texts):
+    for text in original_texts + ASCII_EXTRAS:
+        low = lowercase(text)
+        for regex, read in ((patterns._SINGULAR, low), (sources._ATTRIBUTION, text)):
+            if not patterns.reads_as_ascii(read):
+                continue
+            variant = patterns.ascii_variant(regex)
+            assert _matches(variant.finditer(read)) == _matches(regex.finditer(read)), read
+    assert not any(patterns.reads_as_ascii(t) for t in ASCII_EXTRAS[:3])
+    # where the check matters: Unicode's \s reads \x1c as a space, ASCII's does not
+    assert patterns._SINGULAR.search("a\x1cman")
+    assert not patterns.ascii_variant(patterns._SINGULAR).search("a\x1cman")
+
+
+def _word_starts_by_characters(text: str, words, whole: bool = True) -> list[int]:
+    """word_starts as it was written before its boundary test was inlined."""
+
+    def word_char(index: int) -> bool:
+        return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            if not word_char(at - 1) and not (whole and word_char(at + len(word))):
+                found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def test_word_starts_reads_boundaries_as_before(gate_texts):
+    words = ["no", "said", "a", "the", "ccording", "per", "kill", "off-duty", "rs.", "_x", "é"]
+    odd = ["no", "no_no no2 2no éno noé", "said_ said- -said", "a", "", "the rs. rs.x off-duty"]
+    for low in gate_texts + odd:
+        for whole in (True, False):
+            expected = _word_starts_by_characters(low, words, whole)
+            assert patterns.word_starts(low, words, whole) == expected, (low, whole)
+
+
+def _demonym_starts_by_words(text: str, original: str) -> list[int]:
+    """phrases._demonym_starts as it was written before its finds were unrolled."""
+    found = []
+    for word in ("a ", "an ", "one "):
+        at = text.find(word) if text.startswith(word) else -1
+        if at == -1:
+            at = text.find(" " + word)
+            at = at + 1 if at != -1 else -1
+        while at != -1:
+            if original[at + len(word) : at + len(word) + 1].isupper():
+                found.append(at)
+            at = text.find(" " + word, at)
+            at = at + 1 if at != -1 else -1
+    return found
+
+
+def test_demonym_starts_as_before(original_texts):
+    odd = ["A Briton", "a a A", "One Israeli and an Afghan, a  Syrian", "an", "a ", "one É"]
+    for text in original_texts + odd:
+        low = lowercase(text)
+        assert list(phrases._demonym_starts(low, text)) == _demonym_starts_by_words(low, text)
+
+
+def test_word_gates_hold_every_match(gate_texts):
+    odd = ["also", "as  well", "well-known", "corpses2 bodies_ url 5", "the url 12 34 "]
+    for low in gate_texts + odd:
+        assert categories._also(low) == bool(patterns._ALSO.search(low)), low
+        if patterns._BODIES.search(low):
+            assert not _tokens(low).isdisjoint(phrases._BODIES_WORDS), low
+        if any(patterns._URL_LEFT.search(low, 0, end) for end in range(len(low) + 1)):
+            assert "url" in low, low
+
+
+def test_later_death_matches_hold_died_or_succumbed(gate_texts):
+    odd = ["she has died", "he succumbed", "died of his wounds", "had  died", "x later died2"]
+    for low in gate_texts + odd:
+        if sentence._LATER_DEATH.search(low):
+            assert {"died", "succumbed"} & _tokens(low), low
+
+
+def test_bare_person_matches_hold_a_key(gate_texts):
+    odd = ["passer-by was killed", "19-year-old killed", "crash kills 2-month-old", "teen died"]
+    for low in gate_texts + odd:
+        found = [patterns._BARE_SINGULAR.match(low), *patterns._VERB_BARE.finditer(low)]
+        if any(found):
+            assert _tokens(low) & phrases._BARE_KEYS, low
+
+
+def test_negation_gate_holds_every_match(gate_texts):
+    odd = ["nonewas killed", "noonewas hurt", "no-one was hurt", "didn't cause any deaths"]
+    for low in gate_texts + [lowercase(t) for t in NEGATION_EXTRAS] + odd:
+        if patterns._NEGATION.search(low):
+            words = _tokens(low) & sentence._NEGATION_WORDS
+            assert words or any(w in low for w in sentence._NEGATION_JOINED), low

@@ -119,16 +119,19 @@ def _categorise(
     left_text = text[max(0, first.start - 60) : first.start]
     if _ambiguous(text, first.start, phrases):
         return
-    subset_cue = _SUBSET_LEFT.search(left_text)
+    left_end = left_text.rstrip()  # (the patterns below try only windows ending as they do)
+    subset_cue = _SUBSET_LEFT.search_ending(left_text, left_end)
     subset = bool(subset_cue)
-    if left_text.rstrip().endswith("with") and not _BEING.match(text, last.end):
+    if left_end.endswith("with") and not _BEING.match(text, last.end):
         subset = False  # "with 3 being medics" is a subset, "with 3 others" is not
-    among_total = left_text.rstrip().endswith("among") and _TOTAL_AHEAD.match(text, last.end)
+    among_total = left_end.endswith("among") and _TOTAL_AHEAD.match(text, last.end)
     if among_total:  # "Among at least 25 injured, eight were critical": 25 is the total
         for p in items:
             p.category = _category(among_total, "t")
         return
-    left_category = _category(_LEFT.search(left_text), "l") or _category(subset_cue, "s")
+    left_category = _category(_LEFT.search_ending(left_text, left_end), "l") or _category(
+        subset_cue, "s"
+    )
     # a far toll's verb takes the first item only: the list may run on into another clause
     far = None if left_category or subset_cue else _far_toll(text, first.start)
     tail = _TAIL.match(text, last.end)
@@ -141,7 +144,7 @@ def _categorise(
         # the last item's own trigger is the list's, read above
         own = [_outcome(_TAIL.match(text, p.end), text) for p in items[:-1]] + [list_category]
         own[0] = own[0] or far
-    also = bool(tail and _ALSO.search(tail.group()))
+    also = bool(tail and _also(tail.group()))
     earlier = [p for p in phrases if p.end <= first.start and p.category]
     partitive = _SUBSET_RIGHT.match(text, first.end) if len(items) == 1 else None
     if partitive and _opens_a_list(partitive, phrases):
@@ -149,8 +152,10 @@ def _categorise(
     if partitive:  # "two of them suffered stab wounds"
         list_category = list_category or _outcome(_TAIL.match(text, partitive.end()), text)
     whole = _category(partitive, "p") or (earlier[-1].category if earlier else previous)
-    survivors = len(items) == 1 and _OF_SURVIVORS.match(text, first.start)
-    if list_category == "killed" and (survivors or partitive and whole not in (None, "killed")):
+    # "one of the survivors" matters to a count of the killed only: tried for those only
+    killed = list_category == "killed"
+    survivors = killed and len(items) == 1 and _OF_SURVIVORS.match(text, first.start)
+    if killed and (survivors or partitive and whole not in (None, "killed")):
         # "one of the injured later died", "two of the hostages were killed": deaths beyond
         # the toll, not a part of it
         for p in items:
@@ -166,7 +171,7 @@ def _categorise(
         for p in items:
             p.category, p.is_subset = own[items.index(p)] or category, True
         return
-    add_cue = _ADD_LEFT.search(left_text)
+    add_cue = _ADD_LEFT.search_ending(left_text, left_end)
     adds = bool(add_cue) and bool(earlier)
     if adds and list_category is None:
         list_category = earlier[-1].category
@@ -183,6 +188,11 @@ def _categorise(
         for p in items:
             p.separate_perpetrators = True
     _breakdown(items)
+
+
+def _also(text: str) -> bool:
+    """Whether _ALSO matches: each match holds "also" or "well" (the cheap test first)."""
+    return ("also" in text or "well" in text) and _ALSO.search(text) is not None
 
 
 @lru_cache(maxsize=4096)  # a pure function of a few words ("the gunman"), asked again and again

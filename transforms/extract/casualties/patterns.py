@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from transforms.cues import holds_any
 from transforms.extract.casualties.lexicon import (
     _PERSON_SINGULAR,
     _PERSON_SINGULAR_LIST,
@@ -126,22 +127,57 @@ class _Ending:
     r"""A pattern whose matches end the text it searches (`...\s*$`, searched in a window before
     a phrase), gated by the words they end with: a window whose last word is none of them cannot
     match, and one str.endswith is many times cheaper than the regex's try at each position.
+    `starts`, if given, finds every place a match can start (it may find more): the pattern is
+    tried there only, leftmost first as a search does, not at every word of the window.
     (tests/unit/extract/test_casualties_speed.py holds each list of endings to its pattern.)"""
 
-    __slots__ = ("regex", "ends", "pattern", "_by_last")
+    __slots__ = ("regex", "ends", "pattern", "starts", "_by_last")
 
-    def __init__(self, regex: re.Pattern, ends: tuple[str, ...]) -> None:
-        self.regex, self.ends, self.pattern = regex, ends, regex.pattern
+    def __init__(
+        self, regex: re.Pattern, ends: tuple[str, ...], starts: re.Pattern | None = None
+    ) -> None:
+        self.regex, self.ends, self.pattern, self.starts = regex, ends, regex.pattern, starts
         self._by_last = by_last_character(ends)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        end = len(text) if endpos is None else endpos
-        window = text[pos:end].rstrip()
+        window = text[pos:endpos].rstrip()
         # endswith tried only with the endings of the window's last character (a text ends with
-        # a word only then): a few tests, not one per ending (_NOT_VICTIM_LEFT has over 100)
-        if window and window.endswith(self._by_last.get(window[-1], ())):
-            return self.regex.search(text, pos, end)
+        # a word only then): a few tests, not one per ending (_NOT_VICTIM_LEFT has over 100); an
+        # empty window's "" has none, and no text ends with none of ()
+        if window.endswith(self._by_last.get(window[-1:], ())):
+            return self._search(text, pos, len(text) if endpos is None else endpos)
         return None
+
+    def search_ending(self, text: str, ending: str) -> re.Match | None:
+        """search(text), told `ending`, text.rstrip(): several patterns read one window."""
+        if ending.endswith(self._by_last.get(ending[-1:], ())):
+            return self._search(text, 0, len(text))
+        return None
+
+    def _search(self, text: str, pos: int, end: int) -> re.Match | None:
+        if self.starts is None:
+            return self.regex.search(text, pos, end)
+        for start in self.starts.finditer(text, pos, end):
+            found = self.regex.match(text, start.start(), end)
+            if found:
+                return found
+        return None
+
+
+def ascii_variant(regex: re.Pattern) -> re.Pattern:
+    """The regex compiled with re.ASCII: its \\w, \\b, \\d and \\s then read ASCII classes,
+    which the engine looks up in a table, not in Unicode's (several calls a character). On text
+    that `reads_as_ascii` it matches as the regex does."""
+    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)
+
+
+# The ASCII characters Unicode's \s matches and ASCII's does not (\w, \d and \b agree on ASCII).
+_UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def reads_as_ascii(text: str) -> bool:
+    """Whether an `ascii_variant` of a regex finds in the text what the regex finds."""
+    return text.isascii() and not holds_any(text, _UNICODE_ONLY_SPACES)
 
 
 def by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -190,19 +226,20 @@ def word_starts(text: str, words, whole: bool = True) -> list[int]:
     """Sorted offsets of the words in the text with a word boundary (regex \\b) before them,
     and after them too if `whole`."""
     found = []
+    size = len(text)
     for word in words:
         at = text.find(word)
         while at != -1:
-            if not _word_char(text, at - 1) and not (whole and _word_char(text, at + len(word))):
-                found.append(at)
+            # whether regex \b reads the characters before and after as word characters (none
+            # outside the text), inline: this loop runs for every hit of every word
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before == "_"):
+                after = text[at + len(word)] if whole and at + len(word) < size else " "
+                if not (after.isalnum() or after == "_"):
+                    found.append(at)
             at = text.find(word, at + 1)
     found.sort()
     return found
-
-
-def _word_char(text: str, index: int) -> bool:
-    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 _TAIL = _Tail(_TAIL_RE, _TAIL_RE_ASCII)
@@ -236,6 +273,12 @@ _LEFT = _Ending(
         r"(?:\s+(?:the|all|all\s+the|their|his|her|its))?\s*$"
     ),
     _LEFT_ENDS,
+    # the first words of its alternatives (a lookahead: every place, none consumed)
+    _ci(
+        r"\b(?=kill|claim|took|taking|massacr|execut|murder|shot|shoot|gunn|behead|decapitat"
+        r"|fatally|mortally|the|death|toll|number|wound|injur|hurting|stabb|kidnap|abduct|arrest"
+        r"|detain)"
+    ),
 )
 # "killing 40 and wounding 90 hours after the deal": a time unit after the number of an -ing
 # casualty verb's object is when, not what; the number is the verb's object.
@@ -271,6 +314,7 @@ _SUBSET_LEFT = _Ending(
         r"|with)\s*$"
     ),
     _SUBSET_LEFT_ENDS,
+    _ci(r"\b(?=includ|among|of|with)"),
 )
 _BEING = _ci(r"\s+being\b")
 _ADD_LEFT = _Ending(
@@ -325,6 +369,7 @@ _SINGULAR = _ci(
     r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"
     r"|\b(?P<pronoun>him\b|her\b(?=\s*(?:[,.;)]|and\b|in\b|on\b|at\b|near\b|after\b|$)))"
 )
+_SINGULAR_ASCII = ascii_variant(_SINGULAR)
 # The most runs of spaces a _SINGULAR match has before its key word (lexicon._SINGULAR_WORDS, the
 # head's last word): the determiner, five modifiers and a head of two words, plus one.
 _SINGULAR_WORDS_BEFORE = 1 + 5 + max(len(w.split()) for w in _PERSON_SINGULAR_LIST) + 1
@@ -387,6 +432,13 @@ _NOT_VICTIM_LEFT = _Ending(
         rf"|\b(?:{_MONTHS.replace('|may|', '|')})\.?\s+)$"
     ),
     _NOT_VICTIM_ENDS,
+    # the sign or the first word of each alternative (a month by its first three letters)
+    _ci(
+        r"(?=[$€£])|\b(?=ag|of|at|since|until|by|no|number|brigade|battalion|division|route|road"
+        r"|highway|km|article|resolution|flight|bus|convoy|page|unit|column|wing|squad|regiment|rs"
+        r"|usd|eur|rupees|father|mother|parent|dad|mom|grand|jan|feb|mar|apr|jun|jul|aug|sep|oct"
+        r"|nov|dec)"
+    ),
 )
 
 # A person who speaks is a source, not a victim: "the governor said", "a local source told".

@@ -12,6 +12,7 @@ from transforms.extract.casualties.lexicon import (
     _NOT_NAMES,
     _NUMBER_WORDS,
     _OUTCOME_NOUNS,
+    _PERSON_SINGULAR_LIST,
     _PERSONS,
     _SINGULAR_WORDS,
     _STOP,
@@ -43,6 +44,7 @@ from transforms.extract.casualties.patterns import (
     _PASSIVE_LEFT,
     _SELF_DEATH,
     _SINGULAR,
+    _SINGULAR_ASCII,
     _SINGULAR_WORDS_BEFORE,
     _SPEAKS,
     _SUBSET_LEFT,
@@ -57,6 +59,7 @@ from transforms.extract.casualties.patterns import (
     anchored_finditer,
     by_last_character,
     finditer_from,
+    reads_as_ascii,
     word_starts,
 )
 from transforms.extract.numbers import AMOUNT_PATTERN, QUALIFIER_PATTERN, QUALIFIERS, read_amount
@@ -103,6 +106,8 @@ _AMOUNT_START_ENDS = tuple(
 _AMOUNT_START_BY_LAST = by_last_character(_AMOUNT_START_ENDS)
 
 
+# The words of _BODIES.
+_BODIES_WORDS = ("bodies", "corpses")
 # Key words of _SINGULAR that are no run of letters, so never in a sentence's `tokens`.
 _SINGULAR_ODD_WORDS = frozenset(w for w in _SINGULAR_WORDS if not w.isalpha())
 
@@ -155,13 +160,11 @@ def _core_starts(text: str, tokens: set[str]) -> list[int]:
     """Where _NUMBER_CORE matches, in order: the digit runs, and the number words the sentence
     has found with str.find (a regex scan with all the words tries each at every position)."""
     starts = _digit_starts(text)
-    for word in tokens & _NUMBER_WORDS:
-        at = text.find(word)
-        while at != -1:
-            if not (_word_char_at(text, at - 1) or _word_char_at(text, at + len(word))):
-                starts.append(at)
-            at = text.find(word, at + 1)
-    return sorted(starts)
+    words = tokens & _NUMBER_WORDS
+    if words:  # (the digit runs come in order: the words' places are sorted in)
+        starts += word_starts(text, words)
+        starts.sort()
+    return starts
 
 
 _ONE_MORE = ("another", *(f"a {ordinal}" for ordinal in ORDINALS))
@@ -171,11 +174,6 @@ def _thing_follows(text: str, pos: int) -> bool:
     """Whether the word right after `pos` counts things, not people ("family dogs")."""
     match = _TOKEN.match(text, pos)
     return bool(match) and match.group(1).lower() in _THINGS
-
-
-def _word_char_at(text: str, index: int) -> bool:
-    """Whether regex \\b reads text[index] as a word character (none outside the text)."""
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 _GROUPS = (
@@ -250,13 +248,16 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     """Victim phrases in a lowercased sentence (`original` keeps the capitals, `tokens` are its
     runs of letters)."""
     phrases: list[_Phrase] = []
+    # words a pattern below needs (each match holds one): a lookup once, not a search a phrase
+    url = "url" in text
+    corpses = not tokens.isdisjoint(_BODIES_WORDS)
     for match in _amounts(text, tokens):
         start, end = match.start(), match.end()
         if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
             text, max(0, start - 25), start
         ):
             continue
-        if match.group().isdigit() and _URL_LEFT.search(text, max(0, start - 30), start):
+        if url and match.group().isdigit() and _URL_LEFT.search(text, max(0, start - 30), start):
             continue
         aged = _age_apposition(text, original, start, end)
         if aged is not None:
@@ -300,7 +301,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         extra = (
             bool(match.group("extra")) or "other" in text[end:words_end] or words[:1] == ["more"]
         )
-        bodies = _BODIES.search(text, end, words_end)
+        bodies = corpses and _BODIES.search(text, end, words_end)
         group = text[start:words_end]
         of_them = _SUBSET_RIGHT.match(text, words_end)
         if of_them:  # "12 of them children": the group is named after "of them"
@@ -316,7 +317,7 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         ()
         if tokens.isdisjoint(_SINGULAR_WORDS)
         else anchored_finditer(
-            _SINGULAR,
+            _SINGULAR_ASCII if reads_as_ascii(text) else _SINGULAR,
             text,
             word_starts(text, (tokens & _SINGULAR_WORDS) | _SINGULAR_ODD_WORDS),
             _SINGULAR_WORDS_BEFORE,
@@ -348,10 +349,10 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     phrases.extend(_named_people(text, original, phrases))
     if "injur" in text or "wound" in text:  # the cheap test first
         phrases.extend(_names_after_injuring(original, phrases))
-    bare = _bare_person(text, taken)
+    bare = _bare_person(text, taken, tokens)
     if bare:
         phrases.append(bare)
-    if "kill" in text:  # the cheap test first
+    if "kill" in text and not tokens.isdisjoint(_BARE_KEYS):  # the cheap tests first
         phrases.extend(_verb_bare_persons(text, phrases))
     one_death = "death" in text or "fatality" in text
     for match in _ONE_DEATH.finditer(text) if one_death else ():
@@ -411,7 +412,8 @@ def _names_before_verbs(original: str, text: str):
     """_NAMED matches that end where a verb of NAMED_VERBS starts, in reading order."""
     seen = set()
     for verb in NAMED_VERBS:
-        at = text.find(verb)
+        # (`in` first: most verbs are not in the sentence, and it costs less than find)
+        at = text.find(verb) if verb in text else -1
         while at != -1:
             if at not in seen:
                 seen.add(at)
@@ -498,25 +500,40 @@ def _demonyms(text: str, original: str, taken: list[tuple[int, int]]) -> list[_P
 def _demonym_starts(text: str, original: str):
     """Offsets of "a"/"an"/"one" before a capital: str.find is many times faster than letting
     _DEMONYM try every position."""
-    for word in ("a ", "an ", "one "):
-        at = text.find(word) if text.startswith(word) else -1
-        if at == -1:
-            at = text.find(" " + word)
-            at = at + 1 if at != -1 else -1
-        while at != -1:
-            if original[at + len(word) : at + len(word) + 1].isupper():
+    for word, spaced in _DEMONYM_WORDS:
+        if text.startswith(word):
+            at = 0
+        else:
+            at = text.find(spaced) + 1  # (0: not found)
+            if not at:
+                continue
+        after = len(word)
+        while True:
+            if original[at + after : at + after + 1].isupper():
                 yield at
-            at = text.find(" " + word, at)
-            at = at + 1 if at != -1 else -1
+            at = text.find(spaced, at) + 1
+            if not at:
+                break
+
+
+# The words before a demonym, each also with the space before it.
+_DEMONYM_WORDS = tuple((word, " " + word) for word in ("a ", "an ", "one "))
 
 
 # A word every _BARE_SINGULAR match is followed by.
 _BARE_CUES = (" was ", " has been ", " killed", " fatally ", " shot dead", " dies", " died")
 
 
-def _bare_person(text: str, taken: list[tuple[int, int]]) -> _Phrase | None:
+# A run of letters every _BARE_SINGULAR and _VERB_BARE match holds: of its noun's last word,
+# or the age's "old".
+_BARE_KEYS = frozenset(_LETTERS.findall(w.split()[-1])[0] for w in _PERSON_SINGULAR_LIST) | {"old"}
+
+
+def _bare_person(text: str, taken: list[tuple[int, int]], tokens: set[str]) -> _Phrase | None:
     """ "Border Police guard was killed", "Police officer killed in ambush" (a headline): one
-    person, only before a casualty verb."""
+    person, only before a casualty verb (`tokens`: the sentence's runs of letters)."""
+    if tokens.isdisjoint(_BARE_KEYS):
+        return None  # no noun for one person in the sentence
     head = text[:100]  # the match is at the start: up to three words, the noun, the verb
     if not holds_any(head, _BARE_CUES):
         return None  # the cheap test first: it needs one of these

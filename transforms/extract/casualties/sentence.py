@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from transforms.cues import holds_any
 from transforms.extract.casualties.categories import _categorise, _lists
 from transforms.extract.casualties.lexicon import _ci, lowercase
 from transforms.extract.casualties.patterns import (
@@ -121,12 +122,16 @@ def figures_in_sentence(
     if not tokens.isdisjoint(_EARLIER_WORDS) and _EARLIER_TOLL.search(low):
         for figure in found:  # an earlier, smaller toll told again: "9 others" adds nothing
             figure.adds = False
-    if not tokens.isdisjoint(_LATER_DEATH_WORDS) and _LATER_DEATH.search(low):
+    if (
+        ("died" in tokens or "succumbed" in tokens)  # one of them is in every match
+        and not tokens.isdisjoint(_LATER_DEATH_WORDS)
+        and _LATER_DEATH.search(low)
+    ):
         for figure in found:
             figure.later_death = figure.category == "killed" and figure.best == 1
     if "died" in tokens or "dying" in tokens:
         _shot_then_died(found, sentence.start, low)
-    negations = _negations(sentence, low)
+    negations = _negations(sentence, low, tokens)
     if negations:
         spans = [(f.char_start, f.char_end) for f in negations]
         found = [f for f in found if not any(a <= f.char_start < b for a, b in spans)]
@@ -134,13 +139,12 @@ def figures_in_sentence(
     found.extend(_coded(sentence, low, found))
     # (_attributions finds their key words first: a sentence with none costs a few str.find)
     sources = _attributions(text, tokens) if found else []
-    for figure in found:
+    for figure in found if sources else ():
         # the source stated before the figure in the sentence, else the first one after it
         start = figure.char_start - sentence.start
         before = [s for s in sources if s[0] <= start]
-        chosen = before[-1] if before else (sources[0] if sources else None)
-        if chosen:
-            figure.attributed_to, figure.claim = chosen[1], chosen[2]
+        chosen = before[-1] if before else sources[0]
+        figure.attributed_to, figure.claim = chosen[1], chosen[2]
     if not tokens.isdisjoint(_MODAL_WORDS):
         _leave_out_hypotheticals(found, sentence.start, low)
     if not tokens.isdisjoint(_UNCONFIRMED_WORDS) and _UNCONFIRMED.search(low):
@@ -194,10 +198,16 @@ def _figure(sentence: Sentence, phrase: _Phrase, list_index: int) -> Figure:
     )
 
 
-def _negations(sentence: Sentence, low: str) -> list[Figure]:
+# Words one of which every _NEGATION match holds as a run of letters ("no" of "no one", "didn"
+# of "didn't"), and those it may join to the next word ("nonewas": its \s* may be empty).
+_NEGATION_WORDS = frozenset(["no", "without", "zero", "did", "didn", "caused", "causing"])
+_NEGATION_JOINED = ("noone", "nobody", "none")
+
+
+def _negations(sentence: Sentence, low: str, tokens: set[str]) -> list[Figure]:
     found = []
-    # "nobody", "none" and "did not" contain "no": the cheap test, unrolled
-    if not ("no" in low or "without" in low or "zero" in low or "didn't" in low):
+    # the cheap tests first (`tokens`: the sentence's runs of letters)
+    if tokens.isdisjoint(_NEGATION_WORDS) and not holds_any(low, _NEGATION_JOINED):
         return found
     anchors = word_starts(low, _NEGATION_STARTS, whole=False)
     for match in finditer_from(_NEGATION, low, anchors):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from transforms.extract.casualties.lexicon import _ci
-from transforms.extract.casualties.patterns import anchored_finditer, word_starts
+from transforms.extract.casualties.patterns import (
+    anchored_finditer,
+    ascii_variant,
+    reads_as_ascii,
+    word_starts,
+)
 from transforms.extract.records import Figure
 
 _ATTRIBUTION = re.compile(
@@ -21,6 +26,7 @@ _ATTRIBUTION = re.compile(
     r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
     r"|added|estimated|tallied)\b",
 )
+_ATTRIBUTION_ASCII = ascii_variant(_ATTRIBUTION)
 # Where an _ATTRIBUTION match's key word is ("ccording" of "according to", "per", the verb), and
 # the most runs of spaces a match has before it (eight words of a source, then the verb), plus one.
 _ATTRIBUTION_VERBS = (
@@ -50,7 +56,8 @@ def _attributions(text: str, tokens: set[str] | None = None) -> list[tuple[int, 
     (`tokens`: the runs of letters of the lowercased sentence, if the caller has them.)"""
     found = []
     anchors = _attribution_anchors(text, tokens)
-    for match in anchored_finditer(_ATTRIBUTION, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
+    regex = _ATTRIBUTION_ASCII if reads_as_ascii(text) else _ATTRIBUTION
+    for match in anchored_finditer(regex, text, anchors, _ATTRIBUTION_WORDS_BEFORE):
         source = _source(match)
         if source:
             after = text[match.end() : match.end() + 12].lower()
