@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.cues import gated
+from transforms.cues import Gated, gated
 from transforms.lexicons import read_table
 from transforms.text import (
     compile_folded,
@@ -14,6 +14,7 @@ from transforms.text import (
     marked_alternation,
     marked_pattern,
     priority_regexes,
+    split_alternatives,
 )
 
 _VAC = "Violence against civilians"
@@ -131,6 +132,36 @@ _ACTOR_AS_SUBJECT = compile_folded(
 _ACTOR_START = gated(
     compile_folded(rf"\b(?:{grouped_alternation('|'.join(p for p, _ in ACTORS))})")
 )
+_OPTIONAL_WORDS = re.compile(r"\(\?:([a-z ]+)\)\?")  # "(?:the )?us": a leading optional word
+
+
+def _spelled_out(alternative: str) -> list[str]:
+    """The alternative with its leading optional words spelled out: "(?:the )?us" -> "the us",
+    "us"."""
+    optional = _OPTIONAL_WORDS.match(alternative)
+    if not optional:
+        return [alternative]
+    rest = _spelled_out(alternative[optional.end() :])
+    return [optional.group(1) + r for r in rest] + rest
+
+
+def _letter_first(alternation: str) -> str | None:
+    """\\b(?:alternation), for a search read only for where it starts, opening on a character
+    set: each alternative's first letter, then (?<!\\w.) (\\b before a letter: no word character
+    before it), then the rest, grouped by letter. The engine finds the set's letters by a fast
+    scan, where \\b first is tried at every position. None if an alternative opens otherwise."""
+    groups: dict[str, list[str]] = {}
+    for alternative in split_alternatives(alternation):
+        for spelled in _spelled_out(alternative):
+            if not ("a" <= spelled[:1] <= "z") or spelled[1:2] in ("?", "*", "+", "{"):
+                return None
+            groups.setdefault(spelled[0], []).append(spelled[1:])
+    return "|".join(rf"{first}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_ACTOR_LETTER_FIRST = _letter_first("|".join(p for p, _ in ACTORS))
+if _ACTOR_LETTER_FIRST is not None:  # the same search, scanning for the actors' first letters
+    _ACTOR_START = Gated(compile_folded(_ACTOR_LETTER_FIRST), _ACTOR_START.cues)
 _ATTACK_NOUN = (
     r"attacks?|strikes?|shelling|missiles?|drones?|bombing|bombardments?|offensive|raids?"
 )

@@ -8,11 +8,11 @@ from functools import cache
 
 from tests.fingerprint import generated_articles, sample_articles
 from transforms.cues import Gated, cue_search, holds_any
-from transforms.extract import dates, mentions, primary
+from transforms.extract import dates, mentions, primary, taxonomy
 from transforms.extract.dates import resolve_date
 from transforms.extract.mentions import _Context, _folded
 from transforms.extract.taxonomy import _ACTOR_START, classify, weapon_of
-from transforms.text import fold_case, has_digit, split_sentences
+from transforms.text import fold_case, grouped_alternation, has_digit, split_sentences
 
 ANCHOR = date(2023, 7, 31)
 
@@ -129,3 +129,25 @@ def test_the_iso_gate_drops_no_match():
         if dates._ISO.search(text):
             assert dates._digit_dash_digit(text), text
     assert not dates._digit_dash_digit("al-shabaab, 12- and -3")
+
+
+def test_the_first_actor_starts_where_the_word_boundary_search_finds_it():
+    """_ACTOR_START opens on the actors' first letters, each followed by (?<!\\w.), instead of
+    \\b: the same starts, at every position, whatever stands before a name."""
+    assert taxonomy._ACTOR_LETTER_FIRST is not None
+    joined = "|".join(p for p, _ in taxonomy.ACTORS)
+    spec = re.compile(rf"\b(?:{grouped_alternation(joined)})")
+    fast = taxonomy._ACTOR_START.regex
+    names = ["russia", "russian forces", "the kremlin", "the us-led forces", "us military"]
+    names += ["the syrian regime", "regime", "al-shabaab", "isis", "idf", "hamas", "kyiv"]
+    names += ["taliban", "hezbollah", "houthis", "boko haram", "islamic state", "turkish drones"]
+    texts = [
+        f"{before}{name}{after}"
+        for name in names
+        for before in ["", " ", "x", "_", "-", "'", "é", "3", "(", "the ", "ſ", "n.", "\n"]
+        for after in ["", " attacked", "s", "-backed", "_"]
+    ]
+    for text in [*texts, *map(fold_case, _sentences())]:
+        for pos in range(len(text) + 1):
+            want, got = spec.search(text, pos), fast.search(text, pos)
+            assert (got and got.start()) == (want and want.start()), (text, pos)

@@ -171,7 +171,7 @@ def test_names_in_no_index_have_the_facts_of_a_full_reading():
 
 def test_span_plans_are_those_of_names_read_in_full(monkeypatch):
     gaz = gazetteer()
-    static_worth = candidates._static_worth
+    span_worth = candidates._span_worth
 
     def plans() -> list:
         fresh = names._Memo(100_000)  # no fact remembered from another reading
@@ -184,8 +184,8 @@ def test_span_plans_are_those_of_names_read_in_full(monkeypatch):
     # the spec: every name's facts read by _name_facts, not from its words' answers
     monkeypatch.setattr(
         candidates,
-        "_static_worth",
-        lambda gaz, key, surface, last, named=None: static_worth(gaz, key, surface, last),
+        "_span_worth",
+        lambda gaz, key, surface, last, named=None: span_worth(gaz, key, surface, last),
     )
     assert plans() == fast
 
@@ -310,3 +310,66 @@ def test_words_after_a_name_are_found_behind_their_first_letters(regex, starts):
             spaced = text[end : end + 1].isspace()
             expected = bool(regex.match(text, end))
             assert classify._word_after(regex, starts, text, end, spaced) == expected, (text, end)
+
+
+def _span_plan_spec(gaz, phrase: str):
+    """_span_plan as it was written before its per-phrase precomputations: each span's
+    worth from _static_worth, its words' tests on slices, every candidate small namesake asked."""
+    c = candidates
+    words = [(m.start(), m.group()) for m in c._WORD.finditer(phrase)]
+    folded = tuple(names._fold_word(w) for _, w in words)
+    named = [classify._could_be_word(w) for _, w in words]
+    notable = [k not in c.COMMON_WORDS and k not in c.DATE_WORDS for k in folded]
+    count = len(words)
+    firsts = []
+    for first, (at, word) in enumerate(words):
+        if not (word[:1].isupper() or c._ARTICLE_START.match(word)) or (
+            folded[first] in c._WATER_WORDS
+        ):
+            firsts.append(None)
+            continue
+        spans = []
+        for last in range(count, first, -1):
+            end = words[last - 1][0] + len(words[last - 1][1])
+            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            worth = c._static_worth(
+                gaz, key, phrase[at:end], folded[last - 1], all(named[first:last])
+            )
+            if (
+                worth != c._SKIP
+                and last - first > 1
+                and c._unknown_after_nationality(gaz, key, folded[first])
+            ):
+                worth = c._SKIP
+            water = folded[last - 1] in c._WATER_WORDS
+            if worth != c._SKIP or water:
+                small = (
+                    worth != c._SKIP
+                    and (True in notable[:first] or True in notable[last:])
+                    and c._small_namesake(gaz, phrase[at:end], key)
+                )
+                spans.append((last, at, end, key, worth, water, small))
+        firsts.append(tuple(spans))
+    return count, folded, tuple(firsts)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        *(m.group() for text in TEXTS for m in scan._phrases(text)),
+        "Grand Nuri Mosque Dec",
+        "Monday Grand Rapids",
+        "Dec Little Rock Central",
+        "Red Sea",
+        "Gulf of Aden",
+        "al-Bukamal al-Sharqi Hospital",
+        "STC Aden",
+        "Islamic State Khorasan Province",
+        "Springfield Air Base Monday",
+        "Mosul's al-Masaref",
+        "New York City Police Department",
+    ],
+)
+def test_span_plans_are_those_of_the_spec(phrase):
+    gaz = gazetteer()
+    assert candidates._span_plan(gaz, phrase) == _span_plan_spec(gaz, phrase)

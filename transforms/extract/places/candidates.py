@@ -14,6 +14,7 @@ from transforms.extract.places.classify import (
     FACILITY_LAST_WORDS,
     _classify,
     _could_be_word,
+    _Facts,
     _facts,
     _name_facts,
     _unlisted_facts,
@@ -244,31 +245,39 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     ends with a water word, whether it is a small namesake cut out of a longer name: see
     _small_namesake). Spans that are never read and end with no water word are left out: they
     change nothing."""
-    # per word, in one loop (comprehensions are function calls under 3.11): where it starts,
-    # the word, its key, whether it may be part of a name (_could_be_name is its words'
-    # answer: see there) and whether it names more than a date or common word (_rest_named)
-    words, keys, named, notable = [], [], [], []
+    # per word, in one loop (comprehensions are function calls under 3.11): where it starts and
+    # ends, its key, whether it may be part of a name (_could_be_name is its words' answer: see
+    # there) and whether it names more than a date or common word (_rest_named)
+    starts, ends, keys, named, notable = [], [], [], [], []
     for match in _WORD.finditer(phrase):
         word = match.group()
         key = _fold_word(word)
-        words.append((match.start(), word))
+        starts.append(match.start())
+        ends.append(match.end())
         keys.append(key)
         named.append(_could_be_word(word))
         notable.append(key not in COMMON_WORDS and key not in DATE_WORDS)
     folded = tuple(keys)
-    count = len(words)
+    count = len(keys)
+    named.append(False)  # so that the first unnamed word at or after any word is found
+    # the last word naming more than a date or common word (-1: none): the rest after a span
+    # ending before it is named (_rest_named)
+    last_notable = count - 1 - notable[::-1].index(True) if True in notable else -1
     firsts: list[tuple | None] = []
-    for first, (at, word) in enumerate(words):
-        if not (word[:1].isupper() or _ARTICLE_START.match(word)) or folded[first] in _WATER_WORDS:
+    for first, at in enumerate(starts):
+        if folded[first] in _WATER_WORDS or not (
+            phrase[at].isupper() or _ARTICLE_START.match(phrase, at, ends[first])
+        ):
             firsts.append(None)
             continue
+        unnamed = named.index(False, first)  # spans ending by it hold only words of names
+        notable_before = True in notable[:first]
         spans = []
         for last in range(count, first, -1):
-            end = words[last - 1][0] + len(words[last - 1][1])
+            end = ends[last - 1]
             key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
-            worth = _static_worth(
-                gaz, key, phrase[at:end], folded[last - 1], all(named[first:last])
-            )
+            surface = phrase[at:end]
+            worth, facts = _span_worth(gaz, key, surface, folded[last - 1], last <= unnamed)
             if (
                 worth != _SKIP
                 and last - first > 1
@@ -277,10 +286,13 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
                 worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
             water = folded[last - 1] in _WATER_WORDS
             if worth != _SKIP or water:
+                # a name in no index (facts known) is a small namesake only if it names towns
+                # (a facility's): most spans' facts name none
                 small = (
                     worth != _SKIP
-                    and (True in notable[:first] or True in notable[last:])
-                    and _small_namesake(gaz, phrase[at:end], key)
+                    and (notable_before or last <= last_notable)
+                    and (facts is None or bool(facts[3] or facts[4]))
+                    and _small_namesake(gaz, surface, key)
                 )
                 spans.append((last, at, end, key, worth, water, small))
         firsts.append(tuple(spans))
@@ -332,11 +344,19 @@ def _static_worth(
     rejects (never a place alone, an acronym, a word that is none), _READ for a name in an
     index or a facility ("Harir Air Base"), _ASK where the context decides. `named` is
     _could_be_name(surface) when the caller knows it."""
+    return _span_worth(gaz, key, surface, last, named)[0]
+
+
+def _span_worth(
+    gaz: Gazetteer, key: str, surface: str, last: str, named: bool | None = None
+) -> tuple[int, _Facts | None]:
+    """_static_worth, and the name's facts when no index holds its key (None when one does,
+    or when it is never a place: then the worth is _SKIP)."""
     verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every span
     if verdict is _UNSEEN:
         verdict = _VERDICTS.remember(key, _verdict, gaz, key)
     if verdict is not None:
-        return _READ if verdict else _SKIP
+        return (_READ if verdict else _SKIP), None
     facts = _FACTS.get(surface, _UNSEEN)
     if facts is _UNSEEN:  # a name in no index: most spans of a phrase, read once
         facts = (
@@ -345,8 +365,8 @@ def _static_worth(
             else _FACTS.remember(surface, _unlisted_facts, gaz, surface, key, named)
         )
     if facts is None:
-        return _SKIP
-    return _READ if last.removesuffix(" s") in FACILITY_LAST_WORDS else _ASK
+        return _SKIP, None
+    return (_READ if last.removesuffix(" s") in FACILITY_LAST_WORDS else _ASK), facts
 
 
 def _worth_in_context(scan: _Scan, start: int, end: int) -> bool:
