@@ -1,11 +1,13 @@
 """The fast paths of casualty reading find what the full scans they skip would find."""
 
+import random
 import re
 
 import pytest
 
 from transforms.extract.casualties import (
     categories,
+    lexicon,
     lowercase,
     patterns,
     phrases,
@@ -363,3 +365,33 @@ def test_negation_gate_holds_every_match(gate_texts):
         if patterns._NEGATION.search(low):
             words = _tokens(low) & sentence._NEGATION_WORDS
             assert words or any(w in low for w in sentence._NEGATION_JOINED), low
+
+
+def _as_first_written(regex: re.Pattern) -> re.Pattern:
+    """The regex with the person nouns as a plain alternation in file order and _SINGULAR's
+    modifiers not possessive: as the patterns were first written."""
+    plain = "|".join(w.replace(" ", r"\s+") for w in lexicon._PERSON_SINGULAR_LIST)
+    pattern = regex.pattern.replace(lexicon._PERSON_SINGULAR, plain)
+    pattern = pattern.replace(r"[\w'’.-]++\s++){0,5}", r"[\w'’.-]+\s+){0,5}")
+    assert pattern != regex.pattern
+    return re.compile(pattern, regex.flags)
+
+
+def test_person_patterns_match_as_first_written(gate_texts):
+    nouns = lexicon._PERSON_SINGULAR_LIST
+    words = [*nouns[:40], *(n + "s" for n in nouns[:10]), "a", "the", "his", "another", "him"]
+    words += ["old", "young", "19-year-old", "killed", "kills", "was", ",", ".", "é", "’s", "x.y"]
+    rng = random.Random(7)
+    odd = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+    odd += ["a security  guard was killed", "the police\tofficer", "an old  old man", "a mother"]
+    names = ["_SINGULAR", "_SINGULAR_ASCII", "_BARE_SINGULAR", "_VERB_BARE"]
+    for name in names:
+        regex = getattr(patterns, name)
+        first = _as_first_written(regex)
+        for low in gate_texts + odd:
+            assert _matches(regex.finditer(low)) == _matches(first.finditer(low)), (name, low)
+
+
+def test_first_letter_alternation_keeps_each_letters_order():
+    alternation = lexicon.first_letter_alternation(["man", "woman", "mother", "security guard"])
+    assert alternation == r"m(?:an|other)|w(?:oman)|s(?:ecurity\s+guard)"
