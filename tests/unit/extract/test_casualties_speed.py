@@ -1,11 +1,13 @@
 """The fast paths of casualty reading find what the full scans they skip would find."""
 
+import random
 import re
 
 import pytest
 
 from transforms.extract.casualties import (
     categories,
+    lexicon,
     lowercase,
     patterns,
     phrases,
@@ -363,3 +365,65 @@ def test_negation_gate_holds_every_match(gate_texts):
         if patterns._NEGATION.search(low):
             words = _tokens(low) & sentence._NEGATION_WORDS
             assert words or any(w in low for w in sentence._NEGATION_JOINED), low
+
+
+def _as_first_written(regex: re.Pattern) -> re.Pattern:
+    """The regex with the person nouns as a plain alternation in file order and _SINGULAR's
+    modifiers not possessive: as the patterns were first written."""
+    plain = "|".join(w.replace(" ", r"\s+") for w in lexicon._PERSON_SINGULAR_LIST)
+    pattern = regex.pattern.replace(lexicon._PERSON_SINGULAR, plain)
+    pattern = pattern.replace(r"[\w'’.-]++\s++){0,5}", r"[\w'’.-]+\s+){0,5}")
+    assert pattern != regex.pattern
+    return re.compile(pattern, regex.flags)
+
+
+def test_person_patterns_match_as_first_written(gate_texts):
+    nouns = lexicon._PERSON_SINGULAR_LIST
+    words = [*nouns[:40], *(n + "s" for n in nouns[:10]), "a", "the", "his", "another", "him"]
+    words += ["old", "young", "19-year-old", "killed", "kills", "was", ",", ".", "é", "’s", "x.y"]
+    rng = random.Random(7)
+    odd = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+    odd += ["a security  guard was killed", "the police\tofficer", "an old  old man", "a mother"]
+    names = ["_SINGULAR", "_SINGULAR_ASCII", "_BARE_SINGULAR", "_VERB_BARE"]
+    for name in names:
+        regex = getattr(patterns, name)
+        first = _as_first_written(regex)
+        for low in gate_texts + odd:
+            assert _matches(regex.finditer(low)) == _matches(first.finditer(low)), (name, low)
+
+
+def test_first_letter_alternation_keeps_each_letters_order():
+    alternation = lexicon.first_letter_alternation(["man", "woman", "mother", "security guard"])
+    assert alternation == r"m(?:an|other)|w(?:oman)|s(?:ecurity\s+guard)"
+
+
+# _ATTRIBUTION's source words as first written: one plain alternation each, nothing possessive.
+_ATTRIBUTION_FIRST_WRITTEN = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
+    r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
+    r"|(?P<subj>\b(?:[A-Z][\w'’.-]*|the|a|an|local|regional|provincial|state|government|security|health|hospital"
+    r"|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?|spokes\w+|group"
+    r"|and|of|for|'s|’s)(?:\s+(?:[A-Z][\w'’.-]*|the|local|regional|provincial|state|government|security|health"
+    r"|hospital|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?"
+    r"|spokes\w+|group|and|of|for|'s|’s|media|agency|army|forces|monitor|observatory|service|services|council"
+    r"|authorities|office|department|chief|head|governor|mayor|minister|president|commander|witnesses"
+    r"|residents|medics|doctors|reports?|news)){0,7})"
+    r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
+    r"|added|estimated|tallied)\b",
+)
+
+
+def test_attribution_matches_as_first_written(original_texts):
+    words = (
+        "The Police police Ministry's ministry’s official officials spokesman spokesmen a an and"
+    )
+    words += " group of 's ’s Al-Jazeera U.S. according to per the sources Army army's É x_y ,"
+    words = words.split() + ["said", "said,", "told", "reported", "\t", "\n"]
+    rng = random.Random(11)
+    odd = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    first = (_ATTRIBUTION_FIRST_WRITTEN, patterns.ascii_variant(_ATTRIBUTION_FIRST_WRITTEN))
+    for text in original_texts + odd:
+        for regex, before in zip(
+            (sources._ATTRIBUTION, sources._ATTRIBUTION_ASCII), first, strict=True
+        ):
+            assert _matches(regex.finditer(text)) == _matches(before.finditer(text)), text

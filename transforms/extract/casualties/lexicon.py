@@ -28,10 +28,23 @@ def lowercase(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def first_letter_alternation(words: list[str]) -> str:
+    """A regex alternation of the words (each starts with a letter or a quote, a character
+    matched as itself; the rest may be regex, with no "|"; a space matches any run of spaces),
+    grouped by first character: "man|woman|mother" as "m(?:an|other)|w(?:oman)". It matches
+    what "|".join(words) matches: at any place only the words of one character can match, and
+    their order is kept. The engine skips a group on its character, not each word in turn."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        assert word[:1].isalpha() or word[:1] in "'’", word
+        groups.setdefault(word[0], []).append(word[1:].replace(" ", r"\s+"))
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
 # Singular nouns for one person, as a regex alternation in file order ("security guard" matches
 # any run of spaces).
 _PERSON_SINGULAR_LIST = _words("casualty_person_singular.txt")
-_PERSON_SINGULAR = "|".join(w.replace(" ", r"\s+") for w in _PERSON_SINGULAR_LIST)
+_PERSON_SINGULAR = first_letter_alternation(_PERSON_SINGULAR_LIST)
 # Whole words one of which every _SINGULAR match contains (the head's last word, a reflexive,
 # "another", "him" or "her").
 # "a third was killed": one more person than those told before (patterns._SINGULAR).

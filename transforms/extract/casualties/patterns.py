@@ -362,8 +362,10 @@ _ONE_DEATH = _ci(
 _PARTITIVE = _ci(
     r"\s+of\s+(?:the|their|its|these|those|his|her|our)\s+(?:\d+\s+|[a-z]+\s+){0,3}?(?P<head>\w+)"
 )
+# (The modifiers' words and spaces are possessive: neither can end inside the other or before a
+# head, which starts with a letter; a backtrack into them could only fail, at some cost.)
 _SINGULAR = _ci(
-    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]+\s+){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
+    rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]++\s++){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
     r"|\b(?P<reflexive>himself|herself|themselves)\b"
     rf"|\b(?:another|a\s+(?:{'|'.join(ORDINALS)}))\b"
     r"(?=\s+(?:later\s+|\w+ly\s+)?(?:was|were|died|wounded|injured|hurt|killed)\b)"

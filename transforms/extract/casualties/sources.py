@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.casualties.lexicon import _ci
+from transforms.extract.casualties.lexicon import _ci, first_letter_alternation
 from transforms.extract.casualties.patterns import (
     anchored_finditer,
     ascii_variant,
@@ -13,16 +13,72 @@ from transforms.extract.casualties.patterns import (
 )
 from transforms.extract.records import Figure
 
+# The words of a source, at its start and further on. Grouped by first letter, and a capitalised
+# word and the spaces between words possessive: a backtrack into them could only fail (each is
+# followed by a space, a comma or the next word), at a cost for every word of the window.
+_SOURCE_FIRST = [
+    "the",
+    "a",
+    "an",
+    "local",
+    "regional",
+    "provincial",
+    "state",
+    "government",
+    "security",
+    "health",
+    "hospital",
+    "police",
+    "military",
+    "medical",
+    "rescue",
+    "emergency",
+    "defen[cs]e",
+    "interior",
+    "ministry",
+    "officials?",
+    "sources?",
+    "spokes\\w++",
+    "group",
+    "and",
+    "of",
+    "for",
+    "'s",
+    "’s",
+]
+_SOURCE_MORE = [w for w in _SOURCE_FIRST if w not in ("a", "an")] + [
+    "media",
+    "agency",
+    "army",
+    "forces",
+    "monitor",
+    "observatory",
+    "service",
+    "services",
+    "council",
+    "authorities",
+    "office",
+    "department",
+    "chief",
+    "head",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "commander",
+    "witnesses",
+    "residents",
+    "medics",
+    "doctors",
+    "reports?",
+    "news",
+]
+_CAPITALISED = r"[A-Z][\w'’.-]*+"
 _ATTRIBUTION = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
     r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
-    r"|(?P<subj>\b(?:[A-Z][\w'’.-]*|the|a|an|local|regional|provincial|state|government|security|health|hospital"
-    r"|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?|spokes\w+|group"
-    r"|and|of|for|'s|’s)(?:\s+(?:[A-Z][\w'’.-]*|the|local|regional|provincial|state|government|security|health"
-    r"|hospital|police|military|medical|rescue|emergency|defen[cs]e|interior|ministry|officials?|sources?"
-    r"|spokes\w+|group|and|of|for|'s|’s|media|agency|army|forces|monitor|observatory|service|services|council"
-    r"|authorities|office|department|chief|head|governor|mayor|minister|president|commander|witnesses"
-    r"|residents|medics|doctors|reports?|news)){0,7})"
+    rf"|(?P<subj>\b(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_FIRST)})"
+    rf"(?:\s++(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_MORE)})){{0,7}})"
     r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
     r"|added|estimated|tallied)\b",
 )
