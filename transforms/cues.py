@@ -35,35 +35,24 @@ def literal_cues(pattern: str) -> tuple[str, ...] | None:
 class Gated:
     """A compiled pattern whose search first asks whether the text holds one of its cues."""
 
-    __slots__ = ("regex", "pattern", "cues", "_cue_search", "_ways")
+    __slots__ = ("regex", "pattern", "cues", "_holds")
 
     def __init__(self, regex: re.Pattern, cues: tuple[str, ...], ways: Ways | None = None) -> None:
         self.regex, self.pattern, self.cues = regex, regex.pattern, cues
-        self._cue_search = cue_search(cues) if len(cues) >= _MIN_SEARCHED else None
-        self._ways = ways  # (gated_by_parts) finer than the cues: used instead of them
+        # (gated_by_parts) the ways are finer than the cues: used instead of them
+        self._holds = any_way(ways) if ways is not None else any_cue(cues)
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
-        if self._ways is not None:
-            return self.regex.search(text, pos) if holds_one_way(text, self._ways) else None
-        if self._cue_search is not None:
-            return self.regex.search(text, pos) if self._cue_search(text) else None
-        for cue in self.cues:
-            if cue in text:
-                return self.regex.search(text, pos)
-        return None
+        return self.regex.search(text, pos) if self._holds(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        return self.regex.finditer(text) if self.holds_cue(text) else iter(())
+        return self.regex.finditer(text) if self._holds(text) else iter(())
 
     def sub(self, repl, text: str) -> str:
-        return self.regex.sub(repl, text) if self.holds_cue(text) else text
+        return self.regex.sub(repl, text) if self._holds(text) else text
 
     def holds_cue(self, text: str) -> bool:
-        if self._ways is not None:
-            return holds_one_way(text, self._ways)
-        if self._cue_search is not None:
-            return self._cue_search(text) is not None
-        return holds_any(text, self.cues)
+        return self._holds(text)
 
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -261,11 +250,15 @@ _SHARED_PREFIX = 3  # words that open alike are searched as one regex from this 
 
 
 def any_cue(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """holds_any(text, words) as one function, cheaper for words that open alike: those that
+    """holds_any(text, words) as one function: a search of them all for many words (cue_search),
+    else cheaper for words that open alike: those that
     share their first three characters are searched as one regex of their common prefix and
     their rests ("in (?:june|july|19|20)"), which the regex engine finds with one scan for the
     prefix, where an `in` test of each scans the text once per word (the historical cues:
     2.66 -> 1.12 microseconds a sentence)."""
+    if len(words) >= _MIN_SEARCHED:
+        search = cue_search(words)
+        return lambda text: search(text) is not None
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[:_SHARED_PREFIX], []).append(word)
@@ -305,18 +298,3 @@ def any_way(ways: Ways) -> Callable[[str], bool]:
         return False
 
     return holds
-
-
-def gate_search(pattern: Gated | re.Pattern) -> Callable[[str], re.Match | None]:
-    """pattern.search(text) as one function, whose gate tests its words by any_cue or its ways
-    by any_way (a pattern without a gate: its own search)."""
-    if not isinstance(pattern, Gated):
-        return pattern.search
-    if pattern._ways is not None:
-        holds = any_way(pattern._ways)
-    elif pattern._cue_search is not None:
-        holds = pattern.holds_cue
-    else:
-        holds = any_cue(pattern.cues)
-    search = pattern.regex.search
-    return lambda text: search(text) if holds(text) else None

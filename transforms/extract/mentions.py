@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.cues import Gated, any_cue, gate_search, gated, gated_by_parts
+from transforms.cues import Gated, any_cue, gated, gated_by_parts
 from transforms.extract.casualties import continues_toll, find_figures, is_toll_update
 from transforms.extract.dates import date_range, names_a_day
 from transforms.extract.event_days import event_day_cue
@@ -109,10 +109,9 @@ _HISTORICAL, _NEW_EVENT = map(gated, (_HISTORICAL, _NEW_EVENT))
 _OTHER_EVENT_CUES = tuple(
     cue for p in (_AGGREGATE, _HISTORICAL, _NEW_EVENT) for cue in getattr(p, "cues", ("",))
 )
-# Their gates as one function each (cues.any_cue: the twelve "in <month>" cues and "in 19",
-# "in 20" are one scan for "in ", not fourteen `in` tests)
+# Their gates as one function (cues.any_cue: the twelve "in <month>" cues and "in 19", "in 20"
+# are one scan for "in ", not fourteen `in` tests)
 _holds_other_event_cue = any_cue(_OTHER_EVENT_CUES)
-_SEARCHES = {p: gate_search(p) for p in (_AGGREGATE, _HISTORICAL, _NEW_EVENT)}
 
 
 def _other_event(ctx: _Context, sentence: Sentence) -> bool:
@@ -133,7 +132,7 @@ def _says(ctx: _Context, pattern: Gated | re.Pattern, sentence: Sentence) -> boo
     key = (pattern, sentence.index)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = _SEARCHES[pattern](_folded(ctx, sentence)) is not None
+        found = ctx.memo[key] = pattern.search(_folded(ctx, sentence)) is not None
     return found
 
 
