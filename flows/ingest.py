@@ -94,7 +94,8 @@ def discover_sources(sources: list[str]) -> list[str]:
 def load_state(lake_root: str) -> State:
     """Article ids, canonical URLs, origins, file fingerprints and HTTP validators in the lake."""
     lake = Lake(lake_root)
-    ledger = Ledger(ids=lake.keys("articles"), origin_ids=lake.keys("article_origins"))
+    # Ids come from `remember`: a second set of them read apart held a second copy of each.
+    ledger = Ledger(origin_ids=lake.keys("article_origins"))
     # Column lists, not row dicts: a dict per stored article cost more than the ledger itself.
     for table in ("articles", "article_origins"):
         for article_id, url, origin in column_rows(
