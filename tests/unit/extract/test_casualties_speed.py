@@ -427,3 +427,14 @@ def test_attribution_matches_as_first_written(original_texts):
             (sources._ATTRIBUTION, sources._ATTRIBUTION_ASCII), first, strict=True
         ):
             assert _matches(regex.finditer(text)) == _matches(before.finditer(text)), text
+
+
+def test_tails_read_once_answer_as_read_anew(gate_texts):
+    for tail in (patterns._TAIL, patterns._TAIL_DIRECT):
+        for low in gate_texts:
+            for pos in range(len(low) + 1):
+                expected = _found(tail.match_once(low, pos))
+                assert _found(tail.match(low, pos)) == expected, (low, pos)
+                # asked again (the cached answer), and of an equal text made anew
+                assert _found(tail.match(low, pos)) == expected, (low, pos)
+                assert _found(tail.match("".join(low), pos)) == expected, (low, pos)
