@@ -438,3 +438,13 @@ def test_tails_read_once_answer_as_read_anew(gate_texts):
                 # asked again (the cached answer), and of an equal text made anew
                 assert _found(tail.match(low, pos)) == expected, (low, pos)
                 assert _found(tail.match("".join(low), pos)) == expected, (low, pos)
+
+
+def test_no_also_after_a_place_means_no_tail_from_there_says_also(gate_texts):
+    odd = ["5 were also killed", "3 as well as 4 died", "two, also, were hurt", "9 died as  well"]
+    for low in gate_texts + odd:
+        for pos in range(len(low) + 1):
+            if categories._also_after(low, pos):
+                continue
+            tail = patterns._TAIL.match(low, pos)
+            assert not (tail and categories._also(tail.group())), (low, pos)
