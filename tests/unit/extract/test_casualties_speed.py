@@ -448,3 +448,14 @@ def test_no_also_after_a_place_means_no_tail_from_there_says_also(gate_texts):
                 continue
             tail = patterns._TAIL.match(low, pos)
             assert not (tail and categories._also(tail.group())), (low, pos)
+
+
+def test_an_age_apposition_is_a_one_or_two_digit_amount(original_texts):
+    # (so _phrases drops a year, and tries no apposition on a longer amount, before reading it)
+    odd = ["John Smith, 27, was shot", "in 2019, 12 died", "the 1998, 3, man", "a man, 2019, x"]
+    for text in original_texts + odd:
+        low = lowercase(text)
+        for match in phrases._amounts(low, _tokens(low)):
+            start, end = match.span()
+            if end - start > 2:
+                assert phrases._age_apposition(low, text, start, end) is None, (text, start)
