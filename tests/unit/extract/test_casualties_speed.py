@@ -427,3 +427,35 @@ def test_attribution_matches_as_first_written(original_texts):
             (sources._ATTRIBUTION, sources._ATTRIBUTION_ASCII), first, strict=True
         ):
             assert _matches(regex.finditer(text)) == _matches(before.finditer(text)), text
+
+
+def test_tails_read_once_answer_as_read_anew(gate_texts):
+    for tail in (patterns._TAIL, patterns._TAIL_DIRECT):
+        for low in gate_texts:
+            for pos in range(len(low) + 1):
+                expected = _found(tail.match_once(low, pos))
+                assert _found(tail.match(low, pos)) == expected, (low, pos)
+                # asked again (the cached answer), and of an equal text made anew
+                assert _found(tail.match(low, pos)) == expected, (low, pos)
+                assert _found(tail.match("".join(low), pos)) == expected, (low, pos)
+
+
+def test_no_also_after_a_place_means_no_tail_from_there_says_also(gate_texts):
+    odd = ["5 were also killed", "3 as well as 4 died", "two, also, were hurt", "9 died as  well"]
+    for low in gate_texts + odd:
+        for pos in range(len(low) + 1):
+            if categories._also_after(low, pos):
+                continue
+            tail = patterns._TAIL.match(low, pos)
+            assert not (tail and categories._also(tail.group())), (low, pos)
+
+
+def test_an_age_apposition_is_a_one_or_two_digit_amount(original_texts):
+    # (so _phrases drops a year, and tries no apposition on a longer amount, before reading it)
+    odd = ["John Smith, 27, was shot", "in 2019, 12 died", "the 1998, 3, man", "a man, 2019, x"]
+    for text in original_texts + odd:
+        low = lowercase(text)
+        for match in phrases._amounts(low, _tokens(low)):
+            start, end = match.span()
+            if end - start > 2:
+                assert phrases._age_apposition(low, text, start, end) is None, (text, start)

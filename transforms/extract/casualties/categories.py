@@ -134,12 +134,15 @@ def _categorise(
     )
     # a far toll's verb takes the first item only: the list may run on into another clause
     far = None if left_category or subset_cue else _far_toll(text, first.start)
-    tail = _TAIL.match(text, last.end)
     if left_category:
         list_category = left_category
         # With a verb before the list, only a trigger right after an item overrides it.
         own = [_outcome(_TAIL_DIRECT.match(text, p.end), text) for p in items]
+        # the trigger after the list tells then only whether it says "also": not read when no
+        # "also" or "well" follows (a costly miss, most of the time)
+        tail = _TAIL.match(text, last.end) if _also_after(text, last.end) else None
     else:
+        tail = _TAIL.match(text, last.end)
         list_category = _outcome(tail, text)
         # the last item's own trigger is the list's, read above
         own = [_outcome(_TAIL.match(text, p.end), text) for p in items[:-1]] + [list_category]
@@ -193,6 +196,11 @@ def _categorise(
 def _also(text: str) -> bool:
     """Whether _ALSO matches: each match holds "also" or "well" (the cheap test first)."""
     return ("also" in text or "well" in text) and _ALSO.search(text) is not None
+
+
+def _also_after(text: str, pos: int) -> bool:
+    """Whether "also" or "well" is in the text from pos: else no match from there holds one."""
+    return text.find("also", pos) != -1 or text.find("well", pos) != -1
 
 
 @lru_cache(maxsize=4096)  # a pure function of a few words ("the gunman"), asked again and again

@@ -253,13 +253,19 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
     corpses = not tokens.isdisjoint(_BODIES_WORDS)
     for match in _amounts(text, tokens):
         start, end = match.start(), match.end()
+        num = match.group("num").lower()
+        # (first: the tests below drop a year too, or, as an age has one or two digits, keep
+        # none of its phrases)
+        if num.isdigit() and len(num) == 4 and EARLIEST_YEAR <= int(num) <= LATEST_YEAR:
+            continue  # a year, not a count
         if _AGE_OR_UNIT.match(text, end) or _NOT_VICTIM_LEFT.search(
             text, max(0, start - 25), start
         ):
             continue
         if url and match.group().isdigit() and _URL_LEFT.search(text, max(0, start - 30), start):
             continue
-        aged = _age_apposition(text, original, start, end)
+        # (an age is one or two digits, the whole amount)
+        aged = _age_apposition(text, original, start, end) if end - start <= 2 else None
         if aged is not None:
             if aged is not _SAME_PERSON and _TAIL.match(text, end):
                 phrases.append(aged)  # "Carlos Mendez, 27, was shot dead": one person
@@ -267,9 +273,6 @@ def _phrases(text: str, original: str, tokens: set[str]) -> list[_Phrase]:
         amount = read_amount(match)
         if amount is None:
             continue
-        num = match.group("num").lower()
-        if num.isdigit() and len(num) == 4 and EARLIEST_YEAR <= int(num) <= LATEST_YEAR:
-            continue  # a year, not a count
         words_end, head = _who(text, original, end)
         if head is None and text.endswith("a family of ", max(0, start - 12), start):
             start, head = start - len("a family of "), "person"  # "killed a family of five"
