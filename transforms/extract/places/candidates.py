@@ -263,6 +263,7 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     # the last word naming more than a date or common word (-1: none): the rest after a span
     # ending before it is named (_rest_named)
     last_notable = count - 1 - notable[::-1].index(True) if True in notable else -1
+    joined = "" not in folded  # no word folds to nothing ("."): keys need no filter(None)
     firsts: list[tuple | None] = []
     for first, at in enumerate(starts):
         if folded[first] in _WATER_WORDS or not (
@@ -275,7 +276,12 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
         spans = []
         for last in range(count, first, -1):
             end = ends[last - 1]
-            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            if last - first == 1:
+                key = folded[first]
+            elif joined:  # most phrases: no filter object made per span
+                key = " ".join(folded[first:last])
+            else:
+                key = " ".join(filter(None, folded[first:last]))
             surface = phrase[at:end]
             worth, facts = _span_worth(gaz, key, surface, folded[last - 1], last <= unnamed)
             if (
