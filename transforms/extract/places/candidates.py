@@ -16,6 +16,7 @@ from transforms.extract.places.classify import (
     _could_be_word,
     _Facts,
     _facts,
+    _keep,
     _name_facts,
     _unlisted_facts,
     _word_after,
@@ -52,7 +53,7 @@ def find_candidates(text: str) -> Candidates:
         phrase = match.group()
         plan = _PLANS.get(phrase, _UNSEEN)  # inline first: this runs for every phrase
         if plan is _UNSEEN:
-            plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
+            plan = _keep(_PLANS, phrase, _phrase_plan(gaz, phrase))
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
         start = match.start()
@@ -178,7 +179,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         return _read_word(gaz, scan, start, phrase)  # most phrases are one word
     plan = _SPANS.get(phrase)  # inline first: this runs for every phrase of several words
     if plan is None:
-        plan = _SPANS.remember(phrase, _span_plan, gaz, phrase)
+        plan = _keep(_SPANS, phrase, _span_plan(gaz, phrase))
     count, folded, firsts = plan
     text = scan.text
     unit = None
@@ -318,7 +319,7 @@ def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candi
     """_read_phrase for a one-word phrase, without its loops over sub-phrases."""
     plan = _WORDS.get(word, _UNSEEN)
     if plan is _UNSEEN:
-        plan = _WORDS.remember(word, _word_plan, gaz, word)
+        plan = _keep(_WORDS, word, _word_plan(gaz, word))
     if plan is None:
         return []
     key, worth = plan
@@ -360,15 +361,15 @@ def _span_worth(
     or when it is never a place: then the worth is _SKIP)."""
     verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every span
     if verdict is _UNSEEN:
-        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
+        verdict = _keep(_VERDICTS, key, _verdict(gaz, key))
     if verdict is not None:
         return (_READ if verdict else _SKIP), None
     facts = _FACTS.get(surface, _UNSEEN)
     if facts is _UNSEEN:  # a name in no index: most spans of a phrase, read once
         facts = (
-            _FACTS.remember(surface, _name_facts, gaz, surface, key)
+            _keep(_FACTS, surface, _name_facts(gaz, surface, key))
             if named is None
-            else _FACTS.remember(surface, _unlisted_facts, gaz, surface, key, named)
+            else _keep(_FACTS, surface, _unlisted_facts(gaz, surface, key, named))
         )
     if facts is None:
         return _SKIP, None
@@ -522,7 +523,7 @@ def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
     if not cities:
         return False
     small = _SMALL.get(cities)  # remembered per name's rows, some of them hundreds long
-    return _SMALL.remember(cities, _all_small, gaz, cities) if small is None else small
+    return _keep(_SMALL, cities, _all_small(gaz, cities)) if small is None else small
 
 
 _SMALL = _Memo(100_000)

@@ -74,7 +74,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
     facts = _FACTS.get(surface, _UNSEEN)  # _facts, inline: this runs for every name read
     if facts is _UNSEEN:
-        facts = _FACTS.remember(surface, _name_facts, gaz, surface, key)
+        facts = _keep(_FACTS, surface, _name_facts(gaz, surface, key))
     if facts is None:
         return None
     demonym_iso, country_iso, admin1, cities, facility_cities = facts
@@ -161,9 +161,19 @@ _Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, .
 _FACTS = _Memo(100_000)
 
 
+def _keep(memo: _Memo, key, value):
+    """memo.remember(key, ...) for a caller that looked the key up inline and missed: the
+    value stored and returned, with no second lookup and no arguments packed for a compute
+    function (not a _Memo method: names.py is an input of the shipped gazetteer)."""
+    if len(memo) > memo.limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
     facts = _FACTS.get(surface, _UNSEEN)  # inline first: _classify and _worth_reading ask
-    return _FACTS.remember(surface, _name_facts, gaz, surface, key) if facts is _UNSEEN else facts
+    return _keep(_FACTS, surface, _name_facts(gaz, surface, key)) if facts is _UNSEEN else facts
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
