@@ -374,3 +374,42 @@ def _span_plan_spec(gaz, phrase: str):
 def test_span_plans_are_those_of_the_spec(phrase):
     gaz = gazetteer()
     assert candidates._span_plan(gaz, phrase) == _span_plan_spec(gaz, phrase)
+
+
+# Contexts that end with the words each regex ends with, with brackets, other spaces,
+# capitals and a final newline.
+BEFORE = [
+    "Shelling hit the (town of ",
+    "near the Town  Of\n",
+    "x the neighbourhood of \u00a0",
+    "in the district ofx ",
+    "launched from the northern ",
+    "drones from the border with the southern ",
+    "from the borders of ",
+    "in the direction of\t",
+    "hit by fighters (from ",
+    "a raid in ",
+    "(near ",
+    "was at\n",
+    "outside",
+    "town of ",
+    "of ",
+    " ",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("regex", "words"),
+    [(scan._NOUN_BEFORE, 2), (scan._FROM, 4), (scan._PLACE_PREPOSITION, 1)],
+)
+def test_regexes_at_the_end_are_searched_from_their_last_words(regex, words):
+    texts = [*BEFORE, *TEXTS, *AROUND]
+    checked = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            before = text[max(0, end - 60) : end]
+            spec = bool(regex.search(before))
+            assert bool(regex.search(before, scan.last_words_at(before, words))) == spec, before
+            checked += spec
+    assert checked >= 4  # each regex matches some of them

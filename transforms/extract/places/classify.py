@@ -16,6 +16,7 @@ from transforms.extract.places.scan import (
     _in_chain,
     _may_start_word,
     _Scan,
+    last_words_at,
     word_starts,
 )
 
@@ -150,7 +151,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     if (cued or near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     # the clause's end first: a match at one position, not a search tried at each of `before`
-    if _CLAUSE_END.match(text, end) and _PLACE_PREPOSITION.search(before):
+    if _CLAUSE_END.match(text, end) and _PLACE_PREPOSITION.search(before, last_words_at(before, 1)):
         candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
         return candidate
     return None
