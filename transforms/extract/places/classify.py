@@ -365,7 +365,9 @@ def _could_be_name(surface: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _could_be_word(word: str) -> bool:
     """_could_be_name of one word ("As-Salamiyeh": its parts after the article)."""
-    for w in _ARTICLE_PREFIX.sub("", word).replace("-", " ").split():  # a loop: no frame
+    # _ARTICLE_PREFIX ends with a hyphen: most words hold none, and are read as they are
+    bare = _ARTICLE_PREFIX.sub("", word) if "-" in word else word
+    for w in bare.replace("-", " ").split():  # a loop: no frame
         if w.isupper() and len(w) > 1:
             return False  # an acronym
         key = _fold_word(w)
