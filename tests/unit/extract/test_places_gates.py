@@ -432,3 +432,22 @@ def test_words_may_be_names_as_the_spec_says():
     words += ["Al-Qaeda", "el-Sisi", "ash-Sham", "an-Nusra", "The", "STC", "Mosul's", "A"]
     for word in words:
         assert classify._could_be_word.__wrapped__(word) is _could_be_word_spec(word), word
+
+
+def test_unknown_names_after_a_nationality_start_with_one_of_the_words_asked_first():
+    gaz = gazetteer()
+    found = 0
+    for text in [*TEXTS, *AROUND]:
+        for match in scan._phrases(text):
+            words = [names._fold_word(w) for w in match.group().split()]
+            for first in range(len(words)):
+                for last in range(first + 2, len(words) + 1):
+                    key, head = " ".join(filter(None, words[first:last])), words[first]
+                    if candidates._unknown_after_nationality(gaz, key, head):
+                        found += 1
+                        assert (
+                            head in candidates.DEMONYMS
+                            or head in gaz.country_by_name
+                            or (head in gaz.admin1_by_name)
+                        )
+    assert found >= 2  # "Syrian Idlib", "Aleppo Damascus Countryside"

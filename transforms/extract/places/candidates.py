@@ -274,6 +274,9 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
             continue
         unnamed = named.index(False, first)  # spans ending by it hold only words of names
         notable_before = True in notable[:first]
+        head = folded[first]
+        # _unknown_after_nationality is true only after one of these: most words are none
+        may_lead = head in DEMONYMS or head in gaz.country_by_name or head in gaz.admin1_by_name
         spans = []
         for last in range(count, first, -1):
             end = ends[last - 1]
@@ -287,8 +290,9 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
             worth, facts = _span_worth(gaz, key, surface, folded[last - 1], last <= unnamed)
             if (
                 worth != _SKIP
+                and may_lead
                 and last - first > 1
-                and _unknown_after_nationality(gaz, key, folded[first])
+                and _unknown_after_nationality(gaz, key, head)
             ):
                 worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
             water = folded[last - 1] in _WATER_WORDS
