@@ -368,8 +368,86 @@ def _span_plan_spec(gaz, phrase: str):
         "Springfield Air Base Monday",
         "Mosul's al-Masaref",
         "New York City Police Department",
+        "Tal . Abyad Border Crossing",  # a word that folds to nothing
     ],
 )
 def test_span_plans_are_those_of_the_spec(phrase):
     gaz = gazetteer()
     assert candidates._span_plan(gaz, phrase) == _span_plan_spec(gaz, phrase)
+
+
+# Contexts that end with the words each regex ends with, with brackets, other spaces,
+# capitals and a final newline.
+BEFORE = [
+    "Shelling hit the (town of ",
+    "near the Town  Of\n",
+    "x the neighbourhood of \u00a0",
+    "in the district ofx ",
+    "launched from the northern ",
+    "drones from the border with the southern ",
+    "from the borders of ",
+    "in the direction of\t",
+    "hit by fighters (from ",
+    "a raid in ",
+    "(near ",
+    "was at\n",
+    "outside",
+    "town of ",
+    "of ",
+    " ",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("regex", "words"),
+    [(scan._NOUN_BEFORE, 2), (scan._FROM, 4), (scan._PLACE_PREPOSITION, 1)],
+)
+def test_regexes_at_the_end_are_searched_from_their_last_words(regex, words):
+    texts = [*BEFORE, *TEXTS, *AROUND]
+    checked = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            before = text[max(0, end - 60) : end]
+            spec = bool(regex.search(before))
+            assert bool(regex.search(before, scan.last_words_at(before, words))) == spec, before
+            checked += spec
+    assert checked >= 4  # each regex matches some of them
+
+
+def _could_be_word_spec(word: str) -> bool:
+    """_could_be_word as it was written before its hyphen test: the article prefix always
+    substituted away."""
+    for w in classify._ARTICLE_PREFIX.sub("", word).replace("-", " ").split():
+        if (w.isupper() and len(w) > 1) or names._fold_word(w) in classify.COMMON_WORDS:
+            return False
+        if names._fold_word(w) in classify.ACTOR_WORDS:
+            return False
+    return True
+
+
+def test_words_may_be_names_as_the_spec_says():
+    words = [w for text in [*TEXTS, *AROUND] for w in text.split()]
+    words += ["al-Bukamal", "As-Salamiyeh", "Deir-ez-Zor", "AL-STC", "US-backed", "al-", "-"]
+    words += ["Al-Qaeda", "el-Sisi", "ash-Sham", "an-Nusra", "The", "STC", "Mosul's", "A"]
+    for word in words:
+        assert classify._could_be_word.__wrapped__(word) is _could_be_word_spec(word), word
+
+
+def test_unknown_names_after_a_nationality_start_with_one_of_the_words_asked_first():
+    gaz = gazetteer()
+    found = 0
+    for text in [*TEXTS, *AROUND]:
+        for match in scan._phrases(text):
+            words = [names._fold_word(w) for w in match.group().split()]
+            for first in range(len(words)):
+                for last in range(first + 2, len(words) + 1):
+                    key, head = " ".join(filter(None, words[first:last])), words[first]
+                    if candidates._unknown_after_nationality(gaz, key, head):
+                        found += 1
+                        assert (
+                            head in candidates.DEMONYMS
+                            or head in gaz.country_by_name
+                            or (head in gaz.admin1_by_name)
+                        )
+    assert found >= 2  # "Syrian Idlib", "Aleppo Damascus Countryside"

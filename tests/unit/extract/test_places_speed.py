@@ -7,6 +7,7 @@ import pytest
 from transforms.extract.places import (
     Candidate,
     Candidates,
+    classify,
     find_candidates,
     geonames,
     model,
@@ -121,6 +122,13 @@ def test_a_memo_computes_each_answer_once_and_empties_when_full():
     assert [memo.remember(n, square, n) for n in (1, 2, 1, 3)] == [1, 4, 1, 9]
     assert calls == [1, 2, 3] and len(memo) == 3
     assert memo.remember(4, square, 4) == 16 and set(memo) == {4}  # over the limit: emptied
+
+
+def test_a_value_kept_after_a_miss_is_remembered_as_remember_would():
+    kept, remembered = names._Memo(limit=2), names._Memo(limit=2)
+    for n in (1, 2, 3, 4):
+        assert classify._keep(kept, n, n * n) == remembered.remember(n, lambda n: n * n, n)
+        assert kept == remembered  # the same answers, emptied at the same time
 
 
 @pytest.mark.parametrize(

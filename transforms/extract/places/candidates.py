@@ -16,6 +16,7 @@ from transforms.extract.places.classify import (
     _could_be_word,
     _Facts,
     _facts,
+    _keep,
     _name_facts,
     _unlisted_facts,
     _word_after,
@@ -52,7 +53,7 @@ def find_candidates(text: str) -> Candidates:
         phrase = match.group()
         plan = _PLANS.get(phrase, _UNSEEN)  # inline first: this runs for every phrase
         if plan is _UNSEEN:
-            plan = _PLANS.remember(phrase, _phrase_plan, gaz, phrase)
+            plan = _keep(_PLANS, phrase, _phrase_plan(gaz, phrase))
         if plan is None:
             continue  # most phrases: "The", "Monday", "Zelensky"... never a place alone
         start = match.start()
@@ -178,7 +179,7 @@ def _read_phrase(gaz: Gazetteer, scan: _Scan, start: int, phrase: str) -> list[C
         return _read_word(gaz, scan, start, phrase)  # most phrases are one word
     plan = _SPANS.get(phrase)  # inline first: this runs for every phrase of several words
     if plan is None:
-        plan = _SPANS.remember(phrase, _span_plan, gaz, phrase)
+        plan = _keep(_SPANS, phrase, _span_plan(gaz, phrase))
     count, folded, firsts = plan
     text = scan.text
     unit = None
@@ -263,6 +264,7 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
     # the last word naming more than a date or common word (-1: none): the rest after a span
     # ending before it is named (_rest_named)
     last_notable = count - 1 - notable[::-1].index(True) if True in notable else -1
+    joined = "" not in folded  # no word folds to nothing ("."): keys need no filter(None)
     firsts: list[tuple | None] = []
     for first, at in enumerate(starts):
         if folded[first] in _WATER_WORDS or not (
@@ -272,16 +274,25 @@ def _span_plan(gaz: Gazetteer, phrase: str) -> tuple[int, tuple[str, ...], tuple
             continue
         unnamed = named.index(False, first)  # spans ending by it hold only words of names
         notable_before = True in notable[:first]
+        head = folded[first]
+        # _unknown_after_nationality is true only after one of these: most words are none
+        may_lead = head in DEMONYMS or head in gaz.country_by_name or head in gaz.admin1_by_name
         spans = []
         for last in range(count, first, -1):
             end = ends[last - 1]
-            key = folded[first] if last - first == 1 else " ".join(filter(None, folded[first:last]))
+            if last - first == 1:
+                key = folded[first]
+            elif joined:  # most phrases: no filter object made per span
+                key = " ".join(folded[first:last])
+            else:
+                key = " ".join(filter(None, folded[first:last]))
             surface = phrase[at:end]
             worth, facts = _span_worth(gaz, key, surface, folded[last - 1], last <= unnamed)
             if (
                 worth != _SKIP
+                and may_lead
                 and last - first > 1
-                and _unknown_after_nationality(gaz, key, folded[first])
+                and _unknown_after_nationality(gaz, key, head)
             ):
                 worth = _SKIP  # "the Syrian Idlib province": Syrian, then Idlib
             water = folded[last - 1] in _WATER_WORDS
@@ -312,7 +323,7 @@ def _read_word(gaz: Gazetteer, scan: _Scan, start: int, word: str) -> list[Candi
     """_read_phrase for a one-word phrase, without its loops over sub-phrases."""
     plan = _WORDS.get(word, _UNSEEN)
     if plan is _UNSEEN:
-        plan = _WORDS.remember(word, _word_plan, gaz, word)
+        plan = _keep(_WORDS, word, _word_plan(gaz, word))
     if plan is None:
         return []
     key, worth = plan
@@ -354,15 +365,15 @@ def _span_worth(
     or when it is never a place: then the worth is _SKIP)."""
     verdict = _VERDICTS.get(key, _UNSEEN)  # inline first: this runs for every span
     if verdict is _UNSEEN:
-        verdict = _VERDICTS.remember(key, _verdict, gaz, key)
+        verdict = _keep(_VERDICTS, key, _verdict(gaz, key))
     if verdict is not None:
         return (_READ if verdict else _SKIP), None
     facts = _FACTS.get(surface, _UNSEEN)
     if facts is _UNSEEN:  # a name in no index: most spans of a phrase, read once
         facts = (
-            _FACTS.remember(surface, _name_facts, gaz, surface, key)
+            _keep(_FACTS, surface, _name_facts(gaz, surface, key))
             if named is None
-            else _FACTS.remember(surface, _unlisted_facts, gaz, surface, key, named)
+            else _keep(_FACTS, surface, _unlisted_facts(gaz, surface, key, named))
         )
     if facts is None:
         return _SKIP, None
@@ -516,7 +527,7 @@ def _small_namesake(gaz: Gazetteer, surface: str, key: str) -> bool:
     if not cities:
         return False
     small = _SMALL.get(cities)  # remembered per name's rows, some of them hundreds long
-    return _SMALL.remember(cities, _all_small, gaz, cities) if small is None else small
+    return _keep(_SMALL, cities, _all_small(gaz, cities)) if small is None else small
 
 
 _SMALL = _Memo(100_000)

@@ -16,6 +16,7 @@ from transforms.extract.places.scan import (
     _in_chain,
     _may_start_word,
     _Scan,
+    last_words_at,
     word_starts,
 )
 
@@ -74,7 +75,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
         return None  # two letters are a name only as "Ye township" or "the village of Ga"
     facts = _FACTS.get(surface, _UNSEEN)  # _facts, inline: this runs for every name read
     if facts is _UNSEEN:
-        facts = _FACTS.remember(surface, _name_facts, gaz, surface, key)
+        facts = _keep(_FACTS, surface, _name_facts(gaz, surface, key))
     if facts is None:
         return None
     demonym_iso, country_iso, admin1, cities, facility_cities = facts
@@ -150,7 +151,7 @@ def _classify(gaz: Gazetteer, scan: _Scan, start: int, end: int, key: str) -> Ca
     if (cued or near) and _in_chain(text, end):
         return candidate  # a named place the gazetteer lacks ("Thet Kaw village")
     # the clause's end first: a match at one position, not a search tried at each of `before`
-    if _CLAUSE_END.match(text, end) and _PLACE_PREPOSITION.search(before):
+    if _CLAUSE_END.match(text, end) and _PLACE_PREPOSITION.search(before, last_words_at(before, 1)):
         candidate.unlocated = True  # "... a spy drone in Al Baghdadi."
         return candidate
     return None
@@ -161,9 +162,19 @@ _Facts = tuple[str | None, str | None, tuple[tuple[str, str], ...], tuple[int, .
 _FACTS = _Memo(100_000)
 
 
+def _keep(memo: _Memo, key, value):
+    """memo.remember(key, ...) for a caller that looked the key up inline and missed: the
+    value stored and returned, with no second lookup and no arguments packed for a compute
+    function (not a _Memo method: names.py is an input of the shipped gazetteer)."""
+    if len(memo) > memo.limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
     facts = _FACTS.get(surface, _UNSEEN)  # inline first: _classify and _worth_reading ask
-    return _FACTS.remember(surface, _name_facts, gaz, surface, key) if facts is _UNSEEN else facts
+    return _keep(_FACTS, surface, _name_facts(gaz, surface, key)) if facts is _UNSEEN else facts
 
 
 def _name_facts(gaz: Gazetteer, surface: str, key: str) -> _Facts | None:
@@ -354,7 +365,9 @@ def _could_be_name(surface: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _could_be_word(word: str) -> bool:
     """_could_be_name of one word ("As-Salamiyeh": its parts after the article)."""
-    for w in _ARTICLE_PREFIX.sub("", word).replace("-", " ").split():  # a loop: no frame
+    # _ARTICLE_PREFIX ends with a hyphen: most words hold none, and are read as they are
+    bare = _ARTICLE_PREFIX.sub("", word) if "-" in word else word
+    for w in bare.replace("-", " ").split():  # a loop: no frame
         if w.isupper() and len(w) > 1:
             return False  # an acronym
         key = _fold_word(w)

@@ -193,7 +193,9 @@ _NOUN_AT = re.compile(_NOUN_AFTER.pattern.removeprefix("^"), _NOUN_AFTER.flags)
 def _cues(before: str) -> tuple[bool, bool, bool]:
     lower = before.lower()
     words = lower.split()[-5:]
-    named_before = lower.rstrip().endswith("of") and bool(_NOUN_BEFORE.search(before))
+    named_before = lower.rstrip().endswith("of") and bool(
+        _NOUN_BEFORE.search(before, last_words_at(before, 2))
+    )
     # _cue_before needs a space at the end, and most cues are a preposition right before the
     # name ("in X"): both tested before the word filter and the full reader
     cued = named_before or (
@@ -214,9 +216,18 @@ def _source(before: str) -> tuple[bool, bool]:
     lower = before.lower()
     coded = "coded" in lower and bool(_CODED_TO.search(before))
     origin = ("from" in lower or "border" in lower or "direction" in lower) and bool(
-        _FROM.search(before)
+        _FROM.search(before, last_words_at(before, 4))
     )
     return coded, origin
+
+
+def last_words_at(before: str, count: int) -> int:
+    """Where the last `count` words of the text (runs of non-spaces) start, or a little
+    before: a regex that ends at the text's end and spans at most that many words can start
+    nowhere earlier, and searching from there spares trying every position before it (\\b
+    still sees the character before the start)."""
+    head = before.rsplit(None, count)
+    return len(head[0]) if len(head) > count else 0
 
 
 def _has_near_word(lower: str) -> bool:
