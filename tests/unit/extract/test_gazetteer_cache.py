@@ -1,4 +1,3 @@
-import gc
 import sys
 from dataclasses import fields
 from importlib import resources
@@ -102,15 +101,3 @@ def test_a_shipped_file_of_another_install_or_damaged_is_not_used(monkeypatch):
 def test_the_shipped_file_is_package_data():
     pyproject = (Path(__file__).resolve().parents[3] / "pyproject.toml").read_text()
     assert '"data/*.bin"' in pyproject and cache.SHIPPED == "data/gazetteer.bin"
-
-
-def test_the_gazetteer_is_kept_out_of_the_collectors_passes():
-    places.gazetteer.cache_clear()
-    gc.unfreeze()
-    try:
-        gaz = places.gazetteer()
-        collected = {id(o) for o in gc.get_objects()}  # the frozen generation is not listed
-        assert gc.get_freeze_count() > 0
-        assert id(gaz.countries_of) not in collected and id(gaz.admin1_by_name) not in collected
-    finally:
-        places.gazetteer.cache_clear()
