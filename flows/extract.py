@@ -82,16 +82,15 @@ def articles_to_extract(lake_root: str) -> list[str]:
 def pending_articles(lake_root: str) -> list[str]:
     """Ids of articles that this extractor version has not read yet."""
     lake = Lake(lake_root)
-    done = (
-        lake.read(
-            "extractions",
-            filter=pc.field("extractor_version") == EXTRACTOR_VERSION,
-            columns=["article_id"],
-        )
-        .column("article_id")
-        .to_pylist()
-    )
-    return sorted(lake.keys("articles") - set(done))
+    done = lake.read(
+        "extractions",
+        filter=pc.field("extractor_version") == EXTRACTOR_VERSION,
+        columns=["article_id"],
+    ).column("article_id")
+    stored = lake.read("articles", columns=["article_id"]).column("article_id")
+    # Told apart in Arrow: only the pending ids become Python strings, not every stored one.
+    pending = stored.filter(pc.invert(pc.is_in(stored, value_set=done.combine_chunks())))
+    return sorted(pc.unique(pending).to_pylist())
 
 
 # Each run's pool of light worker processes (runner "process"), found by the run's id: a task
