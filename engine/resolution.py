@@ -21,7 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.fs as pafs
-import pyarrow.parquet as pq
 
 from engine.faults import checkpoint
 from engine.workers import light_pool, release_memory
@@ -238,10 +237,11 @@ def route_mentions(
     """Route the mentions in `paths`; record (article_id, chunk) of each in citations-<part>."""
     lake = Lake(lake_root)
     keys, numbers = _chunk_lookup(chunks)
-    cited_path = posixpath.join(scratch, f"citations-{part:03d}.parquet")
+    cited_path = posixpath.join(scratch, f"citations-{part:03d}.arrow")
     with (
         _RoutedFiles(lake, scratch, f"mentions-{part:03d}") as routed,
-        pq.ParquetWriter(cited_path, CITATIONS, filesystem=lake.fs) as citations,
+        lake.fs.open_output_stream(cited_path) as sink,
+        pa.ipc.new_file(sink, CITATIONS, options=SCRATCH_FORMAT) as citations,
     ):
         for path in paths:
             table = lake.dataset("event_mentions", [path]).to_table(
@@ -289,7 +289,7 @@ def _cited_rows(lake: Lake, scratch: str, paths: list[str]) -> pa.Table:
     found = lake.fs.get_file_info(pafs.FileSelector(scratch))
     rows = [CITED_ROWS.empty_table()]
     for path in sorted(i.path for i in found if i.base_name.startswith("citations-")):
-        cited = pq.read_table(path, schema=CITATIONS, filesystem=lake.fs)
+        cited = read_scratch(lake, path)
         position = pc.index_in(cited["article_id"], value_set=known)
         here = pc.is_valid(position)
         position = position.filter(here)
@@ -364,12 +364,30 @@ class _RoutedFiles:
             return
         held = pa.concat_tables(self.pending).sort_by("chunk")
         self.pending, self.held = [], 0
-        name = f"{self.kind}-{self.writes:05d}.parquet"
+        name = f"{self.kind}-{self.writes:05d}.arrow"
         for number, rows in _runs(held, "chunk"):
             path = posixpath.join(routed_dir(self.scratch, number), name)
             self.lake.fs.create_dir(posixpath.dirname(path), recursive=True)
-            pq.write_table(rows.drop_columns("chunk"), path, filesystem=self.lake.fs)
+            write_scratch(self.lake, rows.drop_columns("chunk"), path)
         self.writes += 1
+
+
+# Scratch files are Arrow IPC, not Parquet: they are written once and read once, so Parquet's
+# encoding and decoding were most of their cost (lz4: still small on an object store).
+SCRATCH_FORMAT = pa.ipc.IpcWriteOptions(compression="lz4")
+
+
+def write_scratch(lake: Lake, rows: pa.Table, path: str) -> None:
+    with (
+        lake.fs.open_output_stream(path) as sink,
+        pa.ipc.new_file(sink, rows.schema, options=SCRATCH_FORMAT) as writer,
+    ):
+        writer.write_table(rows)
+
+
+def read_scratch(lake: Lake, path: str) -> pa.Table:
+    with lake.fs.open_input_file(path) as source:
+        return pa.ipc.open_file(source).read_all()
 
 
 def routed_dir(scratch: str, number: int) -> str:
@@ -410,7 +428,7 @@ def _read_routed(lake: Lake, scratch: str, number: int, kind: str) -> pa.Table:
     wanted = ROUTED_SCHEMAS[kind]
     if not paths:  # a block whose mentions are all gone
         return wanted.empty_table()
-    return pa.concat_tables(pq.read_table(p, schema=wanted, filesystem=lake.fs) for p in paths)
+    return pa.concat_tables(read_scratch(lake, p) for p in paths)
 
 
 @contextlib.contextmanager

@@ -9,6 +9,9 @@ import pyarrow.fs as pafs
 import pytest
 
 from engine.resolution import (
+    ARTICLE_COLUMNS,
+    MENTION_COLUMNS,
+    ROUTED_SCHEMAS,
     _read_routed,
     block_chunks,
     block_sizes,
@@ -227,6 +230,30 @@ def test_routing_gives_each_chunk_its_blocks_mentions_and_the_articles_they_cite
         ]
     assert routed == [(["m1", "m2"], ["a1", "a2"]), (["m4", "m5"], ["a3"])]
     assert not lake.fs.get_file_info(pafs.FileSelector(scratch, allow_not_found=True))
+
+
+def test_routed_rows_read_back_as_the_lake_holds_them(tmp_path):
+    """Every column the chunks read, with its type and value, survives the scratch files."""
+    lake = Lake(tmp_path / "lake")
+    _write(lake, [SYRIA, *RISING_TOLL])
+    chunks = [[("SY", "2017-02")], [("UA", "2023-07"), ("UA", "2023-08")]]
+    with lake.scratch("test") as scratch:
+        route_to_chunks(lake, chunks, scratch, parts=2)
+        mentions = [_read_routed(lake, scratch, n, "mentions") for n in range(len(chunks))]
+        articles = [_read_routed(lake, scratch, n, "articles") for n in range(len(chunks))]
+    for kind, routed in (("mentions", mentions), ("articles", articles)):
+        assert all(table.schema == ROUTED_SCHEMAS[kind] for table in routed)
+    assert _by_key(pa.concat_tables(mentions), "mention_id") == _by_key(
+        lake.read("event_mentions", MENTION_COLUMNS), "mention_id"
+    )
+    assert _by_key(pa.concat_tables(articles), "article_id") == _by_key(
+        lake.read("articles", ARTICLE_COLUMNS), "article_id"
+    )
+
+
+def _by_key(table: pa.Table, key: str) -> list[dict]:
+    """The distinct rows, by key (an article cited by two chunks is routed to both)."""
+    return sorted({row[key]: row for row in table.to_pylist()}.items())
 
 
 def test_a_chunk_with_no_mentions_left_resolves_to_nothing(tmp_path):
