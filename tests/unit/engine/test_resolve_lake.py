@@ -12,6 +12,7 @@ from engine.resolution import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
     ROUTED_SCHEMAS,
+    _month_of,
     _read_routed,
     block_chunks,
     block_sizes,
@@ -23,6 +24,7 @@ from engine.resolution import (
 )
 from storage.lake import Lake
 from tests.unit.resolve.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
+from transforms.resolve.blocks import month_of
 from transforms.version import EXTRACTOR_VERSION
 
 
@@ -158,6 +160,17 @@ def test_changed_blocks_are_those_of_new_and_removed_mentions():
         ("SY", "2017-02"),
     }
     assert changed_blocks(current, None) == {("UA", "2023-07"), ("UA", "2024-01"), ("", "2020-05")}
+
+
+def test_month_of_gives_each_dates_month_as_block_of_does():
+    """Formatted once per distinct day, then spread back: nulls, repeats and chunks kept."""
+    days = [date(2023, 1, 5), None, date(1999, 12, 31), date(2023, 1, 5), date(2024, 2, 29)]
+    chunked = pa.chunked_array([days[:2], [], days[2:]], pa.date32())
+    months = _month_of(chunked)
+    assert months.type == pa.string()
+    assert months.to_pylist() == [month_of(d) if d else None for d in days]
+    assert _month_of(pa.chunked_array([[None, None]], pa.date32())).to_pylist() == [None, None]
+    assert _month_of(pa.chunked_array([], pa.date32())).to_pylist() == []
 
 
 def _index(rows: list[tuple]) -> pa.Table:
