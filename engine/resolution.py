@@ -14,6 +14,7 @@ No Prefect here: the resolve flow (flows/resolve.py) wraps it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import posixpath
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -398,6 +399,23 @@ def routed_dir(scratch: str, number: int) -> str:
     return posixpath.join(scratch, f"{number:05d}")
 
 
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, as it was after it.
+
+    A chunk's rows, mentions, clusters and events hold no reference cycles (reference counts
+    free them all), yet the collector kept scanning them as they were made: about a quarter
+    of resolve()'s time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cycle_collection_paused()
 def resolve_routed_chunk(
     lake_root: str, scratch: str, number: int
 ) -> tuple[dict[str, pa.Table], int]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
+from unittest.mock import patch
 
 import pyarrow as pa
 import pyarrow.fs as pafs
 import pytest
 
+from engine import resolution
 from engine.resolution import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
@@ -276,3 +279,35 @@ def test_a_chunk_with_no_mentions_left_resolves_to_nothing(tmp_path):
         tables, resolved = resolve_routed_chunk(lake.root, scratch, 0)
     assert resolved == 0
     assert all(table.num_rows == 0 for table in tables.values())
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_chunk_pauses_the_cycle_collector_and_leaves_it_as_it_was(tmp_path, enabled):
+    lake = Lake(tmp_path / "lake")
+    _write(lake, [SYRIA, *RISING_TOLL])
+    seen = []
+    real = resolution.resolve_mentions
+
+    def watched(rows, articles):
+        seen.append(gc.isenabled())
+        return real(rows, articles)
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with lake.scratch("test") as scratch:
+            route_to_chunks(lake, [[("SY", "2017-02"), ("UA", "2023-07")]], scratch)
+            with patch.object(resolution, "resolve_mentions", watched):
+                tables, resolved = resolve_routed_chunk(lake.root, scratch, 0)
+            with (
+                patch.object(resolution, "resolve_mentions", side_effect=ValueError),
+                pytest.raises(ValueError),
+            ):
+                resolve_routed_chunk(lake.root, scratch, 0)
+            after = gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]
+    assert after is enabled
+    assert resolved == len(RISING_TOLL) + 1
+    assert tables["events"].num_rows == 2
