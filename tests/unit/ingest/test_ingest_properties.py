@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import PurePosixPath
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.ingest.formats import SUPPORTED_SUFFIXES, Harvest, harvest, items_from_bytes
+from transforms.ingest.formats import (
+    SUPPORTED_SUFFIXES,
+    Harvest,
+    file_stem,
+    file_suffix,
+    harvest,
+    items_from_bytes,
+)
 from transforms.ingest.identity import Ledger
 from transforms.ingest.rejects import REASONS
 
@@ -117,3 +125,17 @@ def test_random_bytes_never_raise_and_no_item_ends_twice(raw, suffix):
         assert len(outcomes) == 1
     for article in found.articles:
         assert article["body"].strip() and "\x00" not in article["body"]
+
+
+_path_parts = st.sampled_from(["", ".", "..", "a", "b.json", ".json", "a.", "a..b", "x.tar.gz"])
+_paths = st.lists(_path_parts | st.text(max_size=6), max_size=5).map("/".join) | st.text(
+    max_size=12
+)
+
+
+@given(_paths)
+def test_file_suffix_and_stem_are_purepaths(path):
+    """The reader picks its parser by suffix and titles a text file by its stem, as PurePath
+    did; PurePath is not used because it interns every part of every path it parses."""
+    assert file_suffix(path) == PurePosixPath(path).suffix
+    assert file_stem(path) == PurePosixPath(path).stem
