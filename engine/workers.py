@@ -50,7 +50,10 @@ class _Unloaded:
 def use_system_allocator() -> None:
     """Arrow allocations through malloc, not mimalloc: mimalloc kept about 50 MB more per
     resolve worker than Arrow ever held at once, and only malloc's pages `release_memory`
-    can give back. And malloc with at most two arenas (see cap_malloc_arenas)."""
+    can give back. And malloc with at most two arenas (see cap_malloc_arenas).
+
+    This sets pyarrow's pool for calls from Python; Arrow's C++ code (Parquet, datasets)
+    takes its pool from the environment, set in storage/__init__.py before pyarrow loads."""
     import pyarrow
 
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())

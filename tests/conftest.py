@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import storage  # noqa: F401  (first: it sets Arrow's allocator before pyarrow loads)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
