@@ -93,12 +93,12 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
             _keep_outside(lake, blocks, snapshots)
             release_memory()
         # In worker processes when there are chunks to share: routing's transient memory then
-        # never adds to the flow process's. And in processes of its own: a worker keeps about
-        # 100 MB of the heap it routed with, which the chunks' workers then do not carry.
+        # never adds to the flow process's. The same workers then resolve the chunks: with
+        # Arrow's C++ allocations in malloc (storage/__init__.py), what routing leaves in a
+        # worker goes back with malloc_trim, and one start-up is saved.
         with _local_pool(workers, len(chunks)) as (pool, parts):
             route_to_chunks(lake, chunks, scratch, pool, parts)
-        tasks = [(lake.root, scratch, number) for number in range(len(chunks))]
-        with _local_pool(workers, len(chunks)) as (pool, _):
+            tasks = [(lake.root, scratch, number) for number in range(len(chunks))]
             for tables, n in _map(pool, resolve_routed_chunk, tasks):
                 resolved += n
                 for table, part in tables.items():

@@ -189,9 +189,13 @@ def _index(rows: list[tuple]) -> pa.Table:
 def test_resolving_in_worker_processes_equals_resolving_in_this_one(tmp_path, monkeypatch):
     alone, _ = _resolved_sample(tmp_path / "alone")
     monkeypatch.setattr("engine.resolution.MENTIONS_PER_CHUNK", 2)  # several chunks to share
+    pools = []
+    real_pool = resolution.light_pool
+    monkeypatch.setattr(resolution, "light_pool", lambda n: pools.append(n) or real_pool(n))
     pooled, _ = _resolved_sample(tmp_path / "pooled", workers=2)
     assert _events(pooled) == _events(alone)
     assert _revisions(pooled) == _revisions(alone)
+    assert pools == [2]  # one start-up: the workers that route the mentions resolve them
 
 
 @pytest.mark.parametrize("parts", [1, 2, 3])  # 3: more shares than files, one is empty
