@@ -33,9 +33,8 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 1
 
 
 def file_suffix(path: str) -> str:
-    """PurePosixPath(path).suffix without PurePath, which interns every part of the path: the
-    names of a run's files then sized Python's table of interned strings, and it never shrinks
-    (about 7.7 MB at 100k files)."""
+    """PurePosixPath(path).suffix without PurePath, which interns every part of the path:
+    after an ingest of 100k files, Python's table of interned strings still held 7.7 MB."""
     name = _file_name(path)
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""
