@@ -145,12 +145,16 @@ def run_one(size: int, workdir: Path) -> dict:
         "events": full["resolve"]["events"],
         "peak_rss_mb": rss.peak / 1e6,
         "peak_rss_full_mb": full_peak / 1e6,
-        "stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in stage_peaks.items()},
-        "plus1_stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in plus_peaks.items()},
-        "day_stage_peak_mb": {k: [m / 1e6, o / 1e6] for k, (m, o) in day_peaks.items()},
+        "stage_peak_mb": _in_mb(stage_peaks),
+        "plus1_stage_peak_mb": _in_mb(plus_peaks),
+        "day_stage_peak_mb": _in_mb(day_peaks),
         "peak_rss_with_server_mb": rss.peak_with_server / 1e6,
         "peak_rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
+
+
+def _in_mb(peaks: dict[str, tuple[int, int]]) -> dict[str, list[float]]:
+    return {stage: [main / 1e6, others / 1e6] for stage, (main, others) in peaks.items()}
 
 
 def write_corpus(folder: Path, count: int, seed: int, day: int | None = None) -> int:

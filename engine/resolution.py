@@ -14,7 +14,6 @@ No Prefect here: the resolve flow (flows/resolve.py) wraps it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import posixpath
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +26,7 @@ from engine.faults import checkpoint
 from engine.workers import light_pool, release_memory
 from storage.contract import schema
 from storage.lake import Lake, as_table, column_rows
+from transforms.collector import cycle_collection_paused
 from transforms.resolve import RESOLVED_ROLES, source_of
 from transforms.resolve import resolve as resolve_mentions
 from transforms.version import EXTRACTOR_VERSION
@@ -245,8 +245,7 @@ def route_mentions(
     cited_path = posixpath.join(scratch, f"citations-{part:03d}.arrow")
     with (
         _RoutedFiles(lake, scratch, f"mentions-{part:03d}") as routed,
-        lake.fs.open_output_stream(cited_path) as sink,
-        pa.ipc.new_file(sink, CITATIONS, options=SCRATCH_FORMAT) as citations,
+        scratch_writer(lake, cited_path, CITATIONS) as citations,
     ):
         for path in paths:
             table = lake.dataset("event_mentions", [path]).to_table(
@@ -382,11 +381,19 @@ class _RoutedFiles:
 SCRATCH_FORMAT = pa.ipc.IpcWriteOptions(compression="lz4")
 
 
-def write_scratch(lake: Lake, rows: pa.Table, path: str) -> None:
+@contextlib.contextmanager
+def scratch_writer(
+    lake: Lake, path: str, schema: pa.Schema
+) -> Iterator[pa.ipc.RecordBatchFileWriter]:
     with (
         lake.fs.open_output_stream(path) as sink,
-        pa.ipc.new_file(sink, rows.schema, options=SCRATCH_FORMAT) as writer,
+        pa.ipc.new_file(sink, schema, options=SCRATCH_FORMAT) as writer,
     ):
+        yield writer
+
+
+def write_scratch(lake: Lake, rows: pa.Table, path: str) -> None:
+    with scratch_writer(lake, path, rows.schema) as writer:
         writer.write_table(rows)
 
 
@@ -399,22 +406,8 @@ def routed_dir(scratch: str, number: int) -> str:
     return posixpath.join(scratch, f"{number:05d}")
 
 
-@contextlib.contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block, as it was after it.
-
-    A chunk's rows, mentions, clusters and events hold no reference cycles (reference counts
-    free them all), yet the collector kept scanning them as they were made: about a quarter
-    of resolve()'s time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
+# A chunk's rows, mentions, clusters and events hold no reference cycles, yet collecting as
+# they were made was about a quarter of resolve()'s time.
 @cycle_collection_paused()
 def resolve_routed_chunk(
     lake_root: str, scratch: str, number: int

@@ -35,21 +35,19 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 1
 def file_suffix(path: str) -> str:
     """PurePosixPath(path).suffix without PurePath, which interns every part of the path:
     after an ingest of 100k files, Python's table of interned strings still held 7.7 MB."""
-    name = _file_name(path)
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
+    return _stem_and_suffix(path)[1]
 
 
 def file_stem(path: str) -> str:
     """PurePosixPath(path).stem, likewise."""
-    name = _file_name(path)
-    suffix = file_suffix(path)
-    return name[: len(name) - len(suffix)] if suffix else name
+    return _stem_and_suffix(path)[0]
 
 
-def _file_name(path: str) -> str:
+def _stem_and_suffix(path: str) -> tuple[str, str]:
     parts = [part for part in path.split("/") if part and part != "."]
-    return parts[-1] if parts else ""
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
 
 
 def items_from_bytes(path: str, raw: bytes) -> Iterator[tuple[str, Item]]:

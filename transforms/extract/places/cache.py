@@ -5,7 +5,6 @@ and kept in a local cache file named after what builds it."""
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -18,6 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from transforms.collector import cycle_collection_paused
 from transforms.extract.places.admin1 import _ADMIN1_TSV
 from transforms.extract.places.geonames import _MIN_CITY_POPULATION, Gazetteer, load_gazetteer
 from transforms.extract.places.lexicon import DATA
@@ -130,13 +130,8 @@ def shipped_bytes(gaz: Gazetteer) -> bytes:
 
 def read_shipped(content: bytes) -> tuple[dict, Gazetteer]:
     """shipped_bytes' key and gazetteer."""
-    enabled = gc.isenabled()
-    gc.disable()  # 40,000 tuples and no cycle: collecting while they are made is wasted time
-    try:
+    with cycle_collection_paused():  # 40,000 tuples and no cycle
         return _read_shipped(content)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_shipped(content: bytes) -> tuple[dict, Gazetteer]:
