@@ -75,12 +75,12 @@ def current_api_url() -> str | None:
 
 
 @task(cache_policy=NO_CACHE)
-def articles_to_extract(lake_root: str) -> list[str]:
+def articles_to_extract(lake_root: str) -> pa.Array:
     return pending_articles(lake_root)
 
 
-def pending_articles(lake_root: str) -> list[str]:
-    """Ids of articles that this extractor version has not read yet."""
+def pending_articles(lake_root: str) -> pa.Array:
+    """Ids of articles that this extractor version has not read yet, each once, sorted."""
     lake = Lake(lake_root)
     done = lake.read(
         "extractions",
@@ -88,9 +88,9 @@ def pending_articles(lake_root: str) -> list[str]:
         columns=["article_id"],
     ).column("article_id")
     stored = lake.read("articles", columns=["article_id"]).column("article_id")
-    # Told apart in Arrow: only the pending ids become Python strings, not every stored one.
-    pending = stored.filter(pc.invert(pc.is_in(stored, value_set=done.combine_chunks())))
-    return sorted(pc.unique(pending).to_pylist())
+    # Kept in Arrow: at 200k ids, Python strings and sets of them cost the flow process ~30 MB.
+    pending = pc.unique(stored.filter(pc.invert(pc.is_in(stored, value_set=done.combine_chunks()))))
+    return pending.take(pc.array_sort_indices(pending))
 
 
 # Each run's pool of light worker processes (runner "process"), found by the run's id: a task
@@ -139,12 +139,12 @@ def _worker_pool_for(params: PipelineParams, run_id: str, pending: int) -> Itera
             del _WORKER_POOLS[run_id]
 
 
-def _extract_batches(params: PipelineParams, run_id: str, todo: list[str], totals: dict) -> None:
+def _extract_batches(params: PipelineParams, run_id: str, todo: pa.Array, totals: dict) -> None:
     lake = Lake(params.lake)
     # Bounded read-ahead: at most a few batches per worker are in memory at once.
     max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * _workers(params))
     in_flight = []
-    for batch in lake.batches("articles", ARTICLE_COLUMNS, set(todo), params.batch_size):
+    for batch in lake.batches("articles", ARTICLE_COLUMNS, todo, params.batch_size):
         # One Arrow table, not a list of dicts: Prefect walks list parameters item by item
         # (looking for futures), which cost the flow process more than the batch's pickling.
         in_flight.append(extract_batch.submit(params.lake, batch, run_id))

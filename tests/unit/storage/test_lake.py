@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pyarrow as pa
+
 from storage.lake import Lake
 
 
@@ -71,6 +73,23 @@ def test_batches_stream_in_fixed_sizes(tmp_path):
     assert sorted(b for t in chosen for b in t.column("body").to_pylist()) == sorted(
         _article(n)["body"] for n in (3, 4, 17)
     )
+
+
+def test_batches_of_wanted_keys_hold_each_key_once(tmp_path):
+    lake = Lake(tmp_path)
+    first = [_article(n) for n in (0, 1, 2, 1)]  # id 1 twice in one file
+    lake.append("articles", first, skip_keys=set())
+    lake.append("articles", [_article(n) for n in (2, 3, 4)], skip_keys=set())  # 2 again
+    for wanted in (
+        pa.array([_article(n)["article_id"] for n in (4, 1, 2, 9)]),
+        {_article(n)["article_id"] for n in (4, 1, 2, 9)},  # a set asks the same
+    ):
+        ids = [
+            i
+            for t in lake.batches("articles", ["article_id"], wanted, batch_size=2)
+            for i in t.column("article_id").to_pylist()
+        ]
+        assert sorted(ids) == [_article(n)["article_id"] for n in (1, 2, 4)]
 
 
 def test_a_uri_lake_reads_writes_and_fingerprints_like_a_local_one():
