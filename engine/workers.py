@@ -50,26 +50,13 @@ class _Unloaded:
 def use_system_allocator() -> None:
     """Arrow allocations through malloc, not mimalloc: mimalloc kept about 50 MB more per
     resolve worker than Arrow ever held at once, and only malloc's pages `release_memory`
-    can give back. And malloc with at most two arenas (see cap_malloc_arenas).
+    can give back (malloc's arenas are capped as storage is imported).
 
     This sets pyarrow's pool for calls from Python; Arrow's C++ code (Parquet, datasets)
     takes its pool from the environment, set in storage/__init__.py before pyarrow loads."""
     import pyarrow
 
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-    cap_malloc_arenas()
-
-
-_M_ARENA_MAX = -8  # mallopt's parameter number in glibc's malloc.h
-
-
-def cap_malloc_arenas(arenas: int = 2) -> None:
-    """At most `arenas` malloc arenas from now on. glibc gives each new thread (Prefect's task
-    threads, Arrow's readers) an arena of its own, up to 8 per core, and each keeps the
-    fragments of what its thread freed: a 20k bench run (MALLOC_ARENA_MAX=2) peaked about
-    35 MB lower in the flow process. A no-op off glibc."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, arenas)
 
 
 def _start(initializer: str | None, arrow: bool = True) -> None:
