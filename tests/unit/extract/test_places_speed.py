@@ -111,6 +111,30 @@ def test_the_candidate_index_finds_what_a_scan_finds(starts):
     assert model._listing(list(candidates)) is not listing
 
 
+def test_an_articles_candidates_are_freed_without_the_cycle_collector():
+    # the listing that a Candidates list keeps holds a copy, not the list: no cycle, so each
+    # article's candidates, their scan and its matches go when the article is done
+    import gc
+
+    from tests.fingerprint import sample_articles
+    from transforms.extract.article import extract_article
+
+    article = next(iter(sample_articles()))
+    extract_article(article)  # memos and lazy patterns filled first
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        candidates = find_candidates(article["body"])
+        assert candidates and model._listing(candidates).candidates == candidates
+        del candidates
+        extract_article(article)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def test_a_memo_computes_each_answer_once_and_empties_when_full():
     calls = []
 

@@ -54,6 +54,18 @@ def test_fold_case_maps_what_ignorecase_matches_to_ascii_letters():
     assert fold_case("Kyiv’s İdlib") == "kyiv’s idlib"
 
 
+def test_fold_case_answers_as_a_translation_of_each_character():
+    # the UTF-8 bytes path for non-ASCII texts against the character table it replaces
+    from transforms.text import _FOLD_CASE
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        for text in (char, f"A{char}z", f"“Kyiv’s{char}ÉTAT”"):
+            assert fold_case(text) == text.translate(_FOLD_CASE), hex(code)
+    for text in ("Kyiv’s İdlib", "DIYARBAKIR ıSPARTA", "\udc80Aſ", "Ünal’s ÉTAT — KM"):
+        assert fold_case(text) == text.translate(_FOLD_CASE)
+
+
 def test_compile_folded_refuses_upper_case_patterns():
     assert compile_folded(r"\bkyiv\W").search(fold_case("KYIV!"))
     with pytest.raises(ValueError):

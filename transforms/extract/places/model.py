@@ -83,7 +83,10 @@ class _Listing:
     __slots__ = ("candidates", "starts", "coded", "position")
 
     def __init__(self, candidates: list[Candidate]) -> None:
-        self.candidates = candidates
+        # a plain copy: the Candidates list keeps its listing, and a listing that held that
+        # list back would make each article's candidates and scan a cycle, which only the
+        # cyclic collector frees (about 105 objects an article, what set most of its runs off)
+        self.candidates = list(candidates)
         starts = [c.start for c in candidates]
         in_order = all(a <= b for a, b in itertools.pairwise(starts))
         self.starts = starts if in_order else None  # find_candidates' lists are in text order
