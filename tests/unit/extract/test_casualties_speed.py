@@ -459,3 +459,39 @@ def test_an_age_apposition_is_a_one_or_two_digit_amount(original_texts):
             start, end = match.span()
             if end - start > 2:
                 assert phrases._age_apposition(low, text, start, end) is None, (text, start)
+
+
+# The patterns behind a first-character lookahead (patterns.led_by), with the window each is
+# searched in (None: searched on to the text's end), and whether it reads the original text.
+LED_PATTERNS = [
+    (patterns, "_SINGULAR", None, False),
+    (patterns, "_ONE_DEATH", None, False),
+    (patterns, "_AMBIGUOUS_LEFT", 60, False),
+    (patterns, "_FAR_TOLL_LEFT", 220, False),
+    (patterns, "_ADD_LEFT", 30, False),
+    (patterns, "_NAMED", 120, True),
+    (phrases, "_AMOUNT_START", 40, False),
+    (sentence, "_UNCONFIRMED", None, False),
+    (sentence, "_EARLIER_TOLL", None, False),
+    (sentence, "_LATER_DEATH", None, False),
+    (sentence, "_THEN_DIED", None, False),
+    (sources, "_ATTRIBUTION", None, True),
+]
+_LED = re.compile(r"\\b\(\?=\[[^\]]*\](?:\|\$)?\)\(\?:(?P<pattern>.*)\)", re.DOTALL)
+
+
+@pytest.mark.parametrize(("module", "name", "window", "original"), LED_PATTERNS)
+def test_first_character_lookaheads_never_change_a_match(
+    module, name, window, original, original_texts, gate_texts
+):
+    led = getattr(module, name)
+    led = led.regex if isinstance(led, patterns._Ending) else led
+    written = _LED.fullmatch(led.pattern)
+    assert written, name
+    plain = re.compile(written.group("pattern"), led.flags)
+    texts = original_texts + NAMED_EXTRAS + ATTRIBUTION_EXTRAS if original else gate_texts
+    for text in texts + ["", " ", "a", "the man, him. her"]:
+        assert _matches(led.finditer(text)) == _matches(plain.finditer(text)), text
+        for end in range(len(text) + 1) if window else ():
+            start = max(0, end - window)
+            assert _found(led.search(text, start, end)) == _found(plain.search(text, start, end))

@@ -59,6 +59,7 @@ from transforms.extract.casualties.patterns import (
     anchored_finditer,
     by_last_character,
     finditer_from,
+    led_by,
     reads_as_ascii,
     word_starts,
 )
@@ -92,8 +93,12 @@ def letter_runs(low: str) -> set[str]:
 
 
 _AMOUNT_START = _ci(
-    r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$"
+    led_by(
+        "".join(sorted({"a", "f", "o", "b", "h"} | {qualifier[0] for qualifier in QUALIFIERS})),
+        r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
+        rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$",
+        or_empty_at_end=True,
+    )
 )
 # The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise
 # has no start before the number (one str.endswith instead of a scan of the 40 characters).

@@ -12,6 +12,7 @@ from transforms.extract.casualties.patterns import (
     _NEGATION,
     _NEGATION_STARTS,
     finditer_from,
+    led_by,
     word_starts,
 )
 from transforms.extract.casualties.phrases import _Phrase, _phrases, letter_runs
@@ -37,8 +38,11 @@ _STEMS = (
 )  # fmt: skip
 # Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
 _UNCONFIRMED = _ci(
-    r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
-    r"|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b|\bdenied\s+(?:the\s+)?reports?\b"
+    led_by(
+        "uncd",
+        r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
+        r"|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b|\bdenied\s+(?:the\s+)?reports?\b",
+    )
 )
 # A word every _UNCONFIRMED match contains.
 _UNCONFIRMED_WORDS = frozenset(["unconfirmed", "unverified", "confirmed", "verified", "denied"])
@@ -94,15 +98,21 @@ def _candidate_sentences(low_body: str, sentences: list[Sentence]) -> set[int]:
 # were injured". Its "others" restate that toll's groups; they add to no later one.
 _EARLIER_WORDS = frozenset(["earlier", "previously", "initially"])
 _EARLIER_TOLL = _ci(
-    r"\b(?:earlier|previously|initially)\s+(?:put|gave|set|reported|said|stated)\b[^.;]{0,40}?\btoll\b"
+    led_by(
+        "epi",
+        r"\b(?:earlier|previously|initially)\s+(?:put|gave|set|reported|said|stated)\b[^.;]{0,40}?\btoll\b",
+    )
 )
 
 # A death told as news after the event: someone hurt in it has since died ("the toddler has
 # died", "the girl had died from her injuries", "succumbed to his wounds").
 _LATER_DEATH_WORDS = frozenset(["has", "had", "later", "succumbed", "injuries", "wounds"])
 _LATER_DEATH = _ci(
-    r"\b(?:has|had|later)\s+died\b|\bsuccumbed\b"
-    r"|\bdied\b[^.;]{0,40}?\b(?:from|of)\s+(?:his|her|the)\s+(?:\w+\s+)?(?:injuries|wounds)\b"
+    led_by(
+        "hlsd",
+        r"\b(?:has|had|later)\s+died\b|\bsuccumbed\b"
+        r"|\bdied\b[^.;]{0,40}?\b(?:from|of)\s+(?:his|her|the)\s+(?:\w+\s+)?(?:injuries|wounds)\b",
+    )
 )
 
 
@@ -162,7 +172,9 @@ def _leave_out_hypotheticals(found: list[Figure], sentence_start: int, low: str)
 
 
 # The shot who died of it in the same clause: "a boy was shot in the head and died shortly after".
-_THEN_DIED = _ci(r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b")
+_THEN_DIED = _ci(
+    led_by("ab", r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b")
+)
 
 
 def _shot_then_died(found: list[Figure], sentence_start: int, low: str) -> None:

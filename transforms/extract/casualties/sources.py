@@ -8,6 +8,7 @@ from transforms.extract.casualties.lexicon import _ci, first_letter_alternation
 from transforms.extract.casualties.patterns import (
     anchored_finditer,
     ascii_variant,
+    led_by,
     reads_as_ascii,
     word_starts,
 )
@@ -75,12 +76,16 @@ _SOURCE_MORE = [w for w in _SOURCE_FIRST if w not in ("a", "an")] + [
 ]
 _CAPITALISED = r"[A-Z][\w'’.-]*+"
 _ATTRIBUTION = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
-    r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
-    rf"|(?P<subj>\b(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_FIRST)})"
-    rf"(?:\s++(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_MORE)})){{0,7}})"
-    r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
-    r"|added|estimated|tallied)\b",
+    led_by(
+        # a capital, or the first letter of "according", "per" or a source's word
+        "A-Z" + "".join(sorted({"a", "p"} | {word[0] for word in _SOURCE_FIRST})),
+        r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
+        r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
+        rf"|(?P<subj>\b(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_FIRST)})"
+        rf"(?:\s++(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_MORE)})){{0,7}})"
+        r",?\s+(?P<verb>said|says|told|reported|reports|claimed|claims|confirmed|confirms|stated|announced|announces"
+        r"|added|estimated|tallied)\b",
+    )
 )
 _ATTRIBUTION_ASCII = ascii_variant(_ATTRIBUTION)
 # Where an _ATTRIBUTION match's key word is ("ccording" of "according to", "per", the verb), and
