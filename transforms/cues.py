@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from itertools import product
 from re import _constants as sre  # the parser's opcodes (Python 3.11+)
 from re import _parser
+from typing import NamedTuple
 
 _MAX_SET = 48  # strings a literal set may expand to (products of alternatives)
 _MIN_CUE = 3  # a shorter cue ("in", "a ") is in nearly every sentence: worth no test
@@ -76,6 +77,104 @@ def cue_search(words: tuple[str, ...]) -> Callable[[str], re.Match | None]:
         for first, rests in groups.items()
     ]
     return re.compile("|".join(alternatives)).search
+
+
+def led_by_first_characters(pattern: str) -> str:
+    """The pattern behind a lookahead for the characters its matches can start with (or the
+    text's end, where it may match empty), after a \\b when every match starts at one: a
+    search then tests a boundary and one character at each place before it tries the
+    alternatives, which the engine cannot skip on its own when each starts with a group or a
+    \\b. Both are read from the pattern's parse, so no alternative can be missed; a pattern
+    whose matches may start anywhere is a ValueError."""
+    found = _first_characters(list(_parser.parse(pattern)))
+    if found is None or found.empty == _ANYWHERE:
+        raise ValueError(f"no first characters to lead by: {pattern[:60]!r}")
+    klass = "".join(_class_item(low, high) for low, high in sorted(found.characters))
+    boundary = r"\b" if found.at_boundary else ""
+    return rf"{boundary}(?=[{klass}]{'|$' if found.empty == _AT_END else ''})(?:{pattern})"
+
+
+# Where a parsed sequence may match empty: never, only at the text's end ($), or anywhere.
+_NEVER, _AT_END, _ANYWHERE = range(3)
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
+_ENDS = (sre.AT_END, sre.AT_END_STRING)
+
+
+class _Start(NamedTuple):
+    characters: frozenset[tuple[int, int]]  # ranges of code points a match can start with
+    empty: int  # _NEVER, _AT_END or _ANYWHERE
+    at_boundary: bool  # every match passes a \b before its first character
+
+
+def _first_characters(items) -> _Start | None:
+    """How a match of the sequence starts; None when it may start with any character (a
+    class such as \\w, a negation, a back reference)."""
+    characters: frozenset[tuple[int, int]] = frozenset()
+    at_boundary = True  # of the ways that consumed a character inside an item so far
+    passed = False  # a \b before this point on every way that has consumed nothing yet
+    for op, av in items:
+        if op is sre.AT:
+            if av in _ENDS:
+                return _Start(characters, _AT_END, at_boundary and passed)
+            passed = passed or av is sre.AT_BOUNDARY
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return _Start(characters | {(av, av)}, _NEVER, at_boundary and passed)
+        if op is sre.IN:
+            ranges = _class_ranges(av)
+            return (
+                None
+                if ranges is None
+                else _Start(characters | ranges, _NEVER, at_boundary and passed)
+            )
+        inner = _inner_first_characters(op, av)
+        if inner is None:
+            return None
+        characters |= inner.characters
+        at_boundary = at_boundary and (passed or inner.at_boundary)
+        if inner.empty != _ANYWHERE:
+            return _Start(characters, inner.empty, at_boundary)
+    return _Start(characters, _ANYWHERE, at_boundary and passed)
+
+
+def _inner_first_characters(op, av) -> _Start | None:
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        return None if add_flags or del_flags else _first_characters(body)
+    if op is sre.ATOMIC_GROUP:
+        return _first_characters(av)
+    if op is sre.BRANCH:
+        found = [_first_characters(alternative) for alternative in av[1]]
+        if any(f is None for f in found):
+            return None
+        return _Start(
+            frozenset().union(*(f.characters for f in found)),
+            max(f.empty for f in found),
+            all(f.at_boundary for f in found),
+        )
+    if op in _REPEATS:
+        found = _first_characters(av[2])
+        return found if found is None or av[0] else found._replace(empty=_ANYWHERE)
+    return None  # any character, a category, a back reference
+
+
+def _class_ranges(items) -> frozenset[tuple[int, int]] | None:
+    ranges = set()
+    for kind, value in items:
+        if kind is sre.LITERAL:
+            ranges.add((value, value))
+        elif kind is sre.RANGE:
+            ranges.add(value)
+        else:
+            return None  # a negation or a category (\\w, \\d)
+    return frozenset(ranges)
+
+
+def _class_item(low: int, high: int) -> str:
+    first, last = (re.escape(chr(code)) for code in (low, high))
+    return first if low == high else f"{first}-{last}"
 
 
 def gated(regex: re.Pattern) -> Gated | re.Pattern:

@@ -7,6 +7,8 @@ import pkgutil
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import transforms
 from tests.fingerprint import generated_articles, sample_articles
@@ -19,6 +21,7 @@ from transforms.cues import (
     gated_by_parts,
     holds_any,
     holds_one_way,
+    led_by_first_characters,
     literal_cues,
 )
 from transforms.text import fold_case, split_sentences
@@ -162,3 +165,40 @@ def test_gates_and_any_way_answer_as_the_pattern(matches):
                 assert holds(text) == holds_one_way(text, ways)
             checked += 1
     assert checked > 20
+
+
+def test_first_characters_are_read_from_every_alternative():
+    led = led_by_first_characters(r"\b(?:kill(?:ed|s)?|dead)\s+and\b|\b(?:[Ww]ound|hurt)\w*")
+    assert led.startswith(r"\b(?=[Wdhkw])")  # each alternative opens at a \b
+
+
+def test_a_pattern_that_may_match_empty_at_the_end_is_led_by_the_end_too():
+    led = led_by_first_characters(r"\b(?:another\s+)?(?:some\s+)?$")
+    assert led.startswith(r"\b(?=[as]|$)")
+    assert [m.span() for m in re.finditer(led, "x another ")] == [(2, 10)]
+    assert [m.span() for m in re.finditer(led, "x y")] == [(3, 3)]
+
+
+def test_a_boundary_is_added_only_where_every_match_starts_at_one():
+    assert led_by_first_characters(r"(?:\bthe|of)\s").startswith("(?=[ot])")
+    assert led_by_first_characters(r"(?<![\w-])[A-Z][a-z]+").startswith("(?=[A-Z])")
+    assert led_by_first_characters(r"\b[A-Z]|\bthe").startswith(r"\b(?=[A-Zt])")
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"a?b?", r"(?i:a)b", r"[^a]b", r"."])
+def test_no_lead_where_a_match_may_start_anywhere(pattern):
+    with pytest.raises(ValueError):
+        led_by_first_characters(pattern)
+
+
+@given(st.text(alphabet="abdeiklnorstw -.'AKW\n", max_size=40))
+def test_a_led_pattern_finds_what_the_pattern_finds(text):
+    for pattern in (
+        r"\b(?:kill(?:ed|s)?|dead)\s+and\b|\b(?:[Ww]ound|hurt)\w*",
+        r"\b(?:another\s+)?(?:some\s+)?$",
+        r"(?:\bthe|of)\s|'s\b",
+    ):
+        led = led_by_first_characters(pattern)
+        assert [m.span() for m in re.finditer(led, text)] == [
+            m.span() for m in re.finditer(pattern, text)
+        ]

@@ -477,7 +477,7 @@ LED_PATTERNS = [
     (sentence, "_THEN_DIED", None, False),
     (sources, "_ATTRIBUTION", None, True),
 ]
-_LED = re.compile(r"\\b\(\?=\[[^\]]*\](?:\|\$)?\)\(\?:(?P<pattern>.*)\)", re.DOTALL)
+_LED = re.compile(r"(?:\\b)?\(\?=\[[^\]]*\](?:\|\$)?\)\(\?:(?P<pattern>.*)\)", re.DOTALL)
 
 
 @pytest.mark.parametrize(("module", "name", "window", "original"), LED_PATTERNS)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transforms.cues import holds_any
+from transforms.cues import holds_any, led_by_first_characters
 from transforms.extract.casualties.lexicon import (
     _PERSON_SINGULAR,
     _PERSON_SINGULAR_LIST,
@@ -168,14 +168,6 @@ class _Ending:
         return None
 
 
-def led_by(characters: str, pattern: str, or_empty_at_end: bool = False) -> str:
-    """A pattern whose matches start at a word boundary, behind a lookahead for the characters
-    they start with (or the end, where it may match empty): a search then tests one character at
-    each boundary before it tries the alternatives, which the engine cannot skip on its own
-    (each starts with a group or a \\b). The tests hold each to its pattern."""
-    return rf"\b(?=[{characters}]{'|$' if or_empty_at_end else ''})(?:{pattern})"
-
-
 def ascii_variant(regex: re.Pattern) -> re.Pattern:
     """The regex compiled with re.ASCII: its \\w, \\b, \\d and \\s then read ASCII classes,
     which the engine looks up in a table, not in Unicode's (several calls a character). On text
@@ -307,16 +299,14 @@ _PASSIVE_LEFT = _ci(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # rebel rocket attacks on the eastern district of the city rose to 8" (the left window above is
 # too short for it; read only where "toll" is in a wider window).
 _FAR_TOLL_LEFT = _ci(
-    led_by(
-        "dt",
+    led_by_first_characters(
         r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+[^.;:]{0,160}?\b(?:rose|risen|rises|climbed|increased"
         r"|jumped|reached|grew|mounted|soared)(?:\s+(?:at|to))?\s*$",
     )
 )
 # "killing and injuring dozens" counts casualties of both kinds together: no figure.
 _AMBIGUOUS_LEFT = _ci(
-    led_by(
-        "kdiw",
+    led_by_first_characters(
         r"\b(?:kill(?:ing|ed|s)?|dead)\s+(?:and|or)\s+(?:injur|wound)\w*\s*$"
         r"|\b(?:injur|wound)\w*\s+(?:and|or)\s+kill\w*\s*$",
     )
@@ -337,8 +327,7 @@ _SUBSET_LEFT = _Ending(
 _BEING = _ci(r"\s+being\b")
 _ADD_LEFT = _Ending(
     _ci(
-        led_by(
-            "iabpt",
+        led_by_first_characters(
             r"\b(?:in\s+addition\s+to|along\s+with|as\s+well\s+as|besides|plus|together\s+with)\s*$",
         )
     ),
@@ -379,8 +368,7 @@ _LIST_BEFORE = _Ending(
 )
 # One death named without a number: "which led to his death", "There was a fatality".
 _ONE_DEATH = _ci(
-    led_by(
-        "lrao",
+    led_by_first_characters(
         r"\b(?:led|leading|leads|resulted|resulting|results)\s+(?:to|in)\s+(?:his|her|the)\s+death\b"
         r"|\b(?:a|one)\s+(?:single\s+)?fatality\b",
     )
@@ -391,8 +379,7 @@ _PARTITIVE = _ci(
 # (The modifiers' words and spaces are possessive: neither can end inside the other or before a
 # head, which starts with a letter; a backtrack into them could only fail, at some cost.)
 _SINGULAR = _ci(
-    led_by(
-        "ahiot",
+    led_by_first_characters(
         rf"\b(?P<det>an?|one|the|his|her|their|its|another)\s+(?P<mods>(?:(?!(?:and|or|an?|the|were|was|who|with|by|in|of|at|on|to|from|killed|kills|shot|stabbed|murdered|wounded|injured)\b)[\w'’.-]++\s++){{0,5}})(?P<head>{_PERSON_SINGULAR})\b"
         r"|\b(?P<reflexive>himself|herself|themselves)\b"
         rf"|\b(?:another|a\s+(?:{'|'.join(ORDINALS)}))\b"
@@ -505,9 +492,8 @@ _URL_LEFT = _ci(r"\burl(?:\s+\d+)*\s+$")
 # Searched back from each auxiliary or "died" (found with str.find), in a short window: a scan of
 # the whole sentence for capitalised words costs more than the rest of the reading of names.
 _NAMED = re.compile(
-    led_by(
-        "A-Zhs",
-        r"(?P<name>(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+|(?<![\w'’-])(?:[Hh]e|[Ss]he))"
+    led_by_first_characters(  # (its \b is implied: a letter after no word character)
+        r"\b(?P<name>(?<![\w'’-])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+|(?<![\w'’-])(?:[Hh]e|[Ss]he))"
         r"(?:\s*,[^,;.]{1,80},)?(?:\s+(?:who|later|then|also|\w+ly))*\s*$",
     )
 )

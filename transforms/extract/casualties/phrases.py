@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.cues import holds_any
+from transforms.cues import holds_any, led_by_first_characters
 from transforms.extract.casualties.lexicon import (
     _NOT_NAMES,
     _NUMBER_WORDS,
@@ -59,7 +59,6 @@ from transforms.extract.casualties.patterns import (
     anchored_finditer,
     by_last_character,
     finditer_from,
-    led_by,
     reads_as_ascii,
     word_starts,
 )
@@ -93,11 +92,9 @@ def letter_runs(low: str) -> set[str]:
 
 
 _AMOUNT_START = _ci(
-    led_by(
-        "".join(sorted({"a", "f", "o", "b", "h"} | {qualifier[0] for qualifier in QUALIFIERS})),
+    led_by_first_characters(
         r"\b(?:(?:another|an\s+additional|additional|a\s+further|further|other)\s+)?"
         rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:between\s+|half\s+a\s+|an?\s+)?$",
-        or_empty_at_end=True,
     )
 )
 # The last words an _AMOUNT_START match can have before its spaces: text that ends otherwise

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from transforms.cues import holds_any
+from transforms.cues import holds_any, led_by_first_characters
 from transforms.extract.casualties.categories import _categorise, _lists
 from transforms.extract.casualties.lexicon import _ci, lowercase
 from transforms.extract.casualties.patterns import (
     _NEGATION,
     _NEGATION_STARTS,
     finditer_from,
-    led_by,
     word_starts,
 )
 from transforms.extract.casualties.phrases import _Phrase, _phrases, letter_runs
@@ -38,8 +37,7 @@ _STEMS = (
 )  # fmt: skip
 # Reports the text itself doubts: kept as figures, left out of the total (conservative coding).
 _UNCONFIRMED = _ci(
-    led_by(
-        "uncd",
+    led_by_first_characters(
         r"\bunconfirmed\b|\bunverified\b|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
         r"|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b|\bdenied\s+(?:the\s+)?reports?\b",
     )
@@ -98,8 +96,7 @@ def _candidate_sentences(low_body: str, sentences: list[Sentence]) -> set[int]:
 # were injured". Its "others" restate that toll's groups; they add to no later one.
 _EARLIER_WORDS = frozenset(["earlier", "previously", "initially"])
 _EARLIER_TOLL = _ci(
-    led_by(
-        "epi",
+    led_by_first_characters(
         r"\b(?:earlier|previously|initially)\s+(?:put|gave|set|reported|said|stated)\b[^.;]{0,40}?\btoll\b",
     )
 )
@@ -108,8 +105,7 @@ _EARLIER_TOLL = _ci(
 # died", "the girl had died from her injuries", "succumbed to his wounds").
 _LATER_DEATH_WORDS = frozenset(["has", "had", "later", "succumbed", "injuries", "wounds"])
 _LATER_DEATH = _ci(
-    led_by(
-        "hlsd",
+    led_by_first_characters(
         r"\b(?:has|had|later)\s+died\b|\bsuccumbed\b"
         r"|\bdied\b[^.;]{0,40}?\b(?:from|of)\s+(?:his|her|the)\s+(?:\w+\s+)?(?:injuries|wounds)\b",
     )
@@ -173,7 +169,9 @@ def _leave_out_hypotheticals(found: list[Figure], sentence_start: int, low: str)
 
 # The shot who died of it in the same clause: "a boy was shot in the head and died shortly after".
 _THEN_DIED = _ci(
-    led_by("ab", r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b")
+    led_by_first_characters(
+        r"\b(?:and|but)\s+(?:later\s+|then\s+|subsequently\s+)?died\b|\bbefore\s+dying\b"
+    )
 )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from transforms.cues import led_by_first_characters
 from transforms.extract.casualties.lexicon import _ci, first_letter_alternation
 from transforms.extract.casualties.patterns import (
     anchored_finditer,
     ascii_variant,
-    led_by,
     reads_as_ascii,
     word_starts,
 )
@@ -76,9 +76,7 @@ _SOURCE_MORE = [w for w in _SOURCE_FIRST if w not in ("a", "an")] + [
 ]
 _CAPITALISED = r"[A-Z][\w'’.-]*+"
 _ATTRIBUTION = re.compile(
-    led_by(
-        # a capital, or the first letter of "according", "per" or a source's word
-        "A-Z" + "".join(sorted({"a", "p"} | {word[0] for word in _SOURCE_FIRST})),
+    led_by_first_characters(
         r"\b[Aa]ccording\s+to\s+(?P<acc>[^,;.]{2,80}?)(?=\s*(?:[,;.]|$|\b(?:who|which|that)\b))"
         r"|\bper\s+(?P<per>the\s+[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))"
         rf"|(?P<subj>\b(?:{_CAPITALISED}|{first_letter_alternation(_SOURCE_FIRST)})"
