@@ -26,6 +26,6 @@ def cap_malloc_arenas(arenas: int = 1) -> None:
         ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, arenas)
 
 
-# At import, before any thread has made an arena: capped later, five already existed.
+# At import, before any thread has made an arena (capped as the flow began, five existed).
 if "MALLOC_ARENA_MAX" not in os.environ:  # a user's own setting (read by glibc) wins
     cap_malloc_arenas()
