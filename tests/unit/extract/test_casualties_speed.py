@@ -461,8 +461,9 @@ def test_an_age_apposition_is_a_one_or_two_digit_amount(original_texts):
                 assert phrases._age_apposition(low, text, start, end) is None, (text, start)
 
 
-# The patterns behind a first-character lookahead (patterns.led_by), with the window each is
-# searched in (None: searched on to the text's end), and whether it reads the original text.
+# The patterns behind a first-character lookahead (cues.led_by_first_characters), with the
+# window each is searched in (None: searched on to the text's end), and whether it reads the
+# original text.
 LED_PATTERNS = [
     (patterns, "_SINGULAR", None, False),
     (patterns, "_ONE_DEATH", None, False),

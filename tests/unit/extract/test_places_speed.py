@@ -117,22 +117,18 @@ def test_an_articles_candidates_are_freed_without_the_cycle_collector():
     import gc
 
     from tests.fingerprint import sample_articles
+    from transforms.collector import cycle_collection_paused
     from transforms.extract.article import extract_article
 
     article = next(iter(sample_articles()))
     extract_article(article)  # memos and lazy patterns filled first
-    enabled = gc.isenabled()
     gc.collect()
-    gc.disable()
-    try:
+    with cycle_collection_paused():
         candidates = find_candidates(article["body"])
         assert candidates and model._listing(candidates).candidates == candidates
         del candidates
         extract_article(article)
         assert gc.collect() == 0
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def test_a_memo_computes_each_answer_once_and_empties_when_full():

@@ -4,6 +4,7 @@ loads."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import subprocess
 import sys
@@ -13,15 +14,20 @@ import pytest
 from tests.conftest import ROOT
 
 
-def _backend_after(module: str, env_value: str | None = None) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-    if env_value:
-        env["ARROW_DEFAULT_MEMORY_POOL"] = env_value
-    code = f"import {module}\nimport pyarrow\nprint(pyarrow.default_memory_pool().backend_name)"
+def _fresh_output(code: str, variable: str, value: str | None) -> str:
+    """What `code` prints in a fresh interpreter, with `variable` set to `value` or unset."""
+    env = {k: v for k, v in os.environ.items() if k != variable}
+    if value:
+        env[variable] = value
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
     )
     return done.stdout.strip()
+
+
+def _backend_after(module: str, env_value: str | None = None) -> str:
+    code = f"import {module}\nimport pyarrow\nprint(pyarrow.default_memory_pool().backend_name)"
+    return _fresh_output(code, "ARROW_DEFAULT_MEMORY_POOL", env_value)
 
 
 @pytest.mark.parametrize(
@@ -56,16 +62,12 @@ with tempfile.NamedTemporaryFile("r") as out:
 
 
 def _malloc_heaps_after_threads(module: str, arena_max: str | None = None) -> int:
-    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
-    if arena_max:
-        env["MALLOC_ARENA_MAX"] = arena_max
+    try:
+        ctypes.CDLL("libc.so.6").malloc_info  # noqa: B018
+    except (OSError, AttributeError):
+        pytest.skip("not glibc's malloc: no malloc_info to count its heaps")
     code = _HEAPS_AFTER_THREADS.format(module=module)
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
-    )
-    if done.returncode:
-        pytest.skip(f"not glibc's malloc (no malloc_info): {done.stderr.strip()[-200:]}")
-    return int(done.stdout)
+    return int(_fresh_output(code, "MALLOC_ARENA_MAX", arena_max))
 
 
 def test_our_processes_keep_one_malloc_arena_however_many_threads_allocate():
