@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -9,23 +10,68 @@ from datetime import date, datetime, timedelta
 
 from transforms.extract.dates import as_date as mention_date  # date, datetime or ISO text
 from transforms.resolve.model import Cluster, Mention, ResolveConfig
-from transforms.resolve.places import km_to
+from transforms.resolve.places import EARTH_RADIUS_KM, km_to
 
 
-class ClusterIndex:
-    """Core clusters by day, and by town and map cell, to find a mention's candidates fast."""
+class PlaceIndex:
+    """Clusters by latitude, town, place and admin1: for a mention, a list of clusters that
+    holds every one whose place passes `_fit`'s place test, to try those alone."""
 
     def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
+        self.clusters = clusters
+        self.config = config
+        placed = sorted((c.coords[0], n) for n, c in enumerate(clusters) if c.coords)
+        self.latitudes = [lat for lat, _ in placed]
+        self.by_latitude = [clusters[n] for _, n in placed]
+        self.by_geonameid: dict[int, list[Cluster]] = defaultdict(list)
+        self.by_place: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_admin1: dict[str, list[Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            for geonameid in cluster.geonameids:
+                self.by_geonameid[geonameid].append(cluster)
+            for place in cluster.places:
+                self.by_place[place].append(cluster)
+            if cluster.admin1 is not None:
+                self.by_admin1[cluster.admin1].append(cluster)
+
+    def at_place(self, mention: Mention) -> list[Cluster]:
+        """The branches of `_fit`'s place test, as lookups (a cluster may come twice)."""
+        if mention.fine_place:
+            return (
+                self.within(mention.lat, self.config.same_place_km)
+                + self.by_geonameid.get(mention.geonameid, [])
+                + self.by_place.get(mention.place, [])
+            )
+        if mention.lat is not None and mention.geo_precision == 2:
+            return self.within(mention.lat, self.config.near_km)
+        if mention.admin1 is not None:
+            return self.by_admin1.get(mention.admin1, [])
+        return self.clusters
+
+    def within(self, lat: float | None, km: float) -> list[Cluster]:
+        """Clusters less than `km` north or south of `lat`: a great circle is never shorter
+        than its north-south part, so none farther can be within `km` (the margin is for
+        rounding)."""
+        if lat is None:
+            return []
+        reach = math.degrees(km / EARTH_RADIUS_KM) * (1 + 1e-9) + 1e-9
+        start = bisect.bisect_left(self.latitudes, lat - reach)
+        end = bisect.bisect_right(self.latitudes, lat + reach)
+        return self.by_latitude[start:end]
+
+
+class ClusterIndex(PlaceIndex):
+    """Core clusters by day, and by place and map cell, to find a mention's candidates fast."""
+
+    def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
+        super().__init__(clusters, config)
         self.cell = max(config.near_km, config.same_place_km, config.same_actor_km) / 111.0
         self.by_day: dict[date, list[Cluster]] = defaultdict(list)
         self.by_cell: dict[tuple[int, int], list[Cluster]] = defaultdict(list)
-        self.by_geonameid: dict[int, list[Cluster]] = defaultdict(list)
         for cluster in clusters:
             self.by_day[cluster.day].append(cluster)
             if cluster.coords:
                 self.by_cell[self._cell(*cluster.coords)].append(cluster)
-            for geonameid in cluster.geonameids:
-                self.by_geonameid[geonameid].append(cluster)
 
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
         return (math.floor(lat / self.cell), math.floor(lon / self.cell))
@@ -38,6 +84,8 @@ class ClusterIndex:
         if not days:
             return ()
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
+            if mention.fine_place or mention.admin1 is not None:
+                return [c for c in self.at_place(mention) if lo <= c.day <= hi]
             return [c for day in days for c in self.by_day[day]]
         row, column = self._cell(mention.lat, mention.lon)
         shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
@@ -49,7 +97,33 @@ class ClusterIndex:
             for c in self.by_cell.get((r, k), ())
         ]
         nearby += self.by_geonameid.get(mention.geonameid, ())
+        nearby += self.by_place.get(mention.place, ())  # a place component may span cells
         return (c for c in nearby if lo <= c.day <= hi)
+
+
+class RecallIndex(PlaceIndex):
+    """Every cluster of a block by place and by day, for the historical mentions: trying these
+    gives the answer of trying every cluster whose window meets the mention's."""
+
+    def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
+        super().__init__(clusters, config)
+        self.on_day: dict[date, list[Cluster]] = defaultdict(list)
+        self.wide: list[Cluster] = []  # clusters whose window is more than a day
+        for cluster in clusters:
+            if cluster.lo == cluster.hi:
+                self.on_day[cluster.lo].append(cluster)
+            else:
+                self.wide.append(cluster)
+
+    def candidates(self, mention: Mention) -> list[Cluster]:
+        lo, hi = mention.lo, mention.hi
+        if mention.fine_place or mention.lat is not None or mention.admin1 is not None:
+            return [c for c in self.at_place(mention) if c.lo <= hi and lo <= c.hi]
+        # No place to look up: every cluster of the window.
+        found = [c for c in self.wide if c.lo <= hi and lo <= c.hi]
+        if lo == hi:
+            return found + self.on_day.get(lo, [])
+        return found + [c for day, on_day in self.on_day.items() if lo <= day <= hi for c in on_day]
 
 
 def attach(mention: Mention, index: ClusterIndex, config: ResolveConfig) -> Cluster | None:

@@ -12,12 +12,14 @@ from datetime import date
 from transforms.extract.places.town_names import names_town
 from transforms.resolve.model import Mention, ResolveConfig
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius
+
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def km_between(a: Mention, b: Mention) -> float:

@@ -10,7 +10,7 @@ from operator import attrgetter
 from transforms.resolve.blocks import FoldedNames, month_of, prepare_mention
 from transforms.resolve.clusters import core_clusters, join_same_actor
 from transforms.resolve.events import event_ids, event_rows
-from transforms.resolve.matching import ClusterIndex, attach, best_cluster
+from transforms.resolve.matching import ClusterIndex, RecallIndex, attach, best_cluster
 from transforms.resolve.model import DEFAULT_CONFIG, Cluster, Mention, Resolution, ResolveConfig
 from transforms.resolve.places import assign_places, coarse_key
 
@@ -79,19 +79,9 @@ def _resolve_block(
             for key, members in sorted(leftovers.items(), key=lambda kv: str(kv[0]))
         ]
     if historical:
-        # The candidates of a recalled event: the clusters whose window meets its window.
-        by_day: dict[date, list[Cluster]] = defaultdict(list)
-        wide = []
-        for cluster in clusters:
-            if cluster.lo == cluster.hi:
-                by_day[cluster.lo].append(cluster)
-            else:
-                wide.append(cluster)
+        index = RecallIndex(clusters, config)
         for mention in historical:
-            lo, hi = mention.lo, mention.hi
-            candidates = [c for c in wide if c.lo <= hi and lo <= c.hi]
-            candidates += [c for day, on_day in by_day.items() if lo <= day <= hi for c in on_day]
-            target = best_cluster(mention, candidates, config)
+            target = best_cluster(mention, index.candidates(mention), config)
             if target is not None:
                 target.recalled_by.append(mention)
     country, month = block
