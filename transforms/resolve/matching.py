@@ -80,7 +80,10 @@ class ClusterIndex(PlaceIndex):
         """Clusters in the mention's date window (from days_earlier before) that could be at
         its place."""
         lo, hi = mention.lo - timedelta(days=days_earlier), mention.hi
-        days = [day for day in self.by_day if lo <= day <= hi]  # a block has at most 31
+        if lo == hi:
+            days = [lo] if lo in self.by_day else []
+        else:
+            days = [day for day in self.by_day if lo <= day <= hi]  # a block has at most 31
         if not days:
             return ()
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
@@ -158,12 +161,12 @@ def _fits(
     mention: Mention, candidates: Iterable[Cluster], config: ResolveConfig
 ) -> list[tuple[int, Cluster]]:
     """(score, cluster) for each distinct candidate the mention could belong to."""
-    scored: dict[int, tuple[int, Cluster]] = {}
+    scored: dict[Cluster, tuple[int, Cluster]] = {}  # a Cluster hashes by identity
     for cluster in candidates:
-        if id(cluster) not in scored:
+        if cluster not in scored:
             score = _fit(mention, cluster, config)
             if score is not None:
-                scored[id(cluster)] = (score, cluster)
+                scored[cluster] = (score, cluster)
     return list(scored.values())
 
 
