@@ -18,7 +18,6 @@ class PlaceIndex:
     holds every one whose place passes `_fit`'s place test, to try those alone."""
 
     def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
-        self.clusters = clusters
         self.config = config
         placed = sorted((c.coords[0], n) for n, c in enumerate(clusters) if c.coords)
         self.latitudes = [lat for lat, _ in placed]
@@ -34,8 +33,9 @@ class PlaceIndex:
             if cluster.admin1 is not None:
                 self.by_admin1[cluster.admin1].append(cluster)
 
-    def at_place(self, mention: Mention) -> list[Cluster]:
-        """The branches of `_fit`'s place test, as lookups (a cluster may come twice)."""
+    def at_place(self, mention: Mention) -> list[Cluster] | None:
+        """The branches of `_fit`'s place test, as lookups (a cluster may come twice); None
+        when the mention has no place to test, and any cluster may pass."""
         if mention.fine_place:
             return (
                 self.within(mention.lat, self.config.same_place_km)
@@ -46,7 +46,7 @@ class PlaceIndex:
             return self.within(mention.lat, self.config.near_km)
         if mention.admin1 is not None:
             return self.by_admin1.get(mention.admin1, [])
-        return self.clusters
+        return None
 
     def within(self, lat: float | None, km: float) -> list[Cluster]:
         """Clusters less than `km` north or south of `lat`: a great circle is never shorter
@@ -87,9 +87,10 @@ class ClusterIndex(PlaceIndex):
         if not days:
             return ()
         if mention.lat is None or mention.lon is None or mention.geo_precision not in (1, 2):
-            if mention.fine_place or mention.admin1 is not None:
-                return [c for c in self.at_place(mention) if lo <= c.day <= hi]
-            return [c for day in days for c in self.by_day[day]]
+            nearby = self.at_place(mention)
+            if nearby is None:
+                return [c for day in days for c in self.by_day[day]]
+            return [c for c in nearby if lo <= c.day <= hi]
         row, column = self._cell(mention.lat, mention.lon)
         shrink = max(math.cos(math.radians(min(abs(mention.lat), 89.0))), 0.01)
         span = math.ceil(1 / shrink)  # cells are narrower in km away from the equator
@@ -120,9 +121,9 @@ class RecallIndex(PlaceIndex):
 
     def candidates(self, mention: Mention) -> list[Cluster]:
         lo, hi = mention.lo, mention.hi
-        if mention.fine_place or mention.lat is not None or mention.admin1 is not None:
-            return [c for c in self.at_place(mention) if c.lo <= hi and lo <= c.hi]
-        # No place to look up: every cluster of the window.
+        nearby = self.at_place(mention)
+        if nearby is not None:
+            return [c for c in nearby if c.lo <= hi and lo <= c.hi]
         found = [c for c in self.wide if c.lo <= hi and lo <= c.hi]
         if lo == hi:
             return found + self.on_day.get(lo, [])
