@@ -148,6 +148,10 @@ class Lake:
         # each key once, though a killed run's leftovers may hold a row twice
         first_time = None if keys is None else _FirstTime(keys)
         for path in self.files(table):
+            if first_time is not None and not first_time.wanted_in(
+                self.dataset(table, [path]).to_table(columns=[key]).column(key)
+            ):
+                continue  # its key column alone told: the file's other columns go unread
             for batch in self.dataset(table, [path]).to_batches(columns=read):
                 if first_time is not None:
                     batch = batch.filter(first_time.mask(batch.column(key)))
@@ -291,11 +295,13 @@ class _FirstTime:
         self.wanted = pc.unique(wanted)
         self.seen = np.zeros(len(self.wanted), dtype=bool)
 
+    def wanted_in(self, column: pa.Array | pa.ChunkedArray) -> bool:
+        """Whether the column holds a wanted key not seen yet (nothing is marked seen)."""
+        at = self._positions(column)
+        return bool((~self.seen[at[at >= 0]]).any())
+
     def mask(self, column: pa.Array) -> pa.Array:
-        if self.wanted.type != column.type:
-            self.wanted = self.wanted.cast(column.type)
-        at = pc.index_in(column, value_set=self.wanted)
-        at = pc.fill_null(at, -1).to_numpy()
+        at = self._positions(column)
         rows = np.flatnonzero(at >= 0)
         # the first row of each wanted key in this batch, if no earlier batch held it
         keys, first = np.unique(at[rows], return_index=True)
@@ -304,6 +310,13 @@ class _FirstTime:
         mask = np.zeros(len(at), dtype=bool)
         mask[rows[first[unseen]]] = True
         return pa.array(mask)
+
+    def _positions(self, column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+        """Each row's index among the wanted keys, -1 for a key not wanted."""
+        if self.wanted.type != column.type:
+            self.wanted = self.wanted.cast(column.type)
+        at = pc.index_in(column, value_set=self.wanted)
+        return np.asarray(pc.fill_null(at, -1))
 
 
 def _is_temporary(name: str) -> bool:

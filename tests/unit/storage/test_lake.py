@@ -92,6 +92,44 @@ def test_batches_of_wanted_keys_hold_each_key_once(tmp_path):
         assert sorted(ids) == [_article(n)["article_id"] for n in (1, 2, 4)]
 
 
+class _ColumnsRead(Lake):
+    """A lake that records which columns each read of a file asked for."""
+
+    def __init__(self, root) -> None:
+        super().__init__(root)
+        self.read_columns: list[tuple[str, tuple[str, ...]]] = []
+
+    def dataset(self, table: str, files: list[str] | None = None):
+        dataset, lake = super().dataset(table, files), self
+
+        class Recorded:
+            def to_table(self, columns, **options):
+                lake.read_columns.append((files[0], tuple(columns)))
+                return dataset.to_table(columns=columns, **options)
+
+            def to_batches(self, columns, **options):
+                lake.read_columns.append((files[0], tuple(columns)))
+                return dataset.to_batches(columns=columns, **options)
+
+        return Recorded()
+
+
+def test_batches_of_wanted_keys_read_only_the_key_column_of_other_files(tmp_path):
+    lake = _ColumnsRead(tmp_path)
+    for name, numbers in (("a", (0, 1, 2)), ("b", (3, 4, 5)), ("c", (4, 6))):  # 4 again in c
+        lake.append("articles", [_article(n) for n in numbers], skip_keys=set(), batch=name)
+    first, second, third = lake.files("articles")  # read in this order
+    wanted = pa.array([_article(n)["article_id"] for n in (4, 5)])
+    chosen = lake.batches("articles", ["body"], wanted, batch_size=10)
+    assert sorted(b for t in chosen for b in t["body"].to_pylist()) == ["body 4", "body 5"]
+    by_file: dict[str, set[tuple[str, ...]]] = {}
+    for path, columns in lake.read_columns:
+        by_file.setdefault(path, set()).add(columns)
+    assert by_file[second] == {("article_id",), ("body", "article_id")}
+    # Nothing wanted, or only a key already given: the key column alone is read.
+    assert by_file[first] == by_file[third] == {("article_id",)}
+
+
 def test_a_uri_lake_reads_writes_and_fingerprints_like_a_local_one():
     lake = Lake("memory://unit-test-lake/root")
     assert not lake.is_local
