@@ -148,11 +148,12 @@ class Lake:
         # each key once, though a killed run's leftovers may hold a row twice
         first_time = None if keys is None else _FirstTime(keys)
         for path in self.files(table):
+            file = self.dataset(table, [path])
             if first_time is not None and not first_time.wanted_in(
-                self.dataset(table, [path]).to_table(columns=[key]).column(key)
+                file.to_table(columns=[key]).column(key)
             ):
                 continue  # its key column alone told: the file's other columns go unread
-            for batch in self.dataset(table, [path]).to_batches(columns=read):
+            for batch in file.to_batches(columns=read):
                 if first_time is not None:
                     batch = batch.filter(first_time.mask(batch.column(key)))
                 if read is not columns:
