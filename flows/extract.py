@@ -33,7 +33,7 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
     With `pending` articles that fit in one batch, starting worker processes (each loads the
     gazetteer) costs more than the batch itself, so it runs on a thread of the flow.
     """
-    workers = _workers(params)
+    workers = params.worker_count()
     if pending is not None and _one_batch(params, pending):
         return ThreadPoolTaskRunner(max_workers=1)
     if params.runner == "dask":
@@ -55,10 +55,6 @@ def task_runner_for(params: PipelineParams, pending: int | None = None) -> TaskR
         # the pool while a task's Prefect bookkeeping runs, so no worker waits for it.
         return ThreadPoolTaskRunner(max_workers=2 * workers)
     return ThreadPoolTaskRunner(max_workers=workers)
-
-
-def _workers(params: PipelineParams) -> int:
-    return params.workers or os.cpu_count() or 2
 
 
 def _one_batch(params: PipelineParams, pending: int) -> bool:
@@ -131,7 +127,7 @@ def _worker_pool_for(params: PipelineParams, run_id: str, pending: int) -> Itera
     if params.runner != "process" or _one_batch(params, pending):
         yield
         return
-    with worker_pool(_workers(params)) as pool:
+    with worker_pool(params.worker_count()) as pool:
         _WORKER_POOLS[run_id] = pool
         try:
             yield
@@ -142,7 +138,7 @@ def _worker_pool_for(params: PipelineParams, run_id: str, pending: int) -> Itera
 def _extract_batches(params: PipelineParams, run_id: str, todo: pa.Array, totals: dict) -> None:
     lake = Lake(params.lake)
     # Bounded read-ahead: at most a few batches per worker are in memory at once.
-    max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * _workers(params))
+    max_in_flight = max(MIN_BATCHES_IN_FLIGHT, 2 * params.worker_count())
     in_flight = []
     for batch in lake.batches("articles", ARTICLE_COLUMNS, todo, params.batch_size):
         # One Arrow table, not a list of dicts: Prefect walks list parameters item by item

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -30,7 +31,8 @@ class PipelineParams(BaseModel):
     """What to read, where the lake and warehouse live, and how many articles a task handles.
 
     `runner` picks where extraction batches run: threads of the flow's process, a pool of
-    local processes, or a Dask cluster (a temporary local one, or `dask_address`).
+    local processes, or a Dask cluster (a temporary local one, or `dask_address`). With a
+    local pool, ingest reads files and resolve redoes blocks in `workers` processes too.
     `lock_wait_seconds` is how long a run waits for an overlapping run to finish before it
     gives up with a clear message.
     """
@@ -45,3 +47,8 @@ class PipelineParams(BaseModel):
     workers: int | None = Field(default=None, ge=1, le=1024)
     dask_address: str | None = None
     lock_wait_seconds: float = Field(default=0.0, ge=0)
+
+    def worker_count(self) -> int:
+        """Local worker processes for runner "process" (and Dask's temporary cluster): `workers`,
+        else one per CPU."""
+        return self.workers or os.cpu_count() or 2

@@ -6,8 +6,6 @@ received new mentions, in parallel local processes when the run uses more than o
 
 from __future__ import annotations
 
-import os
-
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -23,7 +21,7 @@ def resolve_lake_events(lake_root: str, workers: int) -> dict[str, int]:
 
 @flow(name="resolve")
 def resolve(params: PipelineParams) -> dict[str, int]:
-    workers = 1 if params.runner == "thread" else params.workers or os.cpu_count() or 1
+    workers = 1 if params.runner == "thread" else params.worker_count()
     counts = resolve_lake_events(params.lake, workers)
     get_run_logger().info(
         "resolve: %d events (%d blocks redone from %d mentions)",

@@ -101,6 +101,14 @@ def read_file(path: str) -> Harvest:
     return harvest(path, raw, items_from_bytes(path, raw))
 
 
+def read_files(paths: list[str]) -> Harvest:
+    """read_file of each path, in order, gathered into one Harvest. Never raises."""
+    found = Harvest()
+    for path in paths:
+        found.extend(read_file(path))
+    return found
+
+
 def read_url_list(path: str) -> list[str]:
     """The lines of a URL-list file, without blanks and # comments. Raises SourceError."""
     try:

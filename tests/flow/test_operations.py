@@ -237,11 +237,14 @@ def test_dask_workers_give_the_same_tables_as_threads(tmp_path, reference):
 
 
 def test_process_workers_give_the_same_tables_as_threads(tmp_path, reference, monkeypatch):
-    def not_here(article):
-        raise AssertionError("runner 'process' extracted a batch in the flow's own process")
+    def not_here(*args):
+        raise AssertionError("runner 'process' read or extracted in the flow's own process")
 
-    # The workers import the extractor afresh; only the flow process sees this stand-in.
+    # The workers import the reader and extractor afresh; only the flow process sees these
+    # stand-ins. One file per read task, so that the files take several batches.
+    monkeypatch.setattr("sources.files.read_file", not_here)
     monkeypatch.setattr("transforms.extract.article.extract_article", not_here)
+    monkeypatch.setattr("flows.ingest.MIN_FILES_PER_TASK", 1)
     sources, threads = _inputs(tmp_path / "in"), reference
     processes = _params(tmp_path, "process", sources, runner="process", workers=2)
     result = pipeline(processes)
