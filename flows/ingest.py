@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -252,7 +253,11 @@ def _read_in_order(
                 for later in paths[number : number + ahead]:
                     key = (run_id, tuple(later))
                     if key not in _READ_AHEAD:
-                        _READ_AHEAD[key] = pool.submit(read_files, later)
+                        try:
+                            _READ_AHEAD[key] = pool.submit(read_files, later)
+                        except BrokenProcessPool:  # a worker died: the rest is read here
+                            ahead = 0
+                            break
                 yield batch, read_sources(quote(paths[number]), run_id)
         finally:  # a run that stops early leaves no batch behind
             for later in paths:
