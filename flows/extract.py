@@ -14,6 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from engine.extraction import extract_in_pool, extract_to_lake, worker_pool
+from engine.workers import release_memory
 from flows import progress
 from flows.params import PipelineParams
 from storage.lake import Lake
@@ -154,3 +155,6 @@ def _add(totals: dict[str, int], counts: dict[str, int]) -> None:
     for name, value in counts.items():
         totals[name] += value
     progress.current().advance("extract", counts["articles"])
+    # A batch's garbage (its rows, pickles and Parquet buffers) is freed to malloc, which keeps
+    # the pages: without this the flow process grew by about 40 MB per 100k articles extracted.
+    release_memory()
