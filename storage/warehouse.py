@@ -158,8 +158,21 @@ def _remove_stale_builds(target: Path) -> None:
         stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
 
 
+# Rows per row group of the warehouse's tables (DuckDB's default is 122,880). DuckDB writes
+# a row group to the file only once it is full, so with the default a 100k-article `articles`
+# (about 400 MB of bodies) was one row group that outgrew the memory limit, went to temporary
+# files and was compressed at commit: 13.7 s of a 19.6 s publish, against 3.5 s with 16,384.
+ROW_GROUP_SIZE = 16_384
+
+
 def _connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path), config={"memory_limit": BUILD_MEMORY_LIMIT})
+    con = duckdb.connect(
+        config={"memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": f"{path}.tmp"}
+    )
+    # Attached, not opened: the row group size is an option of ATTACH only.
+    quoted = str(path).replace("'", "''")
+    con.execute(f"attach '{quoted}' as warehouse (row_group_size {ROW_GROUP_SIZE})")
+    con.execute("use warehouse")
     # The publish SQL keeps only this version's mentions: older versions' rows stay in the
     # lake, and published beside the new ones they would count an article's victims twice.
     con.execute("set variable extractor_version = ?", [EXTRACTOR_VERSION])

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from storage.lake import Lake
-from storage.warehouse import WarehouseError, connect_read_only, publish
+from storage.warehouse import ROW_GROUP_SIZE, WarehouseError, connect_read_only, publish
 
 
 def _articles(lake: Lake, start: int, count: int) -> None:
@@ -33,6 +33,25 @@ def test_every_contract_table_and_column_is_published(tmp_path):
         ).fetchall()
     }
     assert {"killed_low", "geo_precision", "extractor_version", "evidence"} <= columns
+
+
+def test_tables_are_stored_in_small_row_groups_with_bodies_in_zstd(tmp_path):
+    # DuckDB writes a row group only once it is full: with its default of 122,880 rows, the
+    # bodies of a large lake were one row group that spilled to temporary files.
+    lake = Lake(tmp_path / "lake")
+    _articles(lake, 0, ROW_GROUP_SIZE + 10)
+    publish(lake, tmp_path / "w.duckdb")
+    segments = (
+        connect_read_only(tmp_path / "w.duckdb")
+        .execute(
+            "select row_group_id, column_name, compression from pragma_storage_info('articles') "
+            "where segment_type <> 'VALIDITY'"
+        )
+        .fetchall()
+    )
+    assert {row_group for row_group, _, _ in segments} == {0, 1}
+    assert {compression for _, column, compression in segments if column == "body"} == {"ZSTD"}
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "lake", tmp_path / "w.duckdb"]
 
 
 def test_open_reader_keeps_its_view_while_a_publish_swaps_the_file(tmp_path):
