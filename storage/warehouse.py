@@ -154,8 +154,13 @@ def sql_digest() -> str:
 
 
 def _remove_stale_builds(target: Path) -> None:
+    # Left by a killed publish (callers hold the run lock): a build file, its WAL, and the
+    # folder of temporary files DuckDB makes when a build outgrows its memory limit.
     for stale in target.parent.glob(f".{target.name}.*.building*"):
-        stale.unlink(missing_ok=True)  # left by a killed publish; callers hold the run lock
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 # Rows per row group of the warehouse's tables (DuckDB's default is 122,880). DuckDB writes

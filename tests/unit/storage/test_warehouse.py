@@ -54,6 +54,18 @@ def test_tables_are_stored_in_small_row_groups_with_bodies_in_zstd(tmp_path):
     assert sorted(tmp_path.iterdir()) == [tmp_path / "lake", tmp_path / "w.duckdb"]
 
 
+def test_a_killed_publishs_leftovers_are_removed_by_the_next(tmp_path):
+    lake, warehouse = Lake(tmp_path / "lake"), tmp_path / "w.duckdb"
+    _articles(lake, 0, 3)
+    build = tmp_path / ".w.duckdb.0123.building"
+    spill = tmp_path / ".w.duckdb.0123.building.tmp"  # DuckDB's temporary files of a large build
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"x")
+    build.write_bytes(b"half a database")
+    assert publish(lake, warehouse)["articles"] == 3
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "lake", warehouse]
+
+
 def test_open_reader_keeps_its_view_while_a_publish_swaps_the_file(tmp_path):
     lake, warehouse = Lake(tmp_path / "lake"), tmp_path / "w.duckdb"
     _articles(lake, 0, 3)
