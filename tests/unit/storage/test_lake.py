@@ -92,6 +92,21 @@ def test_batches_of_wanted_keys_hold_each_key_once(tmp_path):
         assert sorted(ids) == [_article(n)["article_id"] for n in (1, 2, 4)]
 
 
+def test_batches_match_wanted_keys_whole_whatever_their_lengths(tmp_path):
+    # Keys are compared as fixed-width bytes: a key that only starts or ends like a wanted
+    # one, or is cut short of it, must not be taken for it.
+    lake = Lake(tmp_path)
+    ids = ["id12", "id1x", "id1", "id", "é-12", "é-1", "long" * 40]  # longer ones first
+    lake.append("articles", [_article(0) | {"article_id": i} for i in ids], skip_keys=set())
+    for wanted in (["id1"], ["id1", "é-12"], ["id12", "id"], ["long" * 40, "long" * 39], ["zz"]):
+        got = [
+            i
+            for t in lake.batches("articles", ["article_id"], pa.array(wanted), batch_size=3)
+            for i in t.column("article_id").to_pylist()
+        ]
+        assert sorted(got) == sorted(set(wanted) & set(ids))
+
+
 class _ColumnsRead(Lake):
     """A lake that records which columns each read of a file asked for."""
 
