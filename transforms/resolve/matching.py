@@ -13,6 +13,15 @@ from transforms.resolve.model import Cluster, Mention, ResolveConfig
 from transforms.resolve.places import EARTH_RADIUS_KM, km_to
 
 
+def has_place_test(mention: Mention) -> bool:
+    """Whether `_fit` tests the mention's place: a town, "near" a point, or an admin1."""
+    return (
+        mention.fine_place
+        or (mention.lat is not None and mention.geo_precision == 2)
+        or mention.admin1 is not None
+    )
+
+
 class PlaceIndex:
     """Clusters by latitude, town, place and admin1: for a mention, a list of clusters that
     holds every one whose place passes `_fit`'s place test, to try those alone."""
@@ -46,7 +55,7 @@ class PlaceIndex:
             return self.within(mention.lat, self.config.near_km)
         if mention.admin1 is not None:
             return self.by_admin1.get(mention.admin1, [])
-        return None
+        return None  # as has_place_test tells
 
     def within(self, lat: float | None, km: float) -> list[Cluster]:
         """Clusters less than `km` north or south of `lat`: a great circle is never shorter
@@ -113,11 +122,32 @@ class RecallIndex(PlaceIndex):
         super().__init__(clusters, config)
         self.on_day: dict[date, list[Cluster]] = defaultdict(list)
         self.wide: list[Cluster] = []  # clusters whose window is more than a day
+        # The same clusters by kind, for mentions with no place to test (see _fits_by_kind)
+        self.on_day_kinds: dict[date, dict[tuple, list[Cluster]]] = defaultdict(dict)
+        wide_kinds: dict[tuple, list[Cluster]] = {}
         for cluster in clusters:
+            kind = (cluster.family, cluster.perpetrator)
             if cluster.lo == cluster.hi:
                 self.on_day[cluster.lo].append(cluster)
+                self.on_day_kinds[cluster.lo].setdefault(kind, []).append(cluster)
             else:
                 self.wide.append(cluster)
+                wide_kinds.setdefault((cluster.lo, cluster.hi, *kind), []).append(cluster)
+        self.wide_kinds = list(wide_kinds.values())
+
+    def best(self, mention: Mention, config: ResolveConfig) -> Cluster | None:
+        """The one cluster whose window meets the mention's that it fits best, or None when
+        none fits or two fit equally."""
+        if has_place_test(mention):
+            return _single_best(_fits(mention, self.candidates(mention), config))
+        # Every cluster of the window is a candidate: a month's hundreds, for a report of a
+        # past event in a country, tried a kind at a time.
+        lo, hi = mention.lo, mention.hi
+        kinds = [kind for kind in self.wide_kinds if kind[0].lo <= hi and lo <= kind[0].hi]
+        for day, by_kind in self.on_day_kinds.items():
+            if lo <= day <= hi:
+                kinds += by_kind.values()
+        return _single_best(_fits_by_kind(mention, kinds, config))
 
     def candidates(self, mention: Mention) -> list[Cluster]:
         lo, hi = mention.lo, mention.hi
@@ -153,9 +183,19 @@ def _dated_to_publication_day(mention: Mention) -> bool:
     return published == mention.day
 
 
-def best_cluster(mention: Mention, candidates: Iterable[Cluster], config: ResolveConfig):
-    """The one cluster this mention fits best, or None when none fits or two fit equally."""
-    return _single_best(_fits(mention, candidates, config))
+def _fits_by_kind(
+    mention: Mention, kinds: Iterable[list[Cluster]], config: ResolveConfig
+) -> list[tuple[int, Cluster]]:
+    """`_fits` cut to what `_single_best` needs, for a mention with no place to test, over
+    its candidates grouped in kinds: clusters of one window, type family and perpetrator,
+    which `_fit` cannot tell apart for such a mention. One `_fit` per kind, and two clusters
+    of each, which tell a tie at the top as well as all of them would."""
+    scored = []
+    for kind in kinds:
+        score = _fit(mention, kind[0], config)
+        if score is not None:
+            scored += [(score, cluster) for cluster in kind[:2]]
+    return scored
 
 
 def _fits(

@@ -10,7 +10,7 @@ from operator import attrgetter
 from transforms.resolve.blocks import FoldedNames, month_of, prepare_mention
 from transforms.resolve.clusters import core_clusters, join_same_actor
 from transforms.resolve.events import event_ids, event_rows
-from transforms.resolve.matching import ClusterIndex, RecallIndex, attach, best_cluster
+from transforms.resolve.matching import ClusterIndex, RecallIndex, attach
 from transforms.resolve.model import DEFAULT_CONFIG, Cluster, Mention, Resolution, ResolveConfig
 from transforms.resolve.places import assign_places, coarse_key
 
@@ -81,7 +81,7 @@ def _resolve_block(
     if historical:
         index = RecallIndex(clusters, config)
         for mention in historical:
-            target = best_cluster(mention, index.candidates(mention), config)
+            target = index.best(mention, config)
             if target is not None:
                 target.recalled_by.append(mention)
     country, month = block

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from transforms.resolve import DEFAULT_CONFIG
 from transforms.resolve.blocks import FoldedNames, prepare_mention
-from transforms.resolve.matching import ClusterIndex, RecallIndex, _fit
+from transforms.resolve.matching import ClusterIndex, RecallIndex, _fit, _fits, _single_best
 from transforms.resolve.model import Cluster
 
 # Places around two towns, one far north where a degree of longitude is short, with offsets
@@ -71,6 +71,46 @@ def test_recall_candidates_hold_every_cluster_of_the_window_that_fits(found, men
     looked_up = RecallIndex(found, DEFAULT_CONFIG).candidates(mention)
     assert accepted(mention, overlapping) <= {id(c) for c in looked_up}
     assert all(c.lo <= mention.hi and mention.lo <= c.hi for c in looked_up)
+
+
+@settings(max_examples=500, deadline=None)
+@given(clusters(core=False), mentions("query"))
+def test_recall_picks_the_cluster_that_trying_every_one_of_the_window_picks(found, mention):
+    # A mention with no place to test is tried a kind of cluster at a time: same answer,
+    # ties between clusters of one kind included.
+    overlapping = [c for c in found if c.lo <= mention.hi and mention.lo <= c.hi]
+    expected = _single_best(_fits(mention, overlapping, DEFAULT_CONFIG))
+    assert RecallIndex(found, DEFAULT_CONFIG).best(mention, DEFAULT_CONFIG) is expected
+
+
+def test_recall_of_a_country_level_report_tells_clusters_of_one_kind_apart_by_window():
+    def strike(mention_id: str, day: int, precision: str, role: str = "reported"):
+        row = {
+            "mention_id": mention_id,
+            "article_id": f"a{mention_id}",
+            "role": role,
+            "event_date": date(2024, 3, day),
+            "date_precision": precision,
+            "geo_precision": 3,
+            "sub_event_type": "Air/drone strike",
+            "perpetrator": "Russia",
+        }
+        return prepare_mention(row, {}, FoldedNames())
+
+    # One type and perpetrator, windows that end on the same day: March, and 25-31 March.
+    month, week = (
+        Cluster(("coarse", n), [strike(f"c{n}", 28, p)]) for n, p in enumerate(["month", "week"])
+    )
+    index = RecallIndex([week, month], DEFAULT_CONFIG)
+    assert index.best(strike("q1", 10, "day", "historical"), DEFAULT_CONFIG) is month
+    assert index.best(strike("q2", 30, "day", "historical"), DEFAULT_CONFIG) is None  # a tie
+    again = Cluster(("coarse", 2), [strike("c2", 3, "month")])  # March again: a tie on the 10th
+    assert (
+        RecallIndex([week, month, again], DEFAULT_CONFIG).best(
+            strike("q3", 10, "day", "historical"), DEFAULT_CONFIG
+        )
+        is None
+    )
 
 
 @settings(max_examples=300, deadline=None)
