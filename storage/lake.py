@@ -325,7 +325,8 @@ class _FirstTime:
 
 
 def _as_bytes(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Keys as numpy bytes of one width (a null as empty), which sort and compare as the text."""
+    """Keys as numpy bytes of one width (a null as empty), which sort and compare as the text
+    (numpy drops trailing NUL bytes: "a\\x00" is "a", which no id of the lake ends with)."""
     data = pc.fill_null(keys, "").cast(pa.binary()).to_numpy(zero_copy_only=False)
     return data.astype(bytes) if len(data) else np.array([], dtype="S1")
 

@@ -144,9 +144,12 @@ class RecallIndex(PlaceIndex):
         # past event in a country, tried a kind at a time.
         lo, hi = mention.lo, mention.hi
         kinds = [kind for kind in self.wide_kinds if kind[0].lo <= hi and lo <= kind[0].hi]
-        for day, by_kind in self.on_day_kinds.items():
-            if lo <= day <= hi:
-                kinds += by_kind.values()
+        if lo == hi:
+            kinds += self.on_day_kinds.get(lo, {}).values()
+        else:
+            for day, by_kind in self.on_day_kinds.items():
+                if lo <= day <= hi:
+                    kinds += by_kind.values()
         return _single_best(_fits_by_kind(mention, kinds, config))
 
     def candidates(self, mention: Mention) -> list[Cluster]:
