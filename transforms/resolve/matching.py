@@ -13,15 +13,6 @@ from transforms.resolve.model import Cluster, Mention, ResolveConfig
 from transforms.resolve.places import EARTH_RADIUS_KM, km_to
 
 
-def has_place_test(mention: Mention) -> bool:
-    """Whether `_fit` tests the mention's place: a town, "near" a point, or an admin1."""
-    return (
-        mention.fine_place
-        or (mention.lat is not None and mention.geo_precision == 2)
-        or mention.admin1 is not None
-    )
-
-
 class PlaceIndex:
     """Clusters by latitude, town, place and admin1: for a mention, a list of clusters that
     holds every one whose place passes `_fit`'s place test, to try those alone."""
@@ -55,7 +46,7 @@ class PlaceIndex:
             return self.within(mention.lat, self.config.near_km)
         if mention.admin1 is not None:
             return self.by_admin1.get(mention.admin1, [])
-        return None  # as has_place_test tells
+        return None
 
     def within(self, lat: float | None, km: float) -> list[Cluster]:
         """Clusters less than `km` north or south of `lat`: a great circle is never shorter
@@ -120,47 +111,50 @@ class RecallIndex(PlaceIndex):
 
     def __init__(self, clusters: list[Cluster], config: ResolveConfig) -> None:
         super().__init__(clusters, config)
-        self.on_day: dict[date, list[Cluster]] = defaultdict(list)
-        self.wide: list[Cluster] = []  # clusters whose window is more than a day
-        # The same clusters by kind, for mentions with no place to test (see _fits_by_kind)
-        self.on_day_kinds: dict[date, dict[tuple, list[Cluster]]] = defaultdict(dict)
-        wide_kinds: dict[tuple, list[Cluster]] = {}
+        # By kind (see _fits_by_kind): one day's clusters by type family and perpetrator, and
+        # those whose window is more than a day by window too.
+        self.on_day: dict[date, dict[tuple, list[Cluster]]] = defaultdict(dict)
+        wide: dict[tuple, list[Cluster]] = {}
         for cluster in clusters:
             kind = (cluster.family, cluster.perpetrator)
             if cluster.lo == cluster.hi:
-                self.on_day[cluster.lo].append(cluster)
-                self.on_day_kinds[cluster.lo].setdefault(kind, []).append(cluster)
+                self.on_day[cluster.lo].setdefault(kind, []).append(cluster)
             else:
-                self.wide.append(cluster)
-                wide_kinds.setdefault((cluster.lo, cluster.hi, *kind), []).append(cluster)
-        self.wide_kinds = list(wide_kinds.values())
+                wide.setdefault((cluster.lo, cluster.hi, *kind), []).append(cluster)
+        self.wide = list(wide.values())
 
     def best(self, mention: Mention, config: ResolveConfig) -> Cluster | None:
         """The one cluster whose window meets the mention's that it fits best, or None when
         none fits or two fit equally."""
-        if has_place_test(mention):
-            return _single_best(_fits(mention, self.candidates(mention), config))
-        # Every cluster of the window is a candidate: a month's hundreds, for a report of a
-        # past event in a country, tried a kind at a time.
-        lo, hi = mention.lo, mention.hi
-        kinds = [kind for kind in self.wide_kinds if kind[0].lo <= hi and lo <= kind[0].hi]
-        if lo == hi:
-            kinds += self.on_day_kinds.get(lo, {}).values()
-        else:
-            for day, by_kind in self.on_day_kinds.items():
-                if lo <= day <= hi:
-                    kinds += by_kind.values()
-        return _single_best(_fits_by_kind(mention, kinds, config))
-
-    def candidates(self, mention: Mention) -> list[Cluster]:
-        lo, hi = mention.lo, mention.hi
         nearby = self.at_place(mention)
         if nearby is not None:
-            return [c for c in nearby if c.lo <= hi and lo <= c.hi]
-        found = [c for c in self.wide if c.lo <= hi and lo <= c.hi]
+            return _single_best(_fits(mention, _meeting(mention, nearby), config))
+        # No place to test: every cluster of the window is a candidate (a month's hundreds,
+        # for a report of a past event in a country), tried a kind at a time.
+        return _single_best(_fits_by_kind(mention, self._kinds_meeting(mention), config))
+
+    def candidates(self, mention: Mention) -> list[Cluster]:
+        """The clusters `best` tries."""
+        nearby = self.at_place(mention)
+        if nearby is not None:
+            return _meeting(mention, nearby)
+        return [cluster for kind in self._kinds_meeting(mention) for cluster in kind]
+
+    def _kinds_meeting(self, mention: Mention) -> list[list[Cluster]]:
+        lo, hi = mention.lo, mention.hi
+        kinds = [kind for kind in self.wide if kind[0].lo <= hi and lo <= kind[0].hi]
         if lo == hi:
-            return found + self.on_day.get(lo, [])
-        return found + [c for day, on_day in self.on_day.items() if lo <= day <= hi for c in on_day]
+            kinds += self.on_day.get(lo, {}).values()
+        else:
+            for day, by_kind in self.on_day.items():
+                if lo <= day <= hi:
+                    kinds += by_kind.values()
+        return kinds
+
+
+def _meeting(mention: Mention, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters whose window meets the mention's."""
+    return [c for c in clusters if c.lo <= mention.hi and mention.lo <= c.hi]
 
 
 def attach(mention: Mention, index: ClusterIndex, config: ResolveConfig) -> Cluster | None:
