@@ -5,7 +5,10 @@ mention -> event assignment of the last run in the lake (`event_assignments`). A
 the (mention_id, country, date) columns to find mentions that are new or gone, resolves again
 just the blocks they fall in, and keeps every other block's events and revisions as they were.
 Because a block's result depends only on the set of its mentions, this equals a full rebuild,
-and chunks of blocks can be resolved in parallel processes. The mentions of the blocks to
+and chunks of blocks can be resolved in parallel processes. Inside a block redone, an event
+that comes out with the same members and recalls as before keeps its rows instead of being
+built again: they are a function of those, as a mention's row never changes under its id (the
+id holds the extractor version) and an article is stored once. The mentions of the blocks to
 redo, and the articles they cite, are first routed to files of their chunk in one pass over
 each table (its files shared among the workers), so each chunk reads only its own rows.
 No Prefect here: the resolve flow (flows/resolve.py) wraps it.
@@ -25,9 +28,9 @@ import pyarrow.fs as pafs
 from engine.faults import checkpoint
 from engine.workers import light_pool, release_memory
 from storage.contract import schema
-from storage.lake import Lake, as_table, column_rows
+from storage.lake import KeyIndex, Lake, as_table, column_rows
 from transforms.collector import cycle_collection_paused
-from transforms.resolve import RESOLVED_ROLES, source_of
+from transforms.resolve import RESOLVED_ROLES, Membership, source_of
 from transforms.resolve import resolve as resolve_mentions
 from transforms.version import EXTRACTOR_VERSION
 
@@ -89,8 +92,9 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
         lake.scratch("resolve") as scratch,
     ):
         snapshots = {s.table: s for s in (events, revisions, assignments)}
+        earlier = {}
         if not full:  # every other block keeps its events, revisions and assignments
-            _keep_outside(lake, blocks, snapshots)
+            earlier = _keep_or_set_aside(lake, chunks, snapshots, scratch)
             release_memory()
         # In worker processes when there are chunks to share: routing's transient memory then
         # never adds to the flow process's. The same workers then resolve the chunks: with
@@ -98,7 +102,10 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
         # worker goes back with malloc_trim, and one start-up is saved.
         with _local_pool(workers, len(chunks)) as (pool, parts):
             route_to_chunks(lake, chunks, scratch, pool, parts)
-            tasks = [(lake.root, scratch, number) for number in range(len(chunks))]
+            tasks = [
+                (lake.root, scratch, number, {t: n.get(number, []) for t, n in earlier.items()})
+                for number in range(len(chunks))
+            ]
             for tables, n in _map(pool, resolve_routed_chunk, tasks):
                 resolved += n
                 for table, part in tables.items():
@@ -107,21 +114,83 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
     return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
 
 
-def _keep_outside(lake: Lake, blocks: set[tuple[str, str]], snapshots: dict) -> None:
+def _keep_or_set_aside(
+    lake: Lake, chunks: list[list[tuple[str, str]]], snapshots: dict, scratch: str
+) -> dict[str, dict[int, list[int]]]:
     """Write the events, revisions and assignments of every block not being redone, a file
-    batch at a time: read whole, they were the flow's peak in a re-run, and grew with the lake."""
-    kept_ids = []
-    for batch in _batches(lake, "events"):
-        kept = _outside(batch, "country_iso", "event_date", blocks)
-        snapshots["events"].write(kept)
-        kept_ids.append(kept["event_id"])
-    kept_ids = pa.chunked_array(kept_ids, pa.string()).combine_chunks()
-    for batch in _batches(lake, "event_revisions"):
-        snapshots["event_revisions"].write(batch.filter(pc.is_in(batch["event_id"], kept_ids)))
+    batch at a time: read whole, they were the flow's peak in a re-run, and grew with the lake.
+
+    The events and revisions of the blocks redone are set aside in scratch files, where each
+    chunk finds its own: those of its events that come out with the same members and recalls
+    keep their rows. Returns where: table -> chunk number -> batch numbers in its file."""
+    keys, numbers = _chunk_lookup(chunks)
+    redone_ids, redone_chunks = [], []
+    with _ChunkBatches(lake, scratch, "events") as earlier_events:
+        for batch in _batches(lake, "events"):
+            # null for a block kept, and for an event without a date: it has no block
+            chunk = pc.take(numbers, pc.index_in(_block_keys(batch), value_set=keys))
+            snapshots["events"].write(batch.filter(pc.is_null(chunk)))
+            inside = batch.append_column("chunk", chunk).filter(pc.is_valid(chunk))
+            earlier_events.add(inside)
+            redone_ids.append(inside["event_id"])
+            redone_chunks.append(inside["chunk"])
+    redone = KeyIndex(pa.chunked_array(redone_ids, pa.string()))
+    # each redone event's chunk, in the order of redone.keys
+    chunk_of = pa.chunked_array(redone_chunks, pa.int32()).to_numpy()[redone.first]
+    with _ChunkBatches(lake, scratch, "event_revisions") as earlier_revisions:
+        for batch in _batches(lake, "event_revisions"):
+            at = redone.positions(batch["event_id"])
+            snapshots["event_revisions"].write(batch.filter(pa.array(at < 0)))
+            inside = batch.filter(pa.array(at >= 0))
+            chunk = pa.array(chunk_of[at[at >= 0]], pa.int32())
+            earlier_revisions.add(inside.append_column("chunk", chunk))
+    blocks = {block for chunk in chunks for block in chunk}
     for batch in _batches(lake, "event_assignments"):
         snapshots["event_assignments"].write(
             _outside(batch, "block_country", "block_month", blocks)
         )
+    return {"events": earlier_events.of_chunk, "event_revisions": earlier_revisions.of_chunk}
+
+
+class _ChunkBatches:
+    """Rows of every chunk in one scratch file, `<table>.arrow`: a record batch per chunk and
+    write, and `of_chunk` lists each chunk's batches. One file, not one per chunk and write:
+    creating those was most of the cost, paid in the flow process before the workers start."""
+
+    def __init__(self, lake: Lake, scratch: str, table: str) -> None:
+        self.table = table
+        self.writing = scratch_writer(lake, earlier_path(scratch, table), schema(table))
+        self.of_chunk: dict[int, list[int]] = {}
+        self.batches = 0
+
+    def __enter__(self) -> _ChunkBatches:
+        self.writer = self.writing.__enter__()
+        return self
+
+    def __exit__(self, *failure) -> None:
+        self.writing.__exit__(*failure)
+
+    def add(self, rows: pa.Table) -> None:
+        """Write rows that have a "chunk" column."""
+        for number, part in _runs(rows.sort_by("chunk"), "chunk"):
+            for batch in as_table(self.table, part).combine_chunks().to_batches():
+                self.writer.write_batch(batch)
+                self.of_chunk.setdefault(number, []).append(self.batches)
+                self.batches += 1
+
+
+def earlier_path(scratch: str, table: str) -> str:
+    """The scratch file of the rows of `table` that the blocks redone had before."""
+    return posixpath.join(scratch, f"earlier-{table}.arrow")
+
+
+def read_earlier(lake: Lake, scratch: str, table: str, batches: list[int]) -> pa.Table:
+    """Some batches of a _ChunkBatches file (all the rows of `table` of one chunk)."""
+    if not batches:
+        return schema(table).empty_table()
+    with lake.fs.open_input_file(earlier_path(scratch, table)) as source:
+        reader = pa.ipc.open_file(source)
+        return pa.Table.from_batches([reader.get_batch(n) for n in batches], schema(table))
 
 
 def _batches(lake: Lake, table: str) -> Iterator[pa.Table]:
@@ -410,10 +479,12 @@ def routed_dir(scratch: str, number: int) -> str:
 # they were made was about a quarter of resolve()'s time.
 @cycle_collection_paused()
 def resolve_routed_chunk(
-    lake_root: str, scratch: str, number: int
+    lake_root: str, scratch: str, number: int, earlier: dict[str, list[int]] | None = None
 ) -> tuple[dict[str, pa.Table], int]:
     """Resolve one chunk of blocks from its routed files: Arrow tables of its events,
-    revisions and assignments, and the number of mentions resolved."""
+    revisions and assignments, and the number of mentions resolved. `earlier`: where the
+    chunk's events and revisions of the last run were set aside (_keep_or_set_aside), if any.
+    """
     # The last chunk's rows went back to malloc, which keeps the pages: returned before this
     # chunk's are made (the two workers' peak at 100k articles: 269-278 MB without, 257-258 with).
     release_memory()
@@ -427,13 +498,51 @@ def resolve_routed_chunk(
     )
     articles = _read_routed(lake, scratch, number, "articles").to_pylist()
     by_id = {a["article_id"]: a | {"source_name": source_of(a)} for a in articles}
-    result = resolve_mentions(rows, by_id)
+    earlier = earlier or {}
+    events = read_earlier(lake, scratch, "events", earlier.get("events", []))
+    revisions = read_earlier(lake, scratch, "event_revisions", earlier.get("event_revisions", []))
+    result = resolve_mentions(rows, by_id, unchanged=memberships(events))
     tables = {
-        "events": as_table("events", result.events),
-        "event_revisions": as_table("event_revisions", result.revisions),
+        "events": with_unchanged("events", result.events, events),
+        "event_revisions": with_unchanged("event_revisions", result.revisions, revisions),
         "event_assignments": as_table("event_assignments", result.assignments),
     }
     return tables, len(rows)
+
+
+def memberships(events: pa.Table) -> dict[str, Membership]:
+    """event_id -> the Membership its `events` row lists."""
+    recalls = events["historical_mention_ids"].to_pylist()
+    return {
+        event_id: (tuple(members), None if recalled is None else tuple(recalled))
+        for event_id, members, recalled in zip(
+            events["event_id"].to_pylist(), events["mention_ids"].to_pylist(), recalls, strict=True
+        )
+    }
+
+
+def with_unchanged(table: str, rows: list[dict | str], previous: pa.Table) -> pa.Table:
+    """The rows of `table` in order, each event id among them standing for that event's rows
+    in `previous` (its revisions in the order of their numbers)."""
+    fresh = as_table(table, [row for row in rows if type(row) is not str])
+    if fresh.num_rows == len(rows):
+        return fresh  # nothing kept: a full resolve, or every event changed
+    at: dict[str, list[int]] = {}
+    for position, event_id in enumerate(previous["event_id"].to_pylist()):
+        at.setdefault(event_id, []).append(position)
+    if "revision" in previous.column_names:
+        numbers = previous["revision"].to_pylist()
+        for positions in at.values():
+            positions.sort(key=numbers.__getitem__)
+    order = []
+    next_fresh = previous.num_rows
+    for row in rows:
+        if type(row) is str:
+            order += at[row]
+        else:
+            order.append(next_fresh)
+            next_fresh += 1
+    return pa.concat_tables([previous, fresh]).take(order)
 
 
 def _read_routed(lake: Lake, scratch: str, number: int, kind: str) -> pa.Table:

@@ -287,24 +287,45 @@ def batch_key(*parts: object) -> str:
     return digest.hexdigest()[:32]
 
 
+class KeyIndex:
+    """Keys held once, sorted, as fixed-width bytes in numpy, each row of a column found among
+    them by binary search. Python sets of 200k keys cost tens of MB, and Arrow's `index_in`
+    hashes its whole value set again on every call: for each file and batch of a stream, work
+    that grew with the square of the lake (3.2 s of the flow's time at 100k articles)."""
+
+    def __init__(self, keys: Iterable[str] | pa.Array | pa.ChunkedArray) -> None:
+        if not isinstance(keys, pa.Array | pa.ChunkedArray):
+            keys = pa.array(list(keys), pa.string())
+        # sorted, each key once; `first`: where each was first in `keys`
+        self.keys, self.first = np.unique(_as_bytes(keys.drop_null()), return_index=True)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def positions(self, column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+        """Each row's index among the keys, -1 for a key not held (or null)."""
+        values = _as_bytes(column)
+        at = np.searchsorted(self.keys, values)
+        found = at < len(self.keys)
+        found[found] = self.keys[at[found]] == values[found]
+        found &= np.asarray(pc.is_valid(column))
+        return np.where(found, at, -1)
+
+
 class _FirstTime:
-    """Which rows of a stream hold a wanted key not seen in an earlier row. The wanted keys are
-    held once, sorted, as fixed-width bytes in numpy: Python sets of 200k keys cost the flow
-    process tens of MB, and Arrow's `index_in` hashed all of them again for each file and batch
-    (work that grew with the square of the lake: 3.2 s of the flow's time at 100k articles)."""
+    """Which rows of a stream hold a wanted key not seen in an earlier row."""
 
     def __init__(self, keys: Iterable[str] | pa.Array) -> None:
-        wanted = keys if isinstance(keys, pa.Array) else pa.array(list(keys), pa.string())
-        self.wanted = np.unique(_as_bytes(wanted.drop_null()))  # sorted, each key once
+        self.wanted = KeyIndex(keys)
         self.seen = np.zeros(len(self.wanted), dtype=bool)
 
     def wanted_in(self, column: pa.Array | pa.ChunkedArray) -> bool:
         """Whether the column holds a wanted key not seen yet (nothing is marked seen)."""
-        at = self._positions(column)
+        at = self.wanted.positions(column)
         return bool((~self.seen[at[at >= 0]]).any())
 
     def mask(self, column: pa.Array) -> pa.Array:
-        at = self._positions(column)
+        at = self.wanted.positions(column)
         rows = np.flatnonzero(at >= 0)
         # the first row of each wanted key in this batch, if no earlier batch held it
         keys, first = np.unique(at[rows], return_index=True)
@@ -313,15 +334,6 @@ class _FirstTime:
         mask = np.zeros(len(at), dtype=bool)
         mask[rows[first[unseen]]] = True
         return pa.array(mask)
-
-    def _positions(self, column: pa.Array | pa.ChunkedArray) -> np.ndarray:
-        """Each row's index among the wanted keys, -1 for a key not wanted (or null)."""
-        values = _as_bytes(column)
-        at = np.searchsorted(self.wanted, values)
-        found = at < len(self.wanted)
-        found[found] = self.wanted[at[found]] == values[found]
-        found &= np.asarray(pc.is_valid(column))
-        return np.where(found, at, -1)
 
 
 def _as_bytes(keys: pa.Array | pa.ChunkedArray) -> np.ndarray:

@@ -40,6 +40,7 @@ from transforms.resolve.model import (
     PRECISION_RANK,
     RESOLVED_ROLES,
     TYPE_FAMILY,
+    Membership,
     Resolution,
     ResolveConfig,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "PRECISION_RANK",
     "RESOLVED_ROLES",
     "TYPE_FAMILY",
+    "Membership",
     "Resolution",
     "ResolveConfig",
     "_text_id",

@@ -29,10 +29,19 @@ class ResolveConfig:
 DEFAULT_CONFIG = ResolveConfig()
 
 
+# What identifies an event's rows besides its id: its members' and its recalling mentions'
+# ids, sorted (the recalls None when there are none), as its `events` row lists them.
+Membership = tuple[tuple[str, ...], tuple[str, ...] | None]
+
+
 @dataclass
 class Resolution:
-    events: list[dict] = field(default_factory=list)
-    revisions: list[dict] = field(default_factory=list)
+    """The rows of a resolution. An event whose id and Membership are those of an event given
+    as unchanged stands as its id alone, in `events` and in `revisions`: its rows are the
+    earlier ones (the rows of an event are a function of its id and its Membership)."""
+
+    events: list[dict | str] = field(default_factory=list)
+    revisions: list[dict | str] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
 
 

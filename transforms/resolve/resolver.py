@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from operator import attrgetter
 
@@ -11,7 +11,14 @@ from transforms.resolve.blocks import FoldedNames, month_of, prepare_mention
 from transforms.resolve.clusters import core_clusters, join_same_actor
 from transforms.resolve.events import event_ids, event_rows
 from transforms.resolve.matching import ClusterIndex, RecallIndex, attach
-from transforms.resolve.model import DEFAULT_CONFIG, Cluster, Mention, Resolution, ResolveConfig
+from transforms.resolve.model import (
+    DEFAULT_CONFIG,
+    Cluster,
+    Membership,
+    Mention,
+    Resolution,
+    ResolveConfig,
+)
 from transforms.resolve.places import assign_places, coarse_key
 
 
@@ -23,9 +30,15 @@ def resolve_events(
 
 
 def resolve(
-    mentions: Iterable[dict], articles: dict[str, dict], config: ResolveConfig = DEFAULT_CONFIG
+    mentions: Iterable[dict],
+    articles: dict[str, dict],
+    config: ResolveConfig = DEFAULT_CONFIG,
+    unchanged: Mapping[str, Membership] | None = None,
 ) -> Resolution:
-    """Events, their revisions and the mention -> event assignments, block by block."""
+    """Events, their revisions and the mention -> event assignments, block by block.
+
+    `unchanged`: events resolved before (event_id -> Membership). One that comes out again
+    with the same members and recalls keeps its rows, and stands as its id in the result."""
     blocks: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     folded = FoldedNames()
     months: dict[date, str] = {}
@@ -39,7 +52,7 @@ def resolve(
             blocks[(row.get("country_iso") or "", month)].append(mention)
     result = Resolution()
     for block in sorted(blocks):
-        _resolve_block(block, blocks[block], articles, config, result)
+        _resolve_block(block, blocks[block], articles, config, result, unchanged or {})
     return result
 
 
@@ -49,6 +62,7 @@ def _resolve_block(
     articles: dict[str, dict],
     config: ResolveConfig,
     result: Resolution,
+    unchanged: Mapping[str, Membership],
 ) -> None:
     mentions.sort(key=attrgetter("mention_id"))
     eventish = []
@@ -87,9 +101,13 @@ def _resolve_block(
     country, month = block
     events, revisions, assignments = result.events, result.revisions, result.assignments
     for cluster, event_id in zip(clusters, event_ids(block, clusters), strict=True):
-        event, event_revisions = event_rows(event_id, cluster, articles)
-        events.append(event)
-        revisions.extend(event_revisions)
+        if unchanged and unchanged.get(event_id) == membership(cluster):
+            events.append(event_id)
+            revisions.append(event_id)
+        else:
+            event, event_revisions = event_rows(event_id, cluster, articles)
+            events.append(event)
+            revisions.extend(event_revisions)
         for mention in cluster.members:
             assignments.append(
                 {
@@ -109,6 +127,15 @@ def _resolve_block(
         for mention in historical:
             if mention.mention_id in unlinked:
                 assignments.append(_assignment(mention, None, "recalls", block))
+
+
+def membership(cluster: Cluster) -> Membership:
+    """The ids an event's row lists: its members', and its recalling mentions' or None."""
+    recalls = cluster.recalled_by
+    return (
+        tuple(sorted(m.mention_id for m in cluster.members)),
+        tuple(sorted(m.mention_id for m in recalls)) if recalls else None,
+    )
 
 
 def _assignment(mention: Mention, event_id: str | None, link: str, block) -> dict:

@@ -23,9 +23,11 @@ from engine.resolution import (
     resolve_routed_chunk,
     route_to_chunks,
     with_blocks,
+    with_unchanged,
 )
-from storage.lake import Lake
+from storage.lake import Lake, as_table
 from tests.unit.resolve.test_resolve import KRAMATORSK, RISING_TOLL, RISING_TOLL_ARTICLES, mention
+from transforms.resolve import resolver as resolution_rows
 from transforms.resolve.blocks import month_of
 from transforms.version import EXTRACTOR_VERSION
 
@@ -95,6 +97,49 @@ def test_new_mentions_redo_only_their_block_and_match_a_full_rebuild(tmp_path):
     assert _revisions(lake) == _revisions(full)
     toll = [e for e in _events(lake) if "m1" in e[1]]
     assert toll[0][1:] == (("m1", "m2", "m3", "m4", "m5"), 10)
+
+
+def _rows(lake: Lake, table: str, key: str) -> list[dict]:
+    return sorted(lake.read(table).to_pylist(), key=lambda row: row[key])
+
+
+def test_events_of_a_redone_block_that_did_not_change_keep_their_rows(tmp_path):
+    kramatorsk = mention("k1", "a5", location="Kramatorsk", admin1="Donetsk", **KRAMATORSK)
+    lake = Lake(tmp_path / "incremental")
+    _write(lake, [SYRIA, *RISING_TOLL[:2], kramatorsk])
+    resolve_lake(lake)
+    _write(lake, RISING_TOLL[2:])  # the Kryvyi Rih strike grows; Kramatorsk's stays as it was
+    made = []
+    real = resolution_rows.event_rows
+
+    def watched(event_id, cluster, articles):
+        made.append(sorted(m.mention_id for m in cluster.members))
+        return real(event_id, cluster, articles)
+
+    with patch.object(resolution_rows, "event_rows", watched):
+        assert resolve_lake(lake, workers=1)["blocks"] == 1
+    assert made == [["m1", "m2", "m3", "m4", "m5"]]  # not Kramatorsk's event again
+
+    full = Lake(tmp_path / "full")
+    _write(full, [SYRIA, *RISING_TOLL, kramatorsk])
+    resolve_lake(full)
+    assert _rows(lake, "events", "event_id") == _rows(full, "events", "event_id")
+    assert _rows(lake, "event_revisions", "revision_id") == _rows(
+        full, "event_revisions", "revision_id"
+    )
+
+
+def test_kept_events_take_their_earlier_rows_in_place_and_revisions_in_order():
+    def revision(event_id: str, number: int) -> dict:
+        return {"revision_id": f"{event_id}r{number}", "event_id": event_id, "revision": number}
+
+    earlier = as_table("event_revisions", [revision("e1", 2), revision("e2", 1), revision("e1", 1)])
+    rows = ["e1", revision("e3", 1), revision("e3", 2), "e2"]
+    got = with_unchanged("event_revisions", rows, earlier)
+    assert got.schema == as_table("event_revisions", []).schema
+    assert got["revision_id"].to_pylist() == ["e1r1", "e1r2", "e3r1", "e3r2", "e2r1"]
+    fresh = [revision("e4", 1)]  # nothing kept: the rows as they are
+    assert with_unchanged("event_revisions", fresh, earlier)["revision_id"].to_pylist() == ["e4r1"]
 
 
 def test_mentions_of_an_older_extractor_version_are_not_counted_twice(tmp_path):
@@ -290,9 +335,9 @@ def test_a_chunk_pauses_the_cycle_collector_and_leaves_it_as_it_was(tmp_path, en
     seen = []
     real = resolution.resolve_mentions
 
-    def watched(rows, articles):
+    def watched(rows, articles, **options):
         seen.append(gc.isenabled())
-        return real(rows, articles)
+        return real(rows, articles, **options)
 
     was = gc.isenabled()
     try:

@@ -343,3 +343,26 @@ def test_resolve_ids_hashed_in_place_equal_stable_id():
 
     assert _text_id("revision", "e1", "a1") == stable_id("revision", "e1", "a1")
     assert _text_id("revision", "e1", None) == stable_id("revision", "e1", None)
+
+
+def test_an_event_resolved_again_with_the_same_members_and_recalls_stands_as_its_id():
+    kramatorsk = mention("k1", "a5", location="Kramatorsk", admin1="Donetsk", **KRAMATORSK)
+    before = resolve([*RISING_TOLL, kramatorsk], RISING_TOLL_ARTICLES)
+    unchanged = {
+        e["event_id"]: (tuple(e["mention_ids"]), tuple(e["historical_mention_ids"] or ()) or None)
+        for e in before.events
+    }
+    again = resolve([*RISING_TOLL, kramatorsk], RISING_TOLL_ARTICLES, unchanged=unchanged)
+    assert again.events == [e["event_id"] for e in before.events]
+    assert again.revisions == again.events  # one entry per event: its revisions are the earlier
+    assert again.assignments == before.assignments
+
+    # One more recall, one more member: neither event is what it was.
+    recall = RISING_TOLL[-1] | {"mention_id": "m7"}
+    member = kramatorsk | {"mention_id": "k2", "article_id": "a4"}
+    changed = resolve(
+        [*RISING_TOLL, recall, kramatorsk, member], RISING_TOLL_ARTICLES, unchanged=unchanged
+    )
+    assert [type(e) for e in changed.events] == [dict, dict]
+    assert [e["historical_mention_ids"] for e in changed.events] == [["m6", "m7"], None]
+    assert changed.events[1]["mention_ids"] == ["k1", "k2"]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from storage.lake import Lake
+from storage.lake import KeyIndex, Lake
 
 
 def _article(n: int) -> dict:
@@ -105,6 +105,15 @@ def test_batches_match_wanted_keys_whole_whatever_their_lengths(tmp_path):
             for i in t.column("article_id").to_pylist()
         ]
         assert sorted(got) == sorted(set(wanted) & set(ids))
+
+
+def test_key_index_finds_each_row_among_its_keys_and_nothing_else():
+    index = KeyIndex(pa.chunked_array([["e2", "e10", None], ["e1", "e2"]]))
+    assert [k.decode() for k in index.keys] == ["e1", "e10", "e2"]  # sorted, each once
+    assert index.first.tolist() == [2, 1, 0]  # where each key came first (nulls dropped)
+    column = pa.array(["e2", "e", "e1", None, "e10x", "e10", "f"])
+    assert index.positions(column).tolist() == [2, -1, 0, -1, -1, 1, -1]
+    assert KeyIndex([]).positions(column).tolist() == [-1] * 7
 
 
 class _ColumnsRead(Lake):
