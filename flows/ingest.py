@@ -74,11 +74,20 @@ class Tally:
 
 @dataclass(slots=True)
 class State:
-    """What the lake already knows, loaded once per run and updated as the run writes."""
+    """What the lake already knows, loaded once per run and updated as the run writes. The
+    ledger is read when first asked: a run whose files were all read before never needs it
+    (0.22 s of a no-op re-run at 100k articles)."""
 
-    ledger: Ledger
+    lake_root: str
     files: set[str]  # source_state ids of files already read
     validators: dict[str, tuple[str | None, str | None]]  # url -> (etag, last_modified)
+    loaded_ledger: Ledger | None = None
+
+    @property
+    def ledger(self) -> Ledger:
+        if self.loaded_ledger is None:
+            self.loaded_ledger = load_ledger(Lake(self.lake_root))
+        return self.loaded_ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +105,9 @@ def discover_sources(sources: list[str]) -> list[str]:
 
 @task(cache_policy=NO_CACHE)
 def load_state(lake_root: str) -> State:
-    """Article ids, canonical URLs, origins, file fingerprints and HTTP validators in the lake."""
+    """File fingerprints and HTTP validators in the lake (its articles' ids, URLs and origins
+    when first asked: State.ledger)."""
     lake = Lake(lake_root)
-    # Ids come from `remember`: a second set of them read apart held a second copy of each.
-    ledger = Ledger(origin_ids=lake.keys("article_origins"))
-    # Column lists, not row dicts: a dict per stored article cost more than the ledger itself.
-    for table in ("articles", "article_origins"):
-        for article_id, url, origin in column_rows(
-            lake.read(table, ["article_id", "url", "origin"])
-        ):
-            ledger.remember(article_id, url, origin)
     file_states = lake.read("source_state", ["state_id"], pc.field("kind") == "file")
     files = set(file_states["state_id"].to_pylist())
     http = lake.read("source_state", filter=pc.field("kind") == "http").sort_by("seen_at")
@@ -115,7 +117,20 @@ def load_state(lake_root: str) -> State:
             http.select(["location", "etag", "last_modified"])
         )
     }
-    return State(ledger, files, validators)
+    return State(lake_root, files, validators)
+
+
+def load_ledger(lake: Lake) -> Ledger:
+    """Article ids, canonical URLs and origins in the lake."""
+    # Ids come from `remember`: a second set of them read apart held a second copy of each.
+    ledger = Ledger(origin_ids=lake.keys("article_origins"))
+    # Column lists, not row dicts: a dict per stored article cost more than the ledger itself.
+    for table in ("articles", "article_origins"):
+        for article_id, url, origin in column_rows(
+            lake.read(table, ["article_id", "url", "origin"])
+        ):
+            ledger.remember(article_id, url, origin)
+    return ledger
 
 
 # Batches that worker processes read ahead (runner "process"), by run and paths: the flow
@@ -299,7 +314,11 @@ class _Writer:
         return fresh
 
     def commit(self, found: Harvest, states: list[dict] | None = None) -> None:
-        new, origins, duplicates = self.state.ledger.admit(found.articles, self.run_id, utc_now())
+        new, origins, duplicates = (
+            self.state.ledger.admit(found.articles, self.run_id, utc_now())
+            if found.articles  # (a reject alone needs no ledger)
+            else ([], [], 0)
+        )
         self.tally.new += len(new)
         rejects = self._first_seen(found.rejects)
         # The same bad input met twice (a URL listed twice) is one reject; the repeat is a duplicate.

@@ -154,3 +154,28 @@ def test_a_feed_file_is_read_again_until_all_its_pages_were_fetched(server, tmp_
     assert second["unchanged"] == 1  # only the linked feed (304), not the file
     third = ingest(params, "run3")
     assert third["unchanged"] == 1 and third["new"] == 0 and third["items"] == 1  # file done
+
+
+def test_a_rerun_over_files_read_before_never_loads_the_ledger(tmp_path, monkeypatch):
+    from flows import ingest as ingest_flow
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"A shell killed {n + 2} people in Kharkiv on Monday.")
+    params = PipelineParams(sources=[str(folder)], lake=str(tmp_path / "lake"))
+    loads = []
+
+    class CountedLedger(ingest_flow.Ledger):
+        def __init__(self, *args, **kwargs) -> None:
+            loads.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_flow, "Ledger", CountedLedger)
+    assert ingest_flow.ingest(params, "run-1")["new"] == 3
+    assert len(loads) == 1
+    assert ingest_flow.ingest(params, "run-2")["unchanged"] == 3
+    assert len(loads) == 1  # nothing to admit: the ledger was not read
+    (folder / "3.txt").write_text("A shell killed 2 people in Kharkiv on Monday.")  # a copy
+    again = ingest_flow.ingest(params, "run-3")
+    assert (again["new"], again["duplicates"], len(loads)) == (0, 1, 2)
