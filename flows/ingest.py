@@ -76,7 +76,7 @@ class Tally:
 class State:
     """What the lake already knows, loaded once per run and updated as the run writes. The
     ledger is read when first asked: a run whose files were all read before never needs it
-    (0.22 s of a no-op re-run at 100k articles)."""
+    (ingest with nothing new at 100k articles: 1.4-1.6 s with it, 0.9-1.2 s without)."""
 
     lake_root: str
     files: set[str]  # source_state ids of files already read
