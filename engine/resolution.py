@@ -135,7 +135,7 @@ def _keep_or_set_aside(
             redone_ids.append(inside["event_id"])
             redone_chunks.append(inside["chunk"])
     redone = KeyIndex(pa.chunked_array(redone_ids, pa.string()))
-    # each redone event's chunk, in the order of redone.keys
+    # each redone event's chunk, in the order of redone.keys (an event id is never null)
     chunk_of = pa.chunked_array(redone_chunks, pa.int32()).to_numpy()[redone.first]
     with _ChunkBatches(lake, scratch, "event_revisions") as earlier_revisions:
         for batch in _batches(lake, "event_revisions"):

@@ -296,7 +296,7 @@ class KeyIndex:
     def __init__(self, keys: Iterable[str] | pa.Array | pa.ChunkedArray) -> None:
         if not isinstance(keys, pa.Array | pa.ChunkedArray):
             keys = pa.array(list(keys), pa.string())
-        # sorted, each key once; `first`: where each was first in `keys`
+        # sorted, each key once; `first`: where each came first among the keys not null
         self.keys, self.first = np.unique(_as_bytes(keys.drop_null()), return_index=True)
 
     def __len__(self) -> int:
