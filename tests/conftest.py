@@ -29,3 +29,11 @@ def seed_article(seed_record) -> dict:
     from transforms.ingest.articles import article_from_record
 
     return article_from_record(seed_record, origin="data/samples/kryvyi_rih.json")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Unit tests first: they are the fast ones, and they then run before any test starts
+    Prefect. Its clients' threads live on for the session and draw from the global `random`
+    (a websocket ping), which Hypothesis takes for a strategy using it and warns about."""
+    unit = ROOT / "tests" / "unit"
+    items.sort(key=lambda item: not item.path.is_relative_to(unit))  # stable: order kept
