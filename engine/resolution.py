@@ -32,7 +32,7 @@ from storage.lake import KeyIndex, Lake, as_table, column_rows
 from transforms.collector import cycle_collection_paused
 from transforms.resolve import RESOLVED_ROLES, Membership, source_of
 from transforms.resolve import resolve as resolve_mentions
-from transforms.version import EXTRACTOR_VERSION
+from transforms.version import EXTRACTOR_VERSION, RESOLVER_VERSION
 
 ARTICLE_COLUMNS = ["article_id", "source_name", "url", "published_at"]
 # What resolution reads of a mention: not the evidence sentence and its offsets, the bulk of a
@@ -71,7 +71,7 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
         lake.read("event_mentions", ["mention_id", "country_iso", "event_date"], current_mentions())
     )
     previous = lake.read("event_assignments", ["mention_id", *BLOCK])
-    full = full or previous.num_rows == 0
+    full = full or previous.num_rows == 0 or not resolved_by_this_version(lake)
     blocks = changed_blocks(current, None if full else previous)
     del previous
     if not blocks and not full:
@@ -111,7 +111,18 @@ def resolve_lake(lake: Lake, full: bool = False, workers: int = 1) -> dict[str, 
                 for table, part in tables.items():
                     snapshots[table].write(part)
         checkpoint("resolve")  # a test kills the run here: snapshots written, not swapped in
+    # Only once the tables are in: a run killed before resolves everything again.
+    lake.write_state(RESOLVER_STATE, {"version": RESOLVER_VERSION})
     return {"events": events.rows, "blocks": len(blocks), "mentions": resolved}
+
+
+RESOLVER_STATE = "resolver"  # <lake>/_state/resolver.json: the version that made the events
+
+
+def resolved_by_this_version(lake: Lake) -> bool:
+    """Whether the lake's events were made by this RESOLVER_VERSION (a lake of an older version
+    than the state file, or of another resolver, is resolved again in full)."""
+    return lake.read_state(RESOLVER_STATE).get("version") == RESOLVER_VERSION
 
 
 def _keep_or_set_aside(

@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from prefect import flow, get_run_logger
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+from engine.resolution import resolved_by_this_version
 from engine.workers import release_memory, use_system_allocator
 from flows import progress
 from flows.artifacts import publish_artifacts
@@ -130,10 +131,12 @@ RESOLVE_INPUTS = ("articles", "event_mentions")
 
 
 def run_resolve(params: PipelineParams) -> dict:
-    """Resolve, unless its inputs are the very files the last resolve read (a no-op run)."""
+    """Resolve, unless its inputs are the very files the last resolve read (a no-op run) and
+    this resolver version made the events."""
     lake = Lake(params.lake)
     inputs = lake.fingerprint(RESOLVE_INPUTS)
-    if lake.files("events") and lake.read_state("resolve").get("inputs") == inputs:
+    current = lake.read_state("resolve").get("inputs") == inputs
+    if lake.files("events") and current and resolved_by_this_version(lake):
         get_run_logger().info("resolve: no new mentions, events kept")
         return {"events": lake.dataset("events").count_rows(), "skipped": True}
     counts = resolve(params)

@@ -268,6 +268,15 @@ def test_a_uri_lake_gives_the_same_tables_as_a_local_one(tmp_path, reference):
     assert all(not f.startswith("/tmp") for f in lake.files("articles"))
 
 
+def test_a_rerun_with_a_new_resolver_version_resolves_everything_again(tmp_path, monkeypatch):
+    params = _params(tmp_path, "resolver", _inputs(tmp_path / "in", extra=0))
+    first = pipeline(params)
+    monkeypatch.setattr("engine.resolution.RESOLVER_VERSION", "next")
+    second = pipeline(params)  # nothing new, but the events were made by another resolver
+    assert "skipped" not in second["resolve"]
+    assert second["resolve"]["blocks"] == first["resolve"]["blocks"] > 0
+
+
 def test_a_no_op_rerun_keeps_events_and_refreshes_only_runs(tmp_path, monkeypatch):
     sources = _inputs(tmp_path / "in", extra=0)
     params = _params(tmp_path, "noop", sources)

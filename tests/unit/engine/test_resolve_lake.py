@@ -142,6 +142,26 @@ def test_kept_events_take_their_earlier_rows_in_place_and_revisions_in_order():
     assert with_unchanged("event_revisions", fresh, earlier)["revision_id"].to_pylist() == ["e4r1"]
 
 
+def test_a_new_resolver_version_resolves_every_block_again(tmp_path, monkeypatch):
+    lake, first = _resolved_sample(tmp_path / "lake")
+    assert resolve_lake(lake)["blocks"] == 0  # nothing new
+    monkeypatch.setattr(resolution, "RESOLVER_VERSION", "next")
+    assert not resolution.resolved_by_this_version(lake)
+    made = []
+    real = resolution_rows.event_rows
+
+    def watched(event_id, cluster, articles):
+        made.append(event_id)
+        return real(event_id, cluster, articles)
+
+    with patch.object(resolution_rows, "event_rows", watched):
+        again = resolve_lake(lake)
+    assert again["blocks"] == 3 and again["mentions"] == first["mentions"]
+    assert len(made) == first["events"]  # every event built again, none kept as it was
+    assert resolution.resolved_by_this_version(lake)
+    assert resolve_lake(lake)["blocks"] == 0
+
+
 def test_mentions_of_an_older_extractor_version_are_not_counted_twice(tmp_path):
     lake = Lake(tmp_path / "lake")
     _write(lake, RISING_TOLL[:2], version="0.0.1-old")
