@@ -8,7 +8,8 @@ Because a block's result depends only on the set of its mentions, this equals a 
 and chunks of blocks can be resolved in parallel processes. Inside a block redone, an event
 that comes out with the same members and recalls as before keeps its rows instead of being
 built again: they are a function of those, as a mention's row never changes under its id (the
-id holds the extractor version) and an article is stored once. The mentions of the blocks to
+id holds the extractor version) and an article is stored once. A lake whose events another
+RESOLVER_VERSION made is resolved in full. The mentions of the blocks to
 redo, and the articles they cite, are first routed to files of their chunk in one pass over
 each table (its files shared among the workers), so each chunk reads only its own rows.
 No Prefect here: the resolve flow (flows/resolve.py) wraps it.
