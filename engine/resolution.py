@@ -136,11 +136,15 @@ def _keep_or_set_aside(
     chunk finds its own: those of its events that come out with the same members and recalls
     keep their rows. Returns where: table -> chunk number -> batch numbers in its file."""
     keys, numbers = _chunk_lookup(chunks)
+
+    def chunk_of_block(block_keys: pa.ChunkedArray) -> pa.ChunkedArray:
+        # null for a block kept, and for a row without a date: it has no block
+        return pc.take(numbers, pc.index_in(block_keys, value_set=keys))
+
     redone_ids, redone_chunks = [], []
     with _ChunkBatches(lake, scratch, "events") as earlier_events:
         for batch in _batches(lake, "events"):
-            # null for a block kept, and for an event without a date: it has no block
-            chunk = pc.take(numbers, pc.index_in(_block_keys(batch), value_set=keys))
+            chunk = chunk_of_block(_block_keys(batch))
             snapshots["events"].write(batch.filter(pc.is_null(chunk)))
             inside = batch.append_column("chunk", chunk).filter(pc.is_valid(chunk))
             earlier_events.add(inside)
@@ -148,19 +152,17 @@ def _keep_or_set_aside(
             redone_chunks.append(inside["chunk"])
     redone = KeyIndex(pa.chunked_array(redone_ids, pa.string()))
     # each redone event's chunk, in the order of redone.keys (an event id is never null)
-    chunk_of = pa.chunked_array(redone_chunks, pa.int32()).to_numpy()[redone.first]
+    chunk_of_event = pa.chunked_array(redone_chunks, pa.int32()).to_numpy()[redone.first]
     with _ChunkBatches(lake, scratch, "event_revisions") as earlier_revisions:
         for batch in _batches(lake, "event_revisions"):
             at = redone.positions(batch["event_id"])
             snapshots["event_revisions"].write(batch.filter(pa.array(at < 0)))
             inside = batch.filter(pa.array(at >= 0))
-            chunk = pa.array(chunk_of[at[at >= 0]], pa.int32())
+            chunk = pa.array(chunk_of_event[at[at >= 0]], pa.int32())
             earlier_revisions.add(inside.append_column("chunk", chunk))
-    blocks = {block for chunk in chunks for block in chunk}
     for batch in _batches(lake, "event_assignments"):
-        snapshots["event_assignments"].write(
-            _outside(batch, "block_country", "block_month", blocks)
-        )
+        chunk = chunk_of_block(_keys(batch["block_country"], batch["block_month"]))
+        snapshots["event_assignments"].write(batch.filter(pc.is_null(chunk)))
     return {"events": earlier_events.of_chunk, "event_revisions": earlier_revisions.of_chunk}
 
 
@@ -524,12 +526,10 @@ def resolve_routed_chunk(
 
 def memberships(events: pa.Table) -> dict[str, Membership]:
     """event_id -> the Membership its `events` row lists."""
-    recalls = events["historical_mention_ids"].to_pylist()
+    listed = events.select(["event_id", "mention_ids", "historical_mention_ids"])
     return {
         event_id: (tuple(members), None if recalled is None else tuple(recalled))
-        for event_id, members, recalled in zip(
-            events["event_id"].to_pylist(), events["mention_ids"].to_pylist(), recalls, strict=True
-        )
+        for event_id, members, recalled in column_rows(listed)
     }
 
 
@@ -587,12 +587,3 @@ def _map(pool: ProcessPoolExecutor | None, function, arguments: list[tuple]) -> 
         yield from (function(*a) for a in arguments)
     else:
         yield from pool.map(function, *zip(*arguments, strict=True))
-
-
-def _outside(table: pa.Table, country: str, when: str, blocks: set[tuple[str, str]]) -> pa.Table:
-    """Rows of `table` whose block (country, and a month or a date) is not being redone."""
-    month = _month_of(table[when]) if when == "event_date" else table[when]
-    keys = _keys(table[country], month)
-    redone = pa.array([f"{c}|{m}" for c, m in blocks], pa.string())
-    # A row without a date has no block (block_of gives None): it is never redone.
-    return table.filter(pc.invert(pc.fill_null(pc.is_in(keys, redone), False)))
